@@ -1,0 +1,27 @@
+/**
+ * One runner for unit tests (`*.spec.ts`, beside the code) and end-to-end tests
+ * (`test/*.e2e-spec.ts`, against a real database: embedded PGlite, or PostgreSQL when
+ * DATABASE_URL is set). SWC transpiles without type-checking; `npm run build` and `npm run lint`
+ * type-check.
+ */
+const swc = {
+  jsc: {
+    parser: { syntax: 'typescript', decorators: true },
+    transform: { legacyDecorator: true, decoratorMetadata: true },
+    target: 'es2022',
+    keepClassNames: true,
+  },
+  module: { type: 'commonjs' },
+  sourceMaps: 'inline',
+};
+
+module.exports = {
+  rootDir: '.',
+  roots: ['<rootDir>/src', '<rootDir>/test', '<rootDir>/scripts', '<rootDir>/migrations'],
+  testRegex: '.*\\.(spec|e2e-spec)\\.ts$',
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  transform: { '^.+\\.ts$': ['@swc/jest', swc] },
+  testEnvironment: 'node',
+  testTimeout: 60_000,
+  setupFiles: ['<rootDir>/test/support/env.ts'],
+};

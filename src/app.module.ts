@@ -1,0 +1,54 @@
+import { Module, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
+import { ConfigModule, ConfigService } from '@nestjs/config';
+import { LoggerModule } from 'nestjs-pino';
+import { AuthModule } from './auth/auth.module';
+import { JsonContentTypeMiddleware } from './common/content-type.middleware';
+import type { RequestWithId } from './common/request-id';
+import { validateEnvironment, type Environment } from './config/configuration';
+import { DatabaseModule } from './database/database.module';
+import { HealthModule } from './health/health.module';
+import { MunicipalitiesModule } from './municipalities/municipalities.module';
+
+@Module({})
+export class AppModule implements NestModule {
+  /** `overrides` win over the environment: the tests start servers with their own settings. */
+  static register(overrides: Partial<Record<keyof Environment, string>> = {}): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot({
+          isGlobal: true,
+          ignoreEnvFile: process.env.NODE_ENV === 'test',
+          validate: (raw) => validateEnvironment({ ...raw, ...overrides }),
+        }),
+        LoggerModule.forRootAsync({
+          inject: [ConfigService],
+          useFactory: (config: ConfigService<Environment, true>) => ({
+            pinoHttp: {
+              level: config.get('LOG_LEVEL', { infer: true }),
+              genReqId: (request) => (request as RequestWithId).id ?? 'unknown',
+              // Headers stay out of the logs: they carry tokens, and the request id says enough.
+              serializers: {
+                req: (req: { id: string; method: string; url: string }) => ({
+                  id: req.id,
+                  method: req.method,
+                  url: req.url,
+                }),
+                res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+              },
+              customProps: () => ({ service: 'ikz-lifecycle-engine' }),
+            },
+          }),
+        }),
+        DatabaseModule,
+        AuthModule,
+        HealthModule,
+        MunicipalitiesModule,
+      ],
+    };
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(JsonContentTypeMiddleware).forRoutes('{*path}');
+  }
+}

@@ -1,0 +1,56 @@
+import { Injectable, Logger, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Request } from 'express';
+import { ProblemException } from '../common/problem';
+import { ACCESS_POLICY, type AccessPolicy } from './access-policy.decorator';
+import type { Principal } from './principal';
+import { InvalidTokenError, TokenVerifier } from './token-verifier';
+
+export type AuthenticatedRequest = Request & { principal?: Principal };
+
+const unauthorized = (detail: string) =>
+  new ProblemException(401, 'unauthorized', 'Unauthorized', detail, {}, { 'WWW-Authenticate': 'Bearer' });
+
+/**
+ * Deny by default: a route runs only if it declares `@Public()` or `@Roles(...)` and the caller's
+ * verified token carries one of those roles.
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  private readonly logger = new Logger(AuthGuard.name);
+
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly verifier: TokenVerifier,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const policy = this.reflector.getAllAndOverride<AccessPolicy | undefined>(ACCESS_POLICY, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
+    if (policy && 'public' in policy) return true;
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    if (!policy) {
+      this.logger.error(
+        `Route ${request.method} ${(request.route as { path?: string } | undefined)?.path ?? request.path} declares no access policy; refused.`,
+      );
+      throw new ProblemException(403, 'forbidden', 'Forbidden', 'This route declares no access policy.');
+    }
+    const header = request.headers.authorization;
+    const match = typeof header === 'string' ? /^Bearer ([A-Za-z0-9_\-.]+)$/.exec(header) : null;
+    if (!match) throw unauthorized('Send a bearer token: Authorization: Bearer <JWT>.');
+    let principal: Principal;
+    try {
+      principal = await this.verifier.verify(match[1]);
+    } catch (error) {
+      if (error instanceof InvalidTokenError) throw unauthorized(`The bearer token is not valid: ${error.message}.`);
+      throw error;
+    }
+    request.principal = principal;
+    if (!policy.roles.includes(principal.role)) {
+      throw new ProblemException(403, 'forbidden', 'Forbidden', `The role ${principal.role} may not call this route.`);
+    }
+    return true;
+  }
+}

@@ -1,0 +1,59 @@
+import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { createRemoteJWKSet, importSPKI, jwtVerify, type JWTPayload, type JWTVerifyGetKey, type KeyLike } from 'jose';
+import type { Environment } from '../config/configuration';
+import { AGS_PATTERN, ROLES, ROLES_WITH_MUNICIPALITY, type Principal, type Role } from './principal';
+
+export class InvalidTokenError extends Error {}
+
+type VerificationKey = { key: Uint8Array | KeyLike | JWTVerifyGetKey; algorithms: string[] };
+
+/** Verifies bearer tokens: HS256 with a shared secret, or RS256/ES256 with a public key or JWKS. */
+@Injectable()
+export class TokenVerifier {
+  private keyPromise?: Promise<VerificationKey>;
+
+  constructor(private readonly config: ConfigService<Environment, true>) {}
+
+  async verify(token: string): Promise<Principal> {
+    const { key, algorithms } = await (this.keyPromise ??= this.loadKey());
+    let payload: JWTPayload;
+    try {
+      ({ payload } = await jwtVerify(token, key as Uint8Array, {
+        algorithms,
+        issuer: this.config.get('JWT_ISSUER', { infer: true }),
+        audience: this.config.get('JWT_AUDIENCE', { infer: true }),
+        requiredClaims: ['sub', 'exp'],
+      }));
+    } catch (error) {
+      throw new InvalidTokenError(error instanceof Error ? error.message : 'invalid token');
+    }
+    return toPrincipal(payload);
+  }
+
+  private async loadKey(): Promise<VerificationKey> {
+    const jwksUrl = this.config.get('JWT_JWKS_URL', { infer: true });
+    if (jwksUrl) return { key: createRemoteJWKSet(new URL(jwksUrl)), algorithms: ['RS256', 'ES256'] };
+    const publicKey = this.config.get('JWT_PUBLIC_KEY', { infer: true });
+    if (publicKey) return { key: await importSPKI(publicKey.replace(/\\n/g, '\n'), 'RS256'), algorithms: ['RS256'] };
+    return { key: new TextEncoder().encode(this.config.get('JWT_SECRET', { infer: true })), algorithms: ['HS256'] };
+  }
+}
+
+function toPrincipal(payload: JWTPayload): Principal {
+  const role = payload.role;
+  if (typeof role !== 'string' || !(ROLES as readonly string[]).includes(role)) {
+    throw new InvalidTokenError(`claim "role" must be one of ${ROLES.join(', ')}`);
+  }
+  const municipality = payload.municipality;
+  if (ROLES_WITH_MUNICIPALITY.includes(role as Role)) {
+    if (typeof municipality !== 'string' || !AGS_PATTERN.test(municipality)) {
+      throw new InvalidTokenError('claim "municipality" must be an 8-digit AGS for this role');
+    }
+  }
+  return {
+    sub: payload.sub as string,
+    role: role as Role,
+    ...(typeof municipality === 'string' && AGS_PATTERN.test(municipality) ? { municipality } : {}),
+  };
+}

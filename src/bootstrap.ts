@@ -1,0 +1,59 @@
+import { RequestMethod, type INestApplication } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
+import { ProblemFilter } from './common/problem.filter';
+import { requestIdMiddleware } from './common/request-id';
+import { createValidationPipe } from './common/validation';
+import type { Environment } from './config/configuration';
+
+export const API_PREFIX = 'api/v1';
+
+/** The API's security headers; the documentation UI additionally needs its inline script and styles. */
+const apiHelmet = helmet();
+const docsHelmet = helmet({
+  contentSecurityPolicy: {
+    directives: {
+      scriptSrc: ["'self'", "'unsafe-inline'"],
+      styleSrc: ["'self'", "'unsafe-inline'"],
+      imgSrc: ["'self'", 'data:'],
+    },
+  },
+});
+
+/**
+ * Everything between "the module graph exists" and "listen": shared by main.ts and the e2e tests,
+ * so that the tests exercise exactly the pipeline users get.
+ */
+export function configureApp(app: NestExpressApplication): INestApplication {
+  const config = app.get(ConfigService<Environment, true>);
+  app.useLogger(app.get(Logger));
+  app.use(requestIdMiddleware);
+  app.use((req: { path: string }, res: unknown, next: () => void) =>
+    (req.path.startsWith('/docs') ? docsHelmet : apiHelmet)(req as never, res as never, next),
+  );
+  app.useBodyParser('json', {
+    limit: config.get('BODY_LIMIT', { infer: true }),
+    type: ['application/json', 'application/*+json'],
+  });
+  app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'health', method: RequestMethod.GET }] });
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new ProblemFilter());
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('IKZ lifecycle engine')
+      .setDescription(
+        'Runs inter-municipal cooperations (interkommunale Zusammenarbeit) in NRW from the partner search to the ' +
+          'contract, operation, exit and dissolution. Errors are application/problem+json (RFC 9457).',
+      )
+      .setVersion('1')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  return app;
+}

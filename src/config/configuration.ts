@@ -1,0 +1,104 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+
+/** The development secret is public (it is in this file); production must not accept tokens signed with it. */
+export const DEVELOPMENT_JWT_SECRET = 'ikz-development-secret-do-not-use-in-production';
+
+const toBoolean = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? ['1', 'true', 'yes', 'on'].includes(value.toLowerCase()) : value;
+
+/** Every environment variable the server reads; README.md documents each. */
+export class Environment {
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV: 'development' | 'production' | 'test' = 'development';
+
+  @IsString()
+  HOST = '127.0.0.1';
+
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT = 3000;
+
+  /** Unset: the embedded PostgreSQL (PGlite) in IKZ_DATA_DIR. */
+  @IsOptional()
+  @IsString()
+  DATABASE_URL?: string;
+
+  /** Folder of the embedded database; `:memory:` keeps it in memory only (tests). */
+  @IsString()
+  IKZ_DATA_DIR = './data';
+
+  /** Schema on DATABASE_URL to work in (created if missing); the tests use one per test file. */
+  @IsOptional()
+  @Matches(/^[a-z_][a-z0-9_]{0,62}$/)
+  DATABASE_SCHEMA?: string;
+
+  @Transform(toBoolean)
+  @IsBoolean()
+  DB_MIGRATIONS_RUN = true;
+
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  DB_POOL_SIZE = 10;
+
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(100)
+  DB_STATEMENT_TIMEOUT_MS = 15_000;
+
+  @IsString()
+  JWT_SECRET = DEVELOPMENT_JWT_SECRET;
+
+  /** PEM-encoded RS256 public key; when set, HS256 tokens are no longer accepted. */
+  @IsOptional()
+  @IsString()
+  JWT_PUBLIC_KEY?: string;
+
+  /** JWKS endpoint of the identity provider (RS256/ES256); takes precedence over the other key settings. */
+  @IsOptional()
+  @IsString()
+  JWT_JWKS_URL?: string;
+
+  @IsOptional()
+  @IsString()
+  JWT_ISSUER?: string;
+
+  @IsOptional()
+  @IsString()
+  JWT_AUDIENCE?: string;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  @IsString()
+  BODY_LIMIT = '100kb';
+
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(0)
+  SHUTDOWN_GRACE_MS = 10_000;
+}
+
+export function validateEnvironment(raw: Record<string, unknown>): Environment {
+  const env = plainToInstance(Environment, raw, { exposeDefaultValues: true });
+  const errors = validateSync(env, { skipMissingProperties: false });
+  if (errors.length > 0) {
+    const lines = errors.map((e) => `${e.property}: ${Object.values(e.constraints ?? {}).join(', ')}`);
+    throw new Error(`Invalid configuration:\n  ${lines.join('\n  ')}`);
+  }
+  if (
+    env.NODE_ENV === 'production' &&
+    !env.JWT_PUBLIC_KEY &&
+    !env.JWT_JWKS_URL &&
+    env.JWT_SECRET === DEVELOPMENT_JWT_SECRET
+  ) {
+    throw new Error(
+      'Refusing to start in production with the development JWT secret: set JWT_SECRET, JWT_PUBLIC_KEY or JWT_JWKS_URL.',
+    );
+  }
+  return env;
+}

@@ -1,0 +1,227 @@
+import { getNextTransitions, initialTransition, transition, type AnyTransitionDefinition } from 'xstate';
+import type { Actor } from './actor';
+import { germanDate } from './calendar';
+import type { CooperationState, LifecycleStateValue } from './cooperation-state';
+import { stateToString } from './cooperation-state';
+import { migrateState } from './definition-migrations';
+import type { LifecycleEvent, LifecycleEventType } from './events';
+import {
+  guardObligations,
+  LIFECYCLE_DEFINITION_VERSION,
+  lifecycleMachine,
+  type OpenCooperationInput,
+} from './lifecycle.machine';
+import { MOTIVE_IDS } from './motives';
+import { evaluate, type ObligationResult } from './obligations';
+import type { Bilingual } from './obligations.catalog';
+import { EVENT_RULES, type EventRule, isEventType } from './phases';
+import { municipalityRefSchema } from './phases/partner-search.rules';
+import { type FieldError, object, oneOf, str, text, validate } from './schema';
+
+export type { OpenCooperationInput } from './lifecycle.machine';
+
+export type RejectionKind = 'event-not-allowed' | 'forbidden' | 'invalid' | 'obligations-unmet';
+
+export interface Accepted {
+  ok: true;
+  state: CooperationState;
+  /** The validated event as applied (its fields besides `type` are the history payload). */
+  event: LifecycleEvent;
+  stateBefore: string;
+  stateAfter: string;
+  /** Obligations evaluated by the transition's guard (all met); empty for unguarded events. */
+  obligations: ObligationResult[];
+}
+
+export interface Rejected {
+  ok: false;
+  kind: RejectionKind;
+  detail: Bilingual;
+  /** For `obligations-unmet`: every unmet obligation of the transition. */
+  unmet?: ObligationResult[];
+  /** For `invalid`: the offending fields. */
+  errors?: FieldError[];
+}
+
+export type Decision = Accepted | Rejected;
+
+export interface Opened {
+  ok: true;
+  state: CooperationState;
+  input: OpenCooperationInput;
+  stateBefore: null;
+  stateAfter: string;
+}
+
+export interface NextEvent {
+  type: LifecycleEventType;
+  allowed: boolean;
+  reason?: RejectionKind;
+  detail?: Bilingual;
+  unmet?: ObligationResult[];
+}
+
+/** The history event type of the opening entry (which has no state before it). */
+export const OPEN_COOPERATION = 'OPEN_COOPERATION';
+
+const reject = (kind: RejectionKind, detail: Bilingual, extra: Partial<Rejected> = {}): Rejected => ({
+  ok: false,
+  kind,
+  detail,
+  ...extra,
+});
+
+const INVALID = {
+  de: 'Die Angaben sind unvollständig oder fehlerhaft.',
+  en: 'The event payload is invalid.',
+};
+const UNMET = {
+  de: 'Nicht alle Voraussetzungen für diesen Übergang sind erfüllt.',
+  en: 'Not all obligations for this transition are met.',
+};
+
+const openingSchema = object({
+  id: text(100),
+  title: text(300),
+  fieldOfWork: text(200),
+  motive: oneOf(MOTIVE_IDS),
+  description: str({ max: 20_000 }),
+  lead: municipalityRefSchema,
+});
+
+/** Opens a cooperation in `partnerSearch`; the actor must be a coordinator of the lead municipality. */
+export function openCooperation(input: OpenCooperationInput, actor: Actor, now: Date): Opened | Rejected {
+  if (actor.role !== 'coordinator')
+    return reject('forbidden', {
+      de: 'Nur Koordinatorinnen und Koordinatoren einer Kommune können eine Kooperation eröffnen.',
+      en: 'Only municipal coordinators can open a cooperation.',
+    });
+  if (actor.municipality === undefined || actor.municipality !== input?.lead?.ags)
+    return reject('forbidden', {
+      de: 'Eine Kooperation kann nur für die eigene Kommune als Federführung eröffnet werden.',
+      en: "A cooperation can only be opened with one's own municipality as lead.",
+    });
+  const errors = validate(openingSchema, input);
+  if (errors.length > 0) return reject('invalid', INVALID, { errors });
+  const opening = JSON.parse(JSON.stringify(input)) as OpenCooperationInput;
+  const [snapshot] = initialTransition(lifecycleMachine, {
+    cooperation: opening,
+    meta: { actor, at: now.toISOString() },
+  });
+  const state = toState(snapshot.value, snapshot.context);
+  return {
+    ok: true,
+    state,
+    input: opening,
+    stateBefore: null,
+    stateAfter: stateToString(state.value),
+  };
+}
+
+/**
+ * Decides one event. Checks in this order, so the answer names the most basic problem first:
+ * event-not-allowed → forbidden → invalid → obligations-unmet (with every unmet obligation).
+ * Pure: `now` is the only clock. Never throws for a bad event; throws only for a state that
+ * cannot be read (unknown definition version).
+ */
+export function decide(persisted: CooperationState, event: unknown, actor: Actor, now: Date): Decision {
+  const state = migrateState(persisted);
+  const type = (event as { type?: unknown } | null)?.type;
+  if (typeof event !== 'object' || event === null || !isEventType(type))
+    return reject('event-not-allowed', {
+      de: `Unbekanntes Ereignis ${JSON.stringify(type ?? null)}.`,
+      en: `Unknown event ${JSON.stringify(type ?? null)}.`,
+    });
+  const snapshot = resolve(state);
+  const candidates = transitionsFor(snapshot, type);
+  if (candidates.length === 0) return notAllowed(type, state);
+
+  const rule = EVENT_RULES[type] as EventRule<LifecycleEventType>;
+  const ctx = state.context;
+  const denied = permission(rule, ctx, actor);
+  if (denied) return reject('forbidden', denied);
+  const blocked = rule.precondition?.(ctx, actor);
+  if (blocked) return reject('invalid', blocked);
+  const errors = validate(rule.schema, event);
+  if (errors.length === 0) errors.push(...(rule.validate?.(ctx, event as never, actor, germanDate(now)) ?? []));
+  if (errors.length > 0) return reject('invalid', INVALID, { errors });
+
+  const results = evaluate(guardObligations(candidates), ctx, now);
+  const unmet = results.filter((r) => !r.met);
+  if (unmet.length > 0) return reject('obligations-unmet', UNMET, { unmet });
+
+  const machineEvent = { ...(event as LifecycleEvent), meta: { actor, at: now.toISOString() } };
+  if (lifecycleMachine.getTransitionData(snapshot, machineEvent).length === 0)
+    return reject('obligations-unmet', UNMET, { unmet: results });
+  const [next] = transition(lifecycleMachine, snapshot, machineEvent);
+  const nextState = toState(next.value, next.context);
+  return {
+    ok: true,
+    state: nextState,
+    event: JSON.parse(JSON.stringify(event)) as LifecycleEvent,
+    stateBefore: stateToString(state.value),
+    stateAfter: stateToString(nextState.value),
+    obligations: results,
+  };
+}
+
+/**
+ * Every event with a transition in the current state, judged for this actor as far as possible
+ * without a payload: role and membership, state preconditions, and the guard's obligations.
+ * `allowed: true` still needs a valid payload.
+ */
+export function nextEvents(persisted: CooperationState, actor: Actor, now: Date): NextEvent[] {
+  const state = migrateState(persisted);
+  const snapshot = resolve(state);
+  const types = [...new Set(getNextTransitions(snapshot).map((t) => t.eventType as string))].filter(isEventType);
+  return types.map((type) => {
+    const rule = EVENT_RULES[type] as EventRule<LifecycleEventType>;
+    const denied = permission(rule, state.context, actor);
+    if (denied) return { type, allowed: false, reason: 'forbidden', detail: denied };
+    const blocked = rule.precondition?.(state.context, actor);
+    if (blocked) return { type, allowed: false, reason: 'invalid', detail: blocked };
+    const unmet = evaluate(guardObligations(transitionsFor(snapshot, type)), state.context, now).filter((r) => !r.met);
+    return unmet.length > 0
+      ? { type, allowed: false, reason: 'obligations-unmet', detail: UNMET, unmet }
+      : { type, allowed: true };
+  });
+}
+
+// ---- internals -----------------------------------------------------------------------------
+
+function permission(
+  rule: EventRule<LifecycleEventType>,
+  ctx: CooperationState['context'],
+  actor: Actor,
+): Bilingual | null {
+  if (!rule.roles.includes(actor.role))
+    return {
+      de: `Die Rolle „${actor.role}“ darf den Lebenszyklus nicht verändern.`,
+      en: `Role '${actor.role}' may not change the lifecycle.`,
+    };
+  if (!actor.municipality) return { de: 'Das Token nennt keine Kommune.', en: 'The token names no municipality.' };
+  return rule.authorize(ctx, actor);
+}
+
+function notAllowed(type: string, state: CooperationState): Rejected {
+  const current = stateToString(state.value);
+  return reject('event-not-allowed', {
+    de: `Das Ereignis ${type} ist im Zustand „${current}“ nicht vorgesehen.`,
+    en: `Event ${type} is not allowed in state '${current}'.`,
+  });
+}
+
+function resolve(state: CooperationState) {
+  return lifecycleMachine.resolveState({ value: state.value, context: state.context });
+}
+
+function transitionsFor(snapshot: ReturnType<typeof resolve>, type: string): AnyTransitionDefinition[] {
+  return getNextTransitions(snapshot).filter((t) => t.eventType === type);
+}
+
+function toState(value: LifecycleStateValue, context: CooperationState['context']): CooperationState {
+  // A JSON round trip guarantees the adapter can persist exactly what later decisions will see.
+  return JSON.parse(
+    JSON.stringify({ definitionVersion: LIFECYCLE_DEFINITION_VERSION, value, context }),
+  ) as CooperationState;
+}

@@ -1,0 +1,191 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { decide, OPEN_COOPERATION, openCooperation } from './engine';
+import {
+  canonicalize,
+  chainEntry,
+  GENESIS_HASH,
+  type HistoryEntry,
+  type HistoryEntryContent,
+  hashEntry,
+  verifyChain,
+} from './hash-chain';
+import { buildingYardSteps, OPENING } from './testing/building-yard.scenario';
+import { accept } from './testing/run-scenario';
+
+/** The building-yard history as the adapter would record it. */
+function buildingYardHistory(): HistoryEntry[] {
+  const opened = openCooperation(OPENING.input, OPENING.actor, OPENING.at);
+  if (!opened.ok) throw new Error('opening rejected');
+  const actorOf = (a: { sub: string; role: string; municipality?: string }) => ({
+    sub: a.sub,
+    role: a.role,
+    municipality: a.municipality ?? null,
+  });
+  const entries: HistoryEntry[] = [];
+  const push = (content: Omit<HistoryEntryContent, 'sequence' | 'cooperationId'>) =>
+    entries.push(
+      chainEntry(entries.at(-1)?.hash ?? GENESIS_HASH, {
+        cooperationId: OPENING.input.id,
+        sequence: entries.length + 1,
+        ...content,
+      }),
+    );
+  push({
+    eventType: OPEN_COOPERATION,
+    payload: opened.input,
+    actor: actorOf(OPENING.actor),
+    stateBefore: null,
+    stateAfter: opened.stateAfter,
+    obligations: [],
+    recordedAt: OPENING.at.toISOString(),
+    requestId: 'req-0001',
+    idempotencyKey: null,
+  });
+  let state = opened.state;
+  buildingYardSteps().forEach((step, i) => {
+    const d = accept(decide(state, step.event, step.actor, step.at), step);
+    const { type, ...payload } = d.event;
+    push({
+      eventType: type,
+      payload,
+      actor: actorOf(step.actor),
+      stateBefore: d.stateBefore,
+      stateAfter: d.stateAfter,
+      obligations: d.obligations,
+      recordedAt: step.at.toISOString(),
+      requestId: `req-${String(i + 2).padStart(4, '0')}`,
+      idempotencyKey: i % 2 === 0 ? `7d3f0c1e-0000-4000-8000-${String(i).padStart(12, '0')}` : null,
+    });
+    state = d.state;
+  });
+  return entries;
+}
+
+describe('canonicalize', () => {
+  it('sorts keys by code point, drops undefined members, keeps array order, no whitespace', () => {
+    expect(canonicalize({ b: [1, { d: null, c: 'Schöppingen' }], a: 0.5, u: undefined })).toBe(
+      '{"a":0.5,"b":[1,{"c":"Schöppingen","d":null}]}',
+    );
+    // U+FF5E sorts before U+1F600 by code point, though after it by UTF-16 code unit.
+    expect(canonicalize({ '\u{1F600}': 1, '\uFF5E': 2 })).toBe('{"\uFF5E":2,"\u{1F600}":1}');
+    expect(canonicalize({ Z: 1, a: 2, ä: 3 })).toBe('{"Z":1,"a":2,"ä":3}');
+    expect(canonicalize(-0)).toBe('0');
+    expect(canonicalize('Zeile\n"x"')).toBe('"Zeile\\n\\"x\\""');
+  });
+
+  it('rejects values without one JSON form', () => {
+    for (const bad of [NaN, Infinity, [undefined], new Date(0), 1n, () => 1, Symbol('x'), undefined])
+      expect(() => canonicalize(bad)).toThrow(TypeError);
+  });
+
+  it('is independent of key insertion order (property)', () => {
+    const shuffle = (v: unknown, seed: number): unknown => {
+      if (Array.isArray(v)) return v.map((x) => shuffle(x, seed));
+      if (v && typeof v === 'object') {
+        const entries = Object.entries(v);
+        const rotated = entries.map((_, i) => entries[(i + seed) % entries.length]).reverse();
+        return Object.fromEntries(rotated.map(([k, x]) => [k, shuffle(x, seed + 1)]));
+      }
+      return v;
+    };
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.nat(50), (value, seed) => {
+        expect(canonicalize(shuffle(value, seed))).toBe(canonicalize(value));
+        expect(JSON.parse(canonicalize(value))).toEqual(JSON.parse(JSON.stringify(value)));
+      }),
+    );
+  });
+});
+
+describe('hash chain', () => {
+  const history = buildingYardHistory();
+
+  it('hashes sha256(prevHash + canonical content) and verifies the whole history', () => {
+    const { prevHash, hash, ...content } = history[0];
+    expect(prevHash).toBe(GENESIS_HASH);
+    expect(hash).toBe(hashEntry(GENESIS_HASH, content));
+    expect(hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(verifyChain(history)).toEqual({
+      valid: true,
+      entries: history.length,
+      headHash: history.at(-1)!.hash,
+    });
+    expect(verifyChain([])).toEqual({ valid: true, entries: 0, headHash: GENESIS_HASH });
+  });
+
+  it('detects tampering with any entry at that sequence (property)', () => {
+    const tamperings: Array<(e: HistoryEntry) => HistoryEntry> = [
+      (e) => ({ ...e, payload: { ...(e.payload as object), forged: true } }),
+      (e) => ({ ...e, recordedAt: '2030-01-01T00:00:00.000Z' }),
+      (e) => ({ ...e, actor: { ...e.actor, sub: 'mallory' } }),
+      (e) => ({ ...e, stateAfter: 'active' === e.stateAfter ? 'contract' : 'active' }),
+      (e) => ({ ...e, hash: e.hash.replace(/^./, (c) => (c === '0' ? '1' : '0')) }),
+      (e) => ({ ...e, requestId: null, idempotencyKey: 'x' }),
+    ];
+    fc.assert(
+      fc.property(fc.nat(history.length - 1), fc.nat(tamperings.length - 1), (index, t) => {
+        const tampered = history.map((e, i) => (i === index ? tamperings[t](e) : e));
+        expect(verifyChain(tampered)).toMatchObject({
+          valid: false,
+          firstBrokenSequence: index + 1,
+        });
+      }),
+    );
+  });
+
+  it('detects removed, reordered and foreign entries', () => {
+    expect(verifyChain(history.filter((_, i) => i !== 3))).toMatchObject({
+      valid: false,
+      firstBrokenSequence: 4,
+    });
+    const swapped = [...history];
+    [swapped[5], swapped[6]] = [swapped[6], swapped[5]];
+    expect(verifyChain(swapped)).toMatchObject({ valid: false, firstBrokenSequence: 6 });
+    // A re-hashed forgery still breaks the link to the next entry.
+    const forged = { ...history[9], payload: { version: 2 } };
+    const rehashed = history.map((e, i) => (i === 9 ? { ...forged, hash: hashEntry(forged.prevHash, forged) } : e));
+    expect(verifyChain(rehashed)).toMatchObject({ valid: false, firstBrokenSequence: 11 });
+  });
+
+  describe('scripts/verify-chain.js agrees with verifyChain', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ikz-chain-'));
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+    const script = join(__dirname, '../../../scripts/verify-chain.js');
+    const run = (entries: HistoryEntry[], viaStdin = false) => {
+      const ndjson = entries.map((e) => JSON.stringify({ id: 'extra-column', ...e })).join('\n') + '\n';
+      const file = join(dir, `export-${Math.random().toString(36).slice(2)}.ndjson`);
+      writeFileSync(file, ndjson);
+      try {
+        const out = viaStdin
+          ? execFileSync(process.execPath, [script], { input: ndjson, encoding: 'utf8' })
+          : execFileSync(process.execPath, [script, file], { encoding: 'utf8' });
+        return { code: 0, result: JSON.parse(out) };
+      } catch (err) {
+        const e = err as { status: number; stdout: string };
+        return { code: e.status, result: JSON.parse(e.stdout) };
+      }
+    };
+
+    it('on an intact export (file and stdin)', () => {
+      for (const viaStdin of [false, true]) {
+        const { code, result } = run(history, viaStdin);
+        expect(code).toBe(0);
+        expect(result).toEqual(verifyChain(history));
+      }
+    });
+
+    it('on a tampered export', () => {
+      const tampered = history.map((e, i) =>
+        i === 12 ? { ...e, payload: { ...(e.payload as object), version: 2 } } : e,
+      );
+      const { code, result } = run(tampered);
+      expect(code).toBe(1);
+      expect(result).toEqual(verifyChain(tampered));
+      expect(result).toMatchObject({ valid: false, firstBrokenSequence: 13 });
+    });
+  });
+});

@@ -1,0 +1,219 @@
+import type { CalendarDate } from './calendar';
+import type { Ags, MunicipalityRef } from './municipality';
+
+/*
+ * Legal forms of inter-municipal cooperation in NRW as data (see docs legal-forms.md). A change of
+ * law is a new rule with its own `effectiveFrom`, not a code change. [V] = checked against the
+ * statute text, [GK] = general knowledge, kept configurable.
+ */
+
+export const LEGAL_FORM_IDS = [
+  'kommunale-arbeitsgemeinschaft',
+  'oeffentlich-rechtliche-vereinbarung',
+  'zweckverband',
+  'gemeinsames-kommunalunternehmen',
+  'private-law',
+] as const;
+export type LegalFormId = (typeof LEGAL_FORM_IDS)[number];
+
+/** Öffentlich-rechtliche Vereinbarung: the task moves (delegating) or is performed for (mandating). */
+export const ORV_VARIANTS = ['delegating', 'mandating'] as const;
+export type OrvVariant = (typeof ORV_VARIANTS)[number];
+
+export type SupervisoryRequirement =
+  | {
+      kind: 'approval';
+      /** Deemed granted when the authority does not object within this many weeks of receipt. */
+      fictionWeeks: number;
+      /** … extended by this many weeks when the authority schedules a discussion. */
+      fictionExtensionWeeks: number;
+      /** In force the day after publication unless a later date is set. */
+      publicationRequired: true;
+      basis: string;
+    }
+  | { kind: 'notification'; publicationRequired: boolean; basis: string }
+  | { kind: 'notification-6-weeks-ahead'; weeksAhead: number; basis: string }
+  | { kind: 'none'; basis: string };
+
+export interface LegalFormRule {
+  form: LegalFormId;
+  /** German name, kept as the legal term. */
+  name: string;
+  /** English gloss. */
+  gloss: string;
+  paragraphs: string;
+  variants: readonly OrvVariant[];
+  supervisory: SupervisoryRequirement;
+  /** Basis of the competent supervisory authority. */
+  authorityBasis: string;
+  /** First day this rule applies (the consolidated statute text it was taken from). */
+  effectiveFrom: CalendarDate;
+  source: 'V' | 'GK';
+}
+
+// GkG NRW as promulgated on 1 Oct 1979 (as amended); GO NRW as promulgated on 14 July 1994 (as amended).
+const GKG = '1979-10-01';
+const GO = '1994-07-14';
+
+export const LEGAL_FORM_RULES: readonly LegalFormRule[] = [
+  {
+    form: 'kommunale-arbeitsgemeinschaft',
+    name: 'Kommunale Arbeitsgemeinschaft',
+    gloss: 'municipal working group (no legal personality)',
+    paragraphs: '§§ 2–3 GkG NRW',
+    variants: [],
+    supervisory: { kind: 'none', basis: '§§ 2–3 GkG NRW' },
+    authorityBasis: '§ 120 GO NRW',
+    effectiveFrom: GKG,
+    source: 'GK',
+  },
+  {
+    form: 'oeffentlich-rechtliche-vereinbarung',
+    name: 'Öffentlich-rechtliche Vereinbarung',
+    gloss: 'public-law agreement (delegating or mandating)',
+    paragraphs: '§§ 23–26 GkG NRW',
+    variants: ORV_VARIANTS,
+    supervisory: {
+      kind: 'approval',
+      fictionWeeks: 4,
+      fictionExtensionWeeks: 4,
+      publicationRequired: true,
+      basis: '§ 24 Abs. 2–4 GkG NRW',
+    },
+    authorityBasis: '§ 29 Abs. 4 GkG NRW',
+    effectiveFrom: GKG,
+    source: 'V',
+  },
+  {
+    form: 'zweckverband',
+    name: 'Zweckverband',
+    gloss: 'special-purpose association (statute: Verbandssatzung)',
+    paragraphs: '§§ 4–22 GkG NRW',
+    variants: [],
+    supervisory: {
+      kind: 'approval',
+      fictionWeeks: 4,
+      fictionExtensionWeeks: 4,
+      publicationRequired: true,
+      basis: '§§ 10–11 GkG NRW',
+    },
+    authorityBasis: '§ 29 Abs. 1 GkG NRW',
+    effectiveFrom: GKG,
+    source: 'V',
+  },
+  {
+    form: 'gemeinsames-kommunalunternehmen',
+    name: 'Gemeinsames Kommunalunternehmen',
+    gloss: 'joint municipal enterprise (AöR, statute: Unternehmenssatzung)',
+    paragraphs: '§§ 27–28 GkG NRW',
+    variants: [],
+    // [GK — verify]: legal-forms.md marks notification and publication as unverified.
+    supervisory: { kind: 'notification', publicationRequired: true, basis: '§ 27 GkG NRW' },
+    authorityBasis: '§ 29 Abs. 1 GkG NRW',
+    effectiveFrom: GKG,
+    source: 'GK',
+  },
+  {
+    form: 'private-law',
+    name: 'Privatrechtliche Gesellschaft (z. B. GmbH)',
+    gloss: 'private-law company',
+    paragraphs: '§§ 107 ff. GO NRW',
+    variants: [],
+    supervisory: {
+      kind: 'notification-6-weeks-ahead',
+      weeksAhead: 6,
+      basis: '§ 115 Abs. 1 GO NRW',
+    },
+    authorityBasis: '§ 120 GO NRW',
+    effectiveFrom: GO,
+    source: 'V',
+  },
+];
+
+/** The rule for `form` in force on `on`: the one with the latest `effectiveFrom` ≤ `on`. */
+export function legalFormRule(form: LegalFormId, on: CalendarDate): LegalFormRule | undefined {
+  return LEGAL_FORM_RULES.filter((r) => r.form === form && r.effectiveFrom <= on).sort((a, b) =>
+    a.effectiveFrom < b.effectiveFrom ? 1 : -1,
+  )[0];
+}
+
+export function isLegalFormId(value: unknown): value is LegalFormId {
+  return typeof value === 'string' && (LEGAL_FORM_IDS as readonly string[]).includes(value);
+}
+
+// ---- competent supervisory authority --------------------------------------------------------
+
+export interface CompetentAuthority {
+  kind: 'Landrat' | 'Bezirksregierung';
+  /** As the authority names itself, e.g. 'Landrat des Kreises Borken', 'Bezirksregierung Münster'. */
+  name: string;
+  basis: string;
+  /** Set when the derivation rests on an assumption a lawyer should confirm. */
+  caveat?: { de: string; en: string };
+}
+
+/**
+ * Kreisangehörige bodies treated like a kreisfreie Stadt for supervision: the city of Aachen keeps
+ * that status inside the Städteregion (Aachen-Gesetz) [GK].
+ */
+const SUPERVISED_LIKE_KREISFREI: ReadonlySet<Ags> = new Set(['05334002']);
+
+/** Genitive forms of districts whose name is not "Kreis X". */
+const DISTRICT_AUTHORITY: Readonly<Record<string, string>> = {
+  'Städteregion Aachen': 'Städteregionsrat der Städteregion Aachen',
+  'Ennepe-Ruhr-Kreis': 'Landrat des Ennepe-Ruhr-Kreises',
+  Hochsauerlandkreis: 'Landrat des Hochsauerlandkreises',
+  'Märkischer Kreis': 'Landrat des Märkischen Kreises',
+  'Oberbergischer Kreis': 'Landrat des Oberbergischen Kreises',
+  'Rhein-Erft-Kreis': 'Landrat des Rhein-Erft-Kreises',
+  'Rhein-Kreis Neuss': 'Landrat des Rhein-Kreises Neuss',
+  'Rhein-Sieg-Kreis': 'Landrat des Rhein-Sieg-Kreises',
+  'Rheinisch-Bergischer Kreis': 'Landrat des Rheinisch-Bergischen Kreises',
+};
+
+export function landratOf(district: string): string {
+  return DISTRICT_AUTHORITY[district] ?? `Landrat des ${district.replace(/^Kreis /, 'Kreises ')}`;
+}
+
+/**
+ * The supervisory authority competent for a cooperation of `members` with seat `seat`:
+ * - only kreisangehörige members, all in one Kreis → the Landrat of that Kreis (as lower state
+ *   administrative authority);
+ * - a Kreis or kreisfreie Stadt among the members → the Bezirksregierung of the seat's region
+ *   (§ 29 Abs. 1 and 4 GkG NRW);
+ * - kreisangehörige members from different Kreise → the common next-higher authority, the
+ *   Bezirksregierung (§ 120 GO NRW).
+ * Members from different Regierungsbezirke have the ministry as their common next-higher
+ * authority; we name the seat's Bezirksregierung and flag it, because in practice the ministry
+ * designates one Bezirksregierung and the seat's is the usual choice.
+ */
+export function competentAuthority(
+  form: LegalFormId,
+  members: readonly MunicipalityRef[],
+  seat: Ags,
+): CompetentAuthority {
+  const rule = LEGAL_FORM_RULES.find((r) => r.form === form);
+  const formBasis = rule?.authorityBasis ?? '§ 120 GO NRW';
+  const seatRef = members.find((m) => m.ags === seat) ?? members[0];
+  const upper = members.some(
+    (m) => m.kind === 'Kreis' || m.kind === 'kreisfreie Stadt' || SUPERVISED_LIKE_KREISFREI.has(m.ags),
+  );
+  const districts = new Set(members.map((m) => m.district));
+  if (!upper && districts.size === 1 && seatRef) {
+    return { kind: 'Landrat', name: landratOf(seatRef.district), basis: formBasis };
+  }
+  const region = seatRef?.region ?? '';
+  const authority: CompetentAuthority = {
+    kind: 'Bezirksregierung',
+    name: `Bezirksregierung ${region}`,
+    basis: upper ? formBasis : '§ 120 GO NRW',
+  };
+  if (new Set(members.map((m) => m.region)).size > 1) {
+    authority.basis = '§ 120 GO NRW';
+    authority.caveat = {
+      de: `Beteiligte aus mehreren Regierungsbezirken: gemeinsame nächsthöhere Aufsichtsbehörde ist das Ministerium; angenommen ist die Bezirksregierung des Sitzes (${region}). Bitte Zuständigkeit bestätigen lassen.`,
+      en: `Members from several administrative regions: the common next-higher authority is the ministry; the Bezirksregierung of the seat (${region}) is assumed. Please have the competence confirmed.`,
+    };
+  }
+  return authority;
+}

@@ -1,0 +1,213 @@
+/**
+ * The obligation catalog as data. The ids are the contract between code, docs, API and tests;
+ * German text is authoritative, English is a working translation.
+ */
+export const OBLIGATION_IDS = [
+  'OBL-PARTNERS-MIN',
+  'OBL-CONTACT-AUTHORITY',
+  'OBL-LOI-CONTENT',
+  'OBL-SUCCESS-CRITERIA',
+  'OBL-LOI-SIGNED-ALL',
+  'OBL-STEERING-BODY',
+  'OBL-REPORTING-DUTIES',
+  'OBL-CONFLICT-PROCEDURE',
+  'OBL-EXIT-TERMS',
+  'OBL-COUNCIL-RESOLUTION',
+  'OBL-SUPERVISORY-STEP',
+  'OBL-CONTRACT-SIGNED-ALL',
+] as const;
+export type ObligationId = (typeof OBLIGATION_IDS)[number];
+
+export type Phase = 'partnerSearch' | 'letterOfIntent' | 'planning' | 'contract';
+
+export interface Bilingual {
+  de: string;
+  en: string;
+}
+
+export interface ObligationDefinition {
+  id: ObligationId;
+  /** The phase whose exit it guards. */
+  phase: Phase;
+  text: Bilingual;
+  /** Seed paragraph ([P4]…) or, where the FAQ is silent, the statute it comes from. */
+  citation: string;
+  /** Statutory basis, or null where the obligation is the FAQ's good practice made binding. */
+  legalBasis: string | null;
+  satisfiedBy: Bilingual;
+}
+
+export const OBLIGATIONS: Readonly<Record<ObligationId, ObligationDefinition>> = {
+  'OBL-PARTNERS-MIN': {
+    id: 'OBL-PARTNERS-MIN',
+    phase: 'partnerSearch',
+    text: {
+      de: 'An der Kooperation nehmen mindestens zwei Kommunen teil: die federführende Kommune und mindestens ein Partner, der die Einladung angenommen hat.',
+      en: 'At least two municipalities take part: the lead municipality and at least one partner who accepted the invitation.',
+    },
+    citation: '§ 1 GkG NRW',
+    legalBasis: '§ 1 Abs. 1 GkG NRW',
+    satisfiedBy: {
+      de: 'Eine eingeladene Kommune nimmt die Einladung an (ACCEPT_INVITATION).',
+      en: 'An invited municipality accepts the invitation (ACCEPT_INVITATION).',
+    },
+  },
+  'OBL-CONTACT-AUTHORITY': {
+    id: 'OBL-CONTACT-AUTHORITY',
+    phase: 'partnerSearch',
+    text: {
+      de: 'Jede beteiligte Kommune hat einen Ansprechpartner mit entsprechender Entscheidungsbefugnis festgelegt; erfasst ist, wer die Befugnis wann und in welchem Umfang erteilt hat.',
+      en: 'Every participating municipality has appointed a contact person with the corresponding decision-making authority, recording who conferred it, when, and its scope.',
+    },
+    citation: '[P4]',
+    legalBasis: null,
+    satisfiedBy: {
+      de: 'Jede beteiligte Kommune benennt ihren Ansprechpartner mit Name, Funktion und Entscheidungsbefugnis (APPOINT_CONTACT).',
+      en: 'Each participating municipality names its contact with name, position and authority (APPOINT_CONTACT).',
+    },
+  },
+  'OBL-LOI-CONTENT': {
+    id: 'OBL-LOI-CONTENT',
+    phase: 'letterOfIntent',
+    text: {
+      de: 'Die Absichtserklärung (Letter of Intent) legt Erwartungen, Ziele, Verantwortlichkeiten je Partner und die notwendigen Ressourcen je Partner an Zeit, Personal und finanziellen Mitteln schriftlich fest; kein Teil ist leer.',
+      en: 'The letter of intent sets down expectations, goals, responsibilities per partner and the resources per partner in time, personnel and money; no part is empty.',
+    },
+    citation: '[P6]',
+    legalBasis: null,
+    satisfiedBy: {
+      de: 'Ein Entwurf (DRAFT_LOI) mit Erwartungen, mindestens einem Ziel, je Partner einer Verantwortlichkeit und je Partner Zeit (Zeitplan), Personal (VZÄ oder Rollen) und Geld (EUR).',
+      en: 'A draft (DRAFT_LOI) with expectations, at least one goal, a responsibility per partner and per partner time (timeline), personnel (FTE or roles) and money (EUR).',
+    },
+  },
+  'OBL-SUCCESS-CRITERIA': {
+    id: 'OBL-SUCCESS-CRITERIA',
+    phase: 'letterOfIntent',
+    text: {
+      de: 'Die Absichtserklärung nennt mindestens ein messbares Erfolgskriterium (Kennzahl, Zielwert, Einheit).',
+      en: 'The letter of intent names at least one measurable success criterion (indicator, target, unit).',
+    },
+    citation: '[P6]',
+    legalBasis: null,
+    satisfiedBy: {
+      de: 'Erfolgskriterien im Entwurf der Absichtserklärung, jedes mit Kennzahl, Zielwert und Einheit.',
+      en: 'Success criteria in the LoI draft, each with indicator, target and unit.',
+    },
+  },
+  'OBL-LOI-SIGNED-ALL': {
+    id: 'OBL-LOI-SIGNED-ALL',
+    phase: 'letterOfIntent',
+    text: {
+      de: 'Alle beteiligten Kommunen haben die aktuelle Fassung der Absichtserklärung unterzeichnet, jeweils durch ihren Ansprechpartner mit Entscheidungsbefugnis.',
+      en: 'Every participating municipality signed the current LoI version, each through its contact with decision-making authority.',
+    },
+    citation: '[P6]',
+    legalBasis: null,
+    satisfiedBy: {
+      de: 'Der Ansprechpartner jeder beteiligten Kommune unterzeichnet die aktuelle Fassung (SIGN_LOI).',
+      en: "Each participating municipality's contact signs the current version (SIGN_LOI).",
+    },
+  },
+  'OBL-STEERING-BODY': {
+    id: 'OBL-STEERING-BODY',
+    phase: 'planning',
+    text: {
+      de: 'Es ist festgelegt, wie und durch wen das Projekt gesteuert wird: ein institutionalisiertes Gremium (Art, Name) mit mindestens einem Mitglied jeder beteiligten Kommune und seiner Entscheidungsregel.',
+      en: 'It is agreed how and by whom the project is steered: an institutionalised body (kind, name) with at least one member from every participating municipality, and its decision rule.',
+    },
+    citation: '[P8]',
+    legalBasis: null,
+    satisfiedBy: {
+      de: 'Festlegung des Steuerungsgremiums (DEFINE_STEERING_BODY), z. B. Lenkungsausschuss oder Beirat.',
+      en: 'Definition of the steering body (DEFINE_STEERING_BODY), e.g. a Lenkungsausschuss or Beirat.',
+    },
+  },
+  'OBL-REPORTING-DUTIES': {
+    id: 'OBL-REPORTING-DUTIES',
+    phase: 'planning',
+    text: {
+      de: 'Berichtspflichten sind festgelegt: wer berichtet, an wen, in welchem Turnus und mit welchem Inhalt – mindestens zu den Erfolgskriterien der Absichtserklärung.',
+      en: 'Reporting duties are defined: who reports, to whom, how often and with which contents — at least the success criteria of the letter of intent.',
+    },
+    citation: '[P8]',
+    legalBasis: null,
+    satisfiedBy: {
+      de: 'Festlegung der Berichtspflichten (DEFINE_REPORTING_DUTIES), deren Inhalte alle Kennzahlen der Erfolgskriterien abdecken.',
+      en: 'Definition of reporting duties (DEFINE_REPORTING_DUTIES) whose contents cover every success-criterion indicator.',
+    },
+  },
+  'OBL-CONFLICT-PROCEDURE': {
+    id: 'OBL-CONFLICT-PROCEDURE',
+    phase: 'contract',
+    text: {
+      de: 'Die vertragliche Vereinbarung regelt die Vorgehensweise in Konfliktfällen: geordnete Eskalationsstufen, darunter mindestens ein Eskalationsgremium oder ein neutraler Vermittler, jede mit Antwortfrist.',
+      en: 'The contract regulates the procedure in case of conflict: ordered escalation levels, including at least one escalation body or neutral mediator, each with a response deadline.',
+    },
+    citation: '[P6]',
+    legalBasis: null,
+    satisfiedBy: {
+      de: 'Ein Vertragsentwurf (DRAFT_CONTRACT) mit Konfliktregelung, z. B. Lenkungsausschuss → Bürgermeisterrunde → neutraler Vermittler, jeweils mit Frist.',
+      en: 'A contract draft (DRAFT_CONTRACT) with a conflict procedure, e.g. steering body → mayors → neutral mediator, each with a deadline.',
+    },
+  },
+  'OBL-EXIT-TERMS': {
+    id: 'OBL-EXIT-TERMS',
+    phase: 'contract',
+    text: {
+      de: 'Die vertragliche Vereinbarung regelt die Ausstiegsmöglichkeiten: Kündigungsfrist und wie beim Ausstieg mit Kosten, Vermögen, Personal, IT, Räumlichkeiten sowie Fahrzeugen und Geräten verfahren wird.',
+      en: 'The contract sets out the exit options: notice period and how costs, assets, staff, IT, premises, vehicles and equipment are dealt with on exit.',
+    },
+    citation: '[P7]',
+    legalBasis: '§ 23 Abs. 4–5, § 28 Abs. 1 Nr. 6 GkG NRW',
+    satisfiedBy: {
+      de: 'Ausstiegsregelungen im Vertragsentwurf (DRAFT_CONTRACT): Kündigungsfrist, ggf. frühester Zeitpunkt, und Regelungen zu Kosten, Vermögen, Personal, IT, Räumlichkeiten, Fahrzeugen und Geräten.',
+      en: 'Exit terms in the contract draft (DRAFT_CONTRACT): notice period, optional earliest date, and settlements for costs, assets, staff, IT, premises, vehicles and equipment.',
+    },
+  },
+  'OBL-COUNCIL-RESOLUTION': {
+    id: 'OBL-COUNCIL-RESOLUTION',
+    phase: 'contract',
+    text: {
+      de: 'Die Vertretung jeder beteiligten Kommune (Rat, beim Kreis der Kreistag) hat den Abschluss der aktuellen Vertragsfassung beschlossen.',
+      en: "Each participating municipality's council (Rat; for a Kreis the Kreistag) resolved to conclude the current contract version.",
+    },
+    citation: '§ 41 GO NRW',
+    legalBasis: '§ 41 Abs. 1 GO NRW, § 26 Abs. 1 KrO NRW',
+    satisfiedBy: {
+      de: 'Jede beteiligte Kommune erfasst den Beschluss ihrer Vertretung mit Gremium, Datum und Drucksachennummer (RECORD_COUNCIL_RESOLUTION).',
+      en: "Each participating municipality records its council's resolution with body, date and reference (RECORD_COUNCIL_RESOLUTION).",
+    },
+  },
+  'OBL-SUPERVISORY-STEP': {
+    id: 'OBL-SUPERVISORY-STEP',
+    phase: 'contract',
+    text: {
+      de: 'Soweit die Rechtsform es verlangt, liegt die Genehmigung der zuständigen Aufsichtsbehörde vor (auch im Wege der Genehmigungsfiktion) und ist öffentlich bekannt gemacht, oder die Anzeige ist fristgerecht erstattet.',
+      en: 'Where the legal form requires it, the competent supervisory authority has approved (possibly by deemed approval) and the approval is published, or the notification was made in time.',
+    },
+    citation: '§ 24 GkG NRW',
+    legalBasis: '§§ 10, 11, 24, 29 GkG NRW; §§ 115, 120 GO NRW',
+    satisfiedBy: {
+      de: 'Erfassung des aufsichtsbehördlichen Verfahrens (RECORD_SUPERVISORY_STEP): Behörde, Eingang, Genehmigung oder Fiktion, Bekanntmachung bzw. Anzeige.',
+      en: 'Recording the supervisory procedure (RECORD_SUPERVISORY_STEP): authority, receipt, approval or deemed approval, publication, or notification.',
+    },
+  },
+  'OBL-CONTRACT-SIGNED-ALL': {
+    id: 'OBL-CONTRACT-SIGNED-ALL',
+    phase: 'contract',
+    text: {
+      de: 'Alle beteiligten Kommunen haben die aktuelle Vertragsfassung unterzeichnet.',
+      en: 'Every participating municipality signed the current contract version.',
+    },
+    citation: '§ 64 GO NRW',
+    legalBasis: '§ 64 GO NRW',
+    satisfiedBy: {
+      de: 'Der Ansprechpartner jeder beteiligten Kommune unterzeichnet die aktuelle Vertragsfassung (SIGN_CONTRACT).',
+      en: "Each participating municipality's contact signs the current contract version (SIGN_CONTRACT).",
+    },
+  },
+};
+
+export function isObligationId(value: unknown): value is ObligationId {
+  return typeof value === 'string' && (OBLIGATION_IDS as readonly string[]).includes(value);
+}

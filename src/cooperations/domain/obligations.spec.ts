@@ -1,0 +1,269 @@
+import type { CooperationContext } from './cooperation';
+import type { CooperationState } from './cooperation-state';
+import { decide } from './engine';
+import type { LifecycleEvent } from './events';
+import { evaluate, supervisoryStep } from './obligations';
+import { OBLIGATION_IDS, OBLIGATIONS, type ObligationId } from './obligations.catalog';
+import {
+  CONTRACT_DRAFT,
+  COORD_HEEK,
+  COORD_LEGDEN,
+  COORD_SCHOEPPINGEN,
+  LEGDEN,
+  LOI_DRAFT,
+  SCHOEPPINGEN,
+} from './testing/building-yard.scenario';
+import { accept, stateBefore } from './testing/run-scenario';
+
+const LEGDEN_AGS = LEGDEN.ags;
+const SCHOEPPINGEN_AGS = SCHOEPPINGEN.ags;
+
+type Exit = { step: string; event: LifecycleEvent };
+const EXITS = {
+  partnerSearch: { step: 'start-letter-of-intent', event: { type: 'START_LETTER_OF_INTENT' } },
+  letterOfIntent: { step: 'adopt-loi', event: { type: 'ADOPT_LOI' } },
+  planning: { step: 'start-contract', event: { type: 'START_CONTRACT' } },
+  contract: { step: 'put-into-force', event: { type: 'PUT_INTO_FORCE' } },
+} satisfies Record<string, Exit>;
+
+const withContext = (state: CooperationState, change: (ctx: CooperationContext) => void): CooperationState => {
+  const copy = structuredClone(state);
+  change(copy.context);
+  return copy;
+};
+
+/** For each obligation: one change to the otherwise complete scenario that breaks exactly it. */
+const BREAKERS: Record<ObligationId, { change: (ctx: CooperationContext) => void; missing: string[] }> = {
+  'OBL-PARTNERS-MIN': {
+    change: (ctx) => {
+      for (const ags of [LEGDEN_AGS, SCHOEPPINGEN_AGS]) {
+        ctx.members[ags].status = 'left';
+        delete ctx.contacts[ags];
+      }
+    },
+    missing: ['acceptedPartner'],
+  },
+  'OBL-CONTACT-AUTHORITY': {
+    change: (ctx) => {
+      delete ctx.contacts[LEGDEN_AGS];
+      ctx.contacts[SCHOEPPINGEN_AGS].authority.scope = ' ';
+    },
+    missing: [`contact:${LEGDEN_AGS}`, `contact.authority:${SCHOEPPINGEN_AGS}`],
+  },
+  'OBL-LOI-CONTENT': {
+    change: (ctx) => {
+      const loi = ctx.loi.versions[0];
+      loi.expectations = '';
+      loi.resources = loi.resources.filter((r) => r.municipality !== SCHOEPPINGEN_AGS);
+      loi.resources[1].personnel = {};
+    },
+    missing: ['expectations', `resources.personnel:${LEGDEN_AGS}`, `resources:${SCHOEPPINGEN_AGS}`],
+  },
+  'OBL-SUCCESS-CRITERIA': {
+    change: (ctx) => void (ctx.loi.versions[0].successCriteria = []),
+    missing: ['successCriterion'],
+  },
+  'OBL-LOI-SIGNED-ALL': {
+    change: (ctx) => void (ctx.loi.signatures = ctx.loi.signatures.filter((s) => s.municipality !== LEGDEN_AGS)),
+    missing: [`signature:${LEGDEN_AGS}`],
+  },
+  'OBL-STEERING-BODY': {
+    change: (ctx) => {
+      const body = ctx.governance.steeringBody!;
+      body.members = body.members.filter((m) => m.municipality !== SCHOEPPINGEN_AGS);
+    },
+    missing: [`steeringBody.member:${SCHOEPPINGEN_AGS}`],
+  },
+  'OBL-REPORTING-DUTIES': {
+    change: (ctx) => {
+      const duty = ctx.governance.reporting!.duties[0];
+      duty.contents = duty.contents.filter((c) => !c.startsWith('Vertretungsquote'));
+    },
+    missing: ['reportingContent:Vertretungsquote bei Personalausfall'],
+  },
+  'OBL-CONFLICT-PROCEDURE': {
+    change: (ctx) => {
+      const levels = ctx.contract.versions[0].conflictProcedure!.levels;
+      ctx.contract.versions[0].conflictProcedure!.levels = [
+        { ...levels[0], responseDeadline: { amount: 0, unit: 'calendar-days' } },
+      ];
+    },
+    missing: ['conflictProcedure.levels[0].responseDeadline', 'conflictProcedure.escalationBodyOrMediator'],
+  },
+  'OBL-EXIT-TERMS': {
+    change: (ctx) => {
+      const terms = ctx.contract.versions[0].exitTerms!;
+      delete terms.noticePeriod;
+      terms.staff = '';
+      delete terms.vehiclesAndEquipment;
+    },
+    missing: ['exitTerms.noticePeriod', 'exitTerms.staff', 'exitTerms.vehiclesAndEquipment'],
+  },
+  'OBL-COUNCIL-RESOLUTION': {
+    change: (ctx) =>
+      void (ctx.contract.councilResolutions = ctx.contract.councilResolutions.filter(
+        (r) => r.municipality !== LEGDEN_AGS,
+      )),
+    missing: [`councilResolution:${LEGDEN_AGS}`],
+  },
+  'OBL-SUPERVISORY-STEP': {
+    change: (ctx) => void (ctx.contract.supervisoryStep!.authority = 'Bezirksregierung Münster'),
+    missing: ['supervisoryStep.authority:Landrat des Kreises Borken'],
+  },
+  'OBL-CONTRACT-SIGNED-ALL': {
+    change: (ctx) =>
+      void (ctx.contract.signatures = ctx.contract.signatures.filter((s) => s.municipality !== SCHOEPPINGEN_AGS)),
+    missing: [`signature:${SCHOEPPINGEN_AGS}`],
+  },
+};
+
+describe.each(OBLIGATION_IDS.map((id) => [id]))('%s', (id) => {
+  const exit = EXITS[OBLIGATIONS[id].phase];
+  const { state, at } = stateBefore(exit.step);
+
+  it('blocks the phase exit, named as the only unmet obligation with what is missing', () => {
+    const d = decide(withContext(state, BREAKERS[id].change), exit.event, COORD_HEEK, at);
+    expect(d).toMatchObject({ ok: false, kind: 'obligations-unmet' });
+    expect(d.ok ? [] : d.unmet).toEqual([{ id, met: false, missing: BREAKERS[id].missing }]);
+  });
+
+  it('is satisfied by the complete scenario, and reported as met', () => {
+    const d = accept(decide(state, exit.event, COORD_HEEK, at));
+    expect(d.obligations).toContainEqual({ id, met: true, missing: [] });
+  });
+});
+
+describe('obligations driven through events', () => {
+  it('an LoI with an empty resources section blocks adoption although everyone signed it', () => {
+    const before = stateBefore('adopt-loi');
+    let state = before.state;
+    const at = before.at;
+    const steps: Array<[typeof COORD_HEEK, LifecycleEvent]> = [
+      [COORD_HEEK, { ...LOI_DRAFT, resources: [] }],
+      [COORD_HEEK, { type: 'SIGN_LOI', version: 2 }],
+      [COORD_LEGDEN, { type: 'SIGN_LOI', version: 2 }],
+      [COORD_SCHOEPPINGEN, { type: 'SIGN_LOI', version: 2 }],
+    ];
+    for (const [actor, event] of steps) state = accept(decide(state, event, actor, at)).state;
+    const d = decide(state, { type: 'ADOPT_LOI' }, COORD_HEEK, at);
+    expect(d.ok ? [] : d.unmet).toEqual([
+      {
+        id: 'OBL-LOI-CONTENT',
+        met: false,
+        missing: ['resources:05554024', 'resources:05554036', 'resources:05554052'],
+      },
+    ]);
+  });
+
+  it('a new LoI draft voids all signatures', () => {
+    const { state, at } = stateBefore('adopt-loi');
+    const redrafted = accept(decide(state, { ...LOI_DRAFT, goals: ['Ein Ziel'] }, COORD_HEEK, at)).state;
+    expect(redrafted.context.loi.signatures).toEqual([]);
+    const d = decide(redrafted, { type: 'ADOPT_LOI' }, COORD_HEEK, at);
+    expect(d.ok ? [] : d.unmet!.map((u) => [u.id, u.missing])).toEqual([
+      ['OBL-LOI-SIGNED-ALL', ['signature:05554024', 'signature:05554036', 'signature:05554052']],
+    ]);
+  });
+
+  it('a new contract draft voids signatures, council resolutions and the supervisory step', () => {
+    const { state, at } = stateBefore('put-into-force');
+    const d0 = accept(decide(state, { type: 'PUT_INTO_FORCE' }, COORD_HEEK, at));
+    expect(d0.stateAfter).toBe('active');
+    const redrafted = accept(decide(state, { ...CONTRACT_DRAFT, tasks: ['Winterdienst'] }, COORD_HEEK, at)).state;
+    const d = decide(redrafted, { type: 'PUT_INTO_FORCE' }, COORD_HEEK, at);
+    expect(d.ok ? [] : d.unmet!.map((u) => u.id)).toEqual([
+      'OBL-COUNCIL-RESOLUTION',
+      'OBL-SUPERVISORY-STEP',
+      'OBL-CONTRACT-SIGNED-ALL',
+    ]);
+  });
+
+  it('evaluate reports every obligation asked for, in the order asked', () => {
+    const { state, at } = stateBefore('invite-legden');
+    const results = evaluate(['OBL-CONTRACT-SIGNED-ALL', 'OBL-PARTNERS-MIN'], state.context, at);
+    expect(results).toEqual([
+      { id: 'OBL-CONTRACT-SIGNED-ALL', met: false, missing: ['contract'] },
+      { id: 'OBL-PARTNERS-MIN', met: false, missing: ['acceptedPartner'] },
+    ]);
+  });
+});
+
+describe('OBL-SUPERVISORY-STEP in detail', () => {
+  const { state } = stateBefore('put-into-force');
+  const step = state.context.contract.supervisoryStep!;
+  const check = (change: (ctx: CooperationContext) => void, now: string) =>
+    supervisoryStep(withContext(state, change).context, new Date(now)).missing;
+  const asStep = (s: Partial<typeof step>) => (ctx: CooperationContext) =>
+    void (ctx.contract.supervisoryStep = {
+      ...step,
+      approvedOn: undefined,
+      publishedOn: undefined,
+      ...s,
+    });
+
+  it('needs a recorded step, of the right kind', () => {
+    expect(check((ctx) => void (ctx.contract.supervisoryStep = null), '2026-09-01T10:00:00Z')).toEqual([
+      'supervisoryStep:approval',
+    ]);
+    expect(check(asStep({ kind: 'notification', publishedOn: '2026-08-14' }), '2026-09-01T10:00:00Z')).toEqual([
+      'supervisoryStep.kind:approval',
+      'supervisoryStep.approvedOn',
+    ]);
+  });
+
+  it('takes effect from the day after publication', () => {
+    expect(check(() => undefined, '2026-08-14T12:00:00Z')).toEqual(['supervisoryStep.inForceFrom:2026-08-15']);
+    expect(check(() => undefined, '2026-08-14T22:30:00Z')).toEqual([]); // already 15 Aug in Germany
+    expect(check(asStep({ approvedOn: '2026-07-28' }), '2026-09-01T10:00:00Z')).toEqual([
+      'supervisoryStep.publishedOn',
+    ]);
+  });
+
+  it('accepts the approval fiction after 4 weeks, or 8 weeks when a discussion was scheduled', () => {
+    const deemed = asStep({
+      deemedApproval: true,
+      submittedOn: '2026-07-06',
+      publishedOn: '2026-08-14',
+    });
+    expect(check(deemed, '2026-08-17T10:00:00Z')).toEqual([]);
+    const discussed = asStep({
+      deemedApproval: true,
+      submittedOn: '2026-07-06',
+      discussionScheduledOn: '2026-07-30',
+      publishedOn: '2026-08-14',
+    });
+    expect(check(discussed, '2026-08-17T10:00:00Z')).toEqual(['supervisoryStep.deemedApprovalOn:2026-08-31']);
+    expect(check(discussed, '2026-08-31T10:00:00Z')).toEqual([]);
+    const tooEarly = asStep({
+      deemedApproval: true,
+      submittedOn: '2026-07-27',
+      publishedOn: '2026-08-14',
+    });
+    expect(check(tooEarly, '2026-08-17T10:00:00Z')).toEqual(['supervisoryStep.deemedApprovalOn:2026-08-24']);
+    const objected = asStep({ objectedOn: '2026-07-20', publishedOn: '2026-08-14' });
+    expect(check(objected, '2026-09-01T10:00:00Z')).toEqual(['supervisoryStep.approvedOn']);
+  });
+
+  it('needs nothing for a kommunale Arbeitsgemeinschaft', () => {
+    const arge = (ctx: CooperationContext) => {
+      ctx.contract.versions[0].legalForm = 'kommunale-arbeitsgemeinschaft';
+      ctx.contract.supervisoryStep = null;
+    };
+    expect(check(arge, '2026-09-01T10:00:00Z')).toEqual([]);
+  });
+
+  it('needs notification at least 6 weeks before the term starts for private law', () => {
+    const gmbh = (submittedOn: string) => (ctx: CooperationContext) => {
+      ctx.contract.versions[0].legalForm = 'private-law';
+      ctx.contract.supervisoryStep = {
+        ...step,
+        kind: 'notification',
+        approvedOn: undefined,
+        submittedOn,
+      };
+    };
+    // term.start 2027-01-01 → notification by 2026-11-20
+    expect(check(gmbh('2026-11-20'), '2026-11-26T10:00:00Z')).toEqual([]);
+    expect(check(gmbh('2026-11-21'), '2026-11-26T10:00:00Z')).toEqual(['supervisoryStep.submittedOn:2026-11-20']);
+  });
+});

@@ -1,0 +1,230 @@
+import { addDays, germanDate } from './calendar';
+import { type CooperationContext, currentContract, currentLoi, participants, type Signature } from './cooperation';
+import type { Duration } from './events';
+import { competentAuthority, legalFormRule } from './legal-forms';
+import type { ObligationId } from './obligations.catalog';
+
+export interface ObligationResult {
+  id: ObligationId;
+  met: boolean;
+  /** What is missing, concretely: `contact:05554036`, `signature:05554052`, `exitTerms.staff`. */
+  missing: string[];
+}
+
+export type ObligationCheck = (ctx: CooperationContext, now: Date) => ObligationResult;
+
+const result = (id: ObligationId, missing: string[]): ObligationResult => ({
+  id,
+  met: missing.length === 0,
+  missing,
+});
+
+const blank = (s: string | undefined | null): boolean => !s || s.trim().length === 0;
+const positive = (d: Duration | undefined): boolean => !!d && d.amount > 0;
+
+const unsigned = (ctx: CooperationContext, signatures: Signature[], version: number): string[] =>
+  participants(ctx)
+    .filter((m) => !signatures.some((s) => s.municipality === m.ags && s.version === version))
+    .map((m) => `signature:${m.ags}`);
+
+export const partnersMin: ObligationCheck = (ctx) =>
+  result('OBL-PARTNERS-MIN', participants(ctx).length >= 2 ? [] : ['acceptedPartner']);
+
+export const contactAuthority: ObligationCheck = (ctx) =>
+  result(
+    'OBL-CONTACT-AUTHORITY',
+    participants(ctx).flatMap((m) => {
+      const c = ctx.contacts[m.ags];
+      if (!c || blank(c.name) || blank(c.userSub)) return [`contact:${m.ags}`];
+      const a = c.authority;
+      return blank(a?.conferredBy) || blank(a?.conferredOn) || blank(a?.scope) ? [`contact.authority:${m.ags}`] : [];
+    }),
+  );
+
+export const loiContent: ObligationCheck = (ctx) => {
+  const loi = currentLoi(ctx);
+  if (!loi) return result('OBL-LOI-CONTENT', ['loi']);
+  const missing: string[] = [];
+  if (blank(loi.expectations)) missing.push('expectations');
+  if (!loi.goals.some((g) => !blank(g))) missing.push('goals');
+  for (const m of participants(ctx)) {
+    if (!loi.responsibilities.some((r) => r.municipality === m.ags && !blank(r.text)))
+      missing.push(`responsibility:${m.ags}`);
+    const r = loi.resources.find((x) => x.municipality === m.ags);
+    if (!r) {
+      missing.push(`resources:${m.ags}`);
+      continue;
+    }
+    if (blank(r.time?.timeline)) missing.push(`resources.time:${m.ags}`);
+    if (!((r.personnel?.fte ?? 0) > 0 || (r.personnel?.roles ?? []).some((x) => !blank(x))))
+      missing.push(`resources.personnel:${m.ags}`);
+    if (!Number.isInteger(r.moneyCents) || r.moneyCents < 0) missing.push(`resources.money:${m.ags}`);
+  }
+  return result('OBL-LOI-CONTENT', missing);
+};
+
+export const successCriteria: ObligationCheck = (ctx) => {
+  const loi = currentLoi(ctx);
+  if (!loi) return result('OBL-SUCCESS-CRITERIA', ['loi']);
+  if (loi.successCriteria.length === 0) return result('OBL-SUCCESS-CRITERIA', ['successCriterion']);
+  return result(
+    'OBL-SUCCESS-CRITERIA',
+    loi.successCriteria.flatMap((c, i) => [
+      ...(blank(c.indicator) ? [`successCriteria[${i}].indicator`] : []),
+      ...(Number.isFinite(c.target) ? [] : [`successCriteria[${i}].target`]),
+      ...(blank(c.unit) ? [`successCriteria[${i}].unit`] : []),
+    ]),
+  );
+};
+
+export const loiSignedAll: ObligationCheck = (ctx) => {
+  const loi = currentLoi(ctx);
+  return result('OBL-LOI-SIGNED-ALL', loi ? unsigned(ctx, ctx.loi.signatures, loi.version) : ['loi']);
+};
+
+export const steeringBody: ObligationCheck = (ctx) => {
+  const body = ctx.governance.steeringBody;
+  if (!body) return result('OBL-STEERING-BODY', ['steeringBody']);
+  const missing: string[] = [];
+  if (blank(body.kind)) missing.push('steeringBody.kind');
+  if (blank(body.name)) missing.push('steeringBody.name');
+  if (blank(body.decisionRule)) missing.push('steeringBody.decisionRule');
+  for (const m of participants(ctx))
+    if (!body.members.some((x) => x.municipality === m.ags && !blank(x.name)))
+      missing.push(`steeringBody.member:${m.ags}`);
+  return result('OBL-STEERING-BODY', missing);
+};
+
+/** Contents of all duties together must cover every indicator of the adopted LoI. */
+export const reportingDuties: ObligationCheck = (ctx) => {
+  const reporting = ctx.governance.reporting;
+  if (!reporting || reporting.duties.length === 0) return result('OBL-REPORTING-DUTIES', ['reportingDuty']);
+  const missing: string[] = [];
+  reporting.duties.forEach((d, i) => {
+    if (d.recipients.length === 0) missing.push(`reportingDuties[${i}].recipients`);
+    if (!d.contents.some((c) => !blank(c))) missing.push(`reportingDuties[${i}].contents`);
+  });
+  const covered = new Set(reporting.duties.flatMap((d) => d.contents.map(normalise)));
+  const loi = ctx.loi.versions.find((v) => v.version === ctx.loi.adoptedVersion) ?? currentLoi(ctx);
+  for (const c of loi?.successCriteria ?? [])
+    if (!covered.has(normalise(c.indicator))) missing.push(`reportingContent:${c.indicator}`);
+  return result('OBL-REPORTING-DUTIES', missing);
+};
+
+const normalise = (s: string): string => s.trim().replace(/\s+/g, ' ').toLocaleLowerCase('de');
+
+const ESCALATION_BEYOND_PARTIES = new Set(['escalation-body', 'mediator', 'supervisory-conciliation']);
+
+export const conflictProcedure: ObligationCheck = (ctx) => {
+  const contract = currentContract(ctx);
+  if (!contract) return result('OBL-CONFLICT-PROCEDURE', ['contract']);
+  const levels = contract.conflictProcedure?.levels ?? [];
+  if (levels.length === 0) return result('OBL-CONFLICT-PROCEDURE', ['conflictProcedure.levels']);
+  const missing: string[] = [];
+  levels.forEach((l, i) => {
+    if (blank(l.name)) missing.push(`conflictProcedure.levels[${i}].name`);
+    if (blank(l.body)) missing.push(`conflictProcedure.levels[${i}].body`);
+    if (!positive(l.responseDeadline)) missing.push(`conflictProcedure.levels[${i}].responseDeadline`);
+  });
+  // [P6] names escalation bodies or neutral mediators: the parties' own body alone is not enough.
+  if (!levels.some((l) => ESCALATION_BEYOND_PARTIES.has(l.kind)))
+    missing.push('conflictProcedure.escalationBodyOrMediator');
+  return result('OBL-CONFLICT-PROCEDURE', missing);
+};
+
+const EXIT_SETTLEMENTS = ['costs', 'assets', 'staff', 'it', 'premises', 'vehiclesAndEquipment'] as const;
+
+export const exitTerms: ObligationCheck = (ctx) => {
+  const contract = currentContract(ctx);
+  if (!contract) return result('OBL-EXIT-TERMS', ['contract']);
+  const terms = contract.exitTerms ?? {};
+  const missing: string[] = [];
+  if (!positive(terms.noticePeriod)) missing.push('exitTerms.noticePeriod');
+  for (const key of EXIT_SETTLEMENTS) if (blank(terms[key])) missing.push(`exitTerms.${key}`);
+  return result('OBL-EXIT-TERMS', missing);
+};
+
+export const councilResolution: ObligationCheck = (ctx) => {
+  const contract = currentContract(ctx);
+  if (!contract) return result('OBL-COUNCIL-RESOLUTION', ['contract']);
+  return result(
+    'OBL-COUNCIL-RESOLUTION',
+    participants(ctx)
+      .filter(
+        (m) => !ctx.contract.councilResolutions.some((r) => r.municipality === m.ags && r.version === contract.version),
+      )
+      .map((m) => `councilResolution:${m.ags}`),
+  );
+};
+
+/**
+ * Per the legal form's rule in force today: approval (explicit, or deemed after the 4 (+4) weeks
+ * fiction, which the parties must claim so the record says no objection came) plus publication,
+ * with effect from the day after publication; or notification (for private law at least 6 weeks
+ * before the term starts). Always to the competent authority.
+ */
+export const supervisoryStep: ObligationCheck = (ctx, now) => {
+  const id = 'OBL-SUPERVISORY-STEP';
+  const contract = currentContract(ctx);
+  if (!contract) return result(id, ['contract']);
+  const today = germanDate(now);
+  const rule = legalFormRule(contract.legalForm, today);
+  if (!rule) return result(id, [`legalFormRule:${contract.legalForm}`]);
+  const req = rule.supervisory;
+  if (req.kind === 'none') return result(id, []);
+  const expectedKind = req.kind === 'approval' ? 'approval' : 'notification';
+  const step = ctx.contract.supervisoryStep;
+  if (!step || step.contractVersion !== contract.version) return result(id, [`supervisoryStep:${expectedKind}`]);
+  const missing: string[] = [];
+  if (step.kind !== expectedKind) missing.push(`supervisoryStep.kind:${expectedKind}`);
+  const authority = competentAuthority(contract.legalForm, participants(ctx), contract.seat);
+  if (step.authority.trim() !== authority.name) missing.push(`supervisoryStep.authority:${authority.name}`);
+
+  if (req.kind === 'approval') {
+    if (!step.approvedOn) {
+      if (!step.deemedApproval || step.objectedOn) missing.push('supervisoryStep.approvedOn');
+      else {
+        const weeks = req.fictionWeeks + (step.discussionScheduledOn ? req.fictionExtensionWeeks : 0);
+        const deemedOn = addDays(step.submittedOn, weeks * 7);
+        if (today < deemedOn) missing.push(`supervisoryStep.deemedApprovalOn:${deemedOn}`);
+      }
+    }
+    if (!step.publishedOn) missing.push('supervisoryStep.publishedOn');
+    else if (today < addDays(step.publishedOn, 1))
+      missing.push(`supervisoryStep.inForceFrom:${addDays(step.publishedOn, 1)}`);
+  } else if (req.kind === 'notification') {
+    if (req.publicationRequired && !step.publishedOn) missing.push('supervisoryStep.publishedOn');
+  } else {
+    const latest = addDays(contract.term.start, -7 * req.weeksAhead);
+    if (step.submittedOn > latest) missing.push(`supervisoryStep.submittedOn:${latest}`);
+  }
+  return result(id, missing);
+};
+
+export const contractSignedAll: ObligationCheck = (ctx) => {
+  const contract = currentContract(ctx);
+  return result(
+    'OBL-CONTRACT-SIGNED-ALL',
+    contract ? unsigned(ctx, ctx.contract.signatures, contract.version) : ['contract'],
+  );
+};
+
+export const OBLIGATION_CHECKS: Readonly<Record<ObligationId, ObligationCheck>> = {
+  'OBL-PARTNERS-MIN': partnersMin,
+  'OBL-CONTACT-AUTHORITY': contactAuthority,
+  'OBL-LOI-CONTENT': loiContent,
+  'OBL-SUCCESS-CRITERIA': successCriteria,
+  'OBL-LOI-SIGNED-ALL': loiSignedAll,
+  'OBL-STEERING-BODY': steeringBody,
+  'OBL-REPORTING-DUTIES': reportingDuties,
+  'OBL-CONFLICT-PROCEDURE': conflictProcedure,
+  'OBL-EXIT-TERMS': exitTerms,
+  'OBL-COUNCIL-RESOLUTION': councilResolution,
+  'OBL-SUPERVISORY-STEP': supervisoryStep,
+  'OBL-CONTRACT-SIGNED-ALL': contractSignedAll,
+};
+
+/** Evaluates every listed obligation (never stops at the first unmet one). */
+export function evaluate(ids: readonly ObligationId[], ctx: CooperationContext, now: Date): ObligationResult[] {
+  return ids.map((id) => OBLIGATION_CHECKS[id](ctx, now));
+}

@@ -1,0 +1,268 @@
+import { type CooperationContext, currentContract } from '../cooperation';
+import {
+  CONFLICT_LEVEL_KINDS,
+  COUNCIL_BODIES,
+  DURATION_UNITS,
+  type DraftContract,
+  type RecordSupervisoryStep,
+} from '../events';
+import { LEGAL_FORM_IDS, ORV_VARIANTS } from '../legal-forms';
+import { array, ags, bool, date, int, literal, nullable, num, object, oneOf, optional, str, text } from '../schema';
+import type { FieldError } from '../schema';
+import {
+  asAppointedContact,
+  asLead,
+  asLeadOrSeat,
+  asParticipant,
+  COORDINATORS,
+  type EventRule,
+  mustParticipate,
+  notInFuture,
+  touched,
+} from './rule';
+
+const NO_CONTRACT = {
+  de: 'Es liegt noch kein Vertragsentwurf vor.',
+  en: 'There is no contract draft yet.',
+};
+const needsContract = (ctx: CooperationContext) => (currentContract(ctx) ? null : NO_CONTRACT);
+
+const versionIsCurrent = (ctx: CooperationContext, version: number): FieldError[] => {
+  const current = currentContract(ctx)!.version;
+  return version === current ? [] : [{ path: 'version', message: `is not the current version (${current})` }];
+};
+
+const duration = object({ amount: int({ min: 0, max: 10_000 }), unit: oneOf(DURATION_UNITS) });
+
+export const DRAFT_CONTRACT: EventRule<'DRAFT_CONTRACT'> = {
+  roles: COORDINATORS,
+  schema: object({
+    type: literal('DRAFT_CONTRACT'),
+    legalForm: oneOf(LEGAL_FORM_IDS),
+    variant: optional(oneOf(ORV_VARIANTS)),
+    seat: ags,
+    tasks: array(text(2000), { min: 1 }),
+    costAllocation: object({
+      description: text(2000),
+      shares: array(object({ municipality: ags, percent: num({ min: 0, max: 100 }) })),
+    }),
+    term: object({ start: date, end: optional(nullable(date)) }),
+    conflictProcedure: optional(
+      object({
+        levels: array(
+          object({
+            name: str({ max: 200 }),
+            body: str({ max: 500 }),
+            kind: oneOf(CONFLICT_LEVEL_KINDS),
+            responseDeadline: duration,
+          }),
+        ),
+      }),
+    ),
+    exitTerms: optional(
+      object({
+        noticePeriod: optional(duration),
+        toEndOf: optional(nullable(oneOf(['calendar-year', 'quarter']))),
+        earliestDate: optional(date),
+        costs: optional(str()),
+        assets: optional(str()),
+        staff: optional(str()),
+        it: optional(str()),
+        premises: optional(str()),
+        vehiclesAndEquipment: optional(str()),
+      }),
+    ),
+  }),
+  authorize: asLead,
+  validate: (ctx, e: DraftContract) => {
+    const errors: FieldError[] = [...mustParticipate(ctx, e.seat, 'seat')];
+    const isOrv = e.legalForm === 'oeffentlich-rechtliche-vereinbarung';
+    if (isOrv && !e.variant)
+      errors.push({
+        path: 'variant',
+        message: "is required for a public-law agreement ('delegating' or 'mandating')",
+      });
+    if (!isOrv && e.variant) errors.push({ path: 'variant', message: 'applies to public-law agreements only' });
+    const shares = e.costAllocation.shares;
+    shares.forEach((s, i) => {
+      errors.push(...mustParticipate(ctx, s.municipality, `costAllocation.shares[${i}].municipality`));
+      if (shares.findIndex((x) => x.municipality === s.municipality) < i)
+        errors.push({ path: `costAllocation.shares[${i}].municipality`, message: 'appears twice' });
+    });
+    const total = shares.reduce((sum, s) => sum + s.percent, 0);
+    if (shares.length > 0 && Math.abs(total - 100) > 1e-6)
+      errors.push({
+        path: 'costAllocation.shares',
+        message: `must add up to 100 percent (is ${total})`,
+      });
+    if (e.term.end && e.term.end <= e.term.start)
+      errors.push({ path: 'term.end', message: 'must be after term.start' });
+    const earliest = e.exitTerms?.earliestDate;
+    if (earliest && earliest < e.term.start)
+      errors.push({ path: 'exitTerms.earliestDate', message: 'must not be before term.start' });
+    return errors;
+  },
+  apply: (ctx, { type: _type, ...draft }, { actor, at }) =>
+    touched(
+      {
+        ...ctx,
+        contract: {
+          ...ctx.contract,
+          versions: [
+            ...ctx.contract.versions,
+            {
+              ...draft,
+              version: ctx.contract.versions.length + 1,
+              draftedAt: at,
+              draftedBy: actor.sub,
+            },
+          ],
+          // Resolutions, approval and signatures were given for a text that no longer exists.
+          councilResolutions: [],
+          supervisoryStep: null,
+          signatures: [],
+        },
+      },
+      at,
+    ),
+};
+
+export const RECORD_COUNCIL_RESOLUTION: EventRule<'RECORD_COUNCIL_RESOLUTION'> = {
+  roles: COORDINATORS,
+  schema: object({
+    type: literal('RECORD_COUNCIL_RESOLUTION'),
+    version: int({ min: 1 }),
+    body: oneOf(COUNCIL_BODIES),
+    date,
+    reference: text(200),
+  }),
+  authorize: asParticipant,
+  precondition: needsContract,
+  validate: (ctx, e, actor, today) => {
+    const expected = ctx.members[actor.municipality!].kind === 'Kreis' ? 'Kreistag' : 'Rat';
+    return [
+      ...versionIsCurrent(ctx, e.version),
+      ...notInFuture(e.date, 'date', today),
+      ...(e.body === expected ? [] : [{ path: 'body', message: `must be the ${expected} of ${actor.municipality}` }]),
+    ];
+  },
+  apply: (ctx, { type: _type, ...resolution }, { actor, at }) =>
+    touched(
+      {
+        ...ctx,
+        contract: {
+          ...ctx.contract,
+          councilResolutions: [
+            ...ctx.contract.councilResolutions.filter((r) => r.municipality !== actor.municipality),
+            { ...resolution, municipality: actor.municipality!, recordedAt: at },
+          ],
+        },
+      },
+      at,
+    ),
+};
+
+export const RECORD_SUPERVISORY_STEP: EventRule<'RECORD_SUPERVISORY_STEP'> = {
+  roles: COORDINATORS,
+  schema: object({
+    type: literal('RECORD_SUPERVISORY_STEP'),
+    kind: oneOf(['approval', 'notification']),
+    authority: text(300),
+    submittedOn: date,
+    approvedOn: optional(date),
+    deemedApproval: optional(bool),
+    objectedOn: optional(date),
+    discussionScheduledOn: optional(date),
+    publishedOn: optional(date),
+    gazetteReference: optional(text(300)),
+  }),
+  authorize: asLeadOrSeat,
+  precondition: needsContract,
+  validate: (_ctx, e: RecordSupervisoryStep, _actor, today) => {
+    const errors: FieldError[] = (
+      ['submittedOn', 'approvedOn', 'objectedOn', 'discussionScheduledOn', 'publishedOn'] as const
+    ).flatMap((k) => notInFuture(e[k], k, today));
+    const before = (a: string | undefined, b: string | undefined, path: string, message: string) => {
+      if (a && b && b < a) errors.push({ path, message });
+    };
+    before(e.submittedOn, e.approvedOn, 'approvedOn', 'must not be before submittedOn');
+    before(e.submittedOn, e.objectedOn, 'objectedOn', 'must not be before submittedOn');
+    before(e.submittedOn, e.discussionScheduledOn, 'discussionScheduledOn', 'must not be before submittedOn');
+    before(
+      e.approvedOn ?? e.submittedOn,
+      e.publishedOn,
+      'publishedOn',
+      'must not be before the approval or submission',
+    );
+    if (e.kind === 'notification')
+      for (const k of ['approvedOn', 'deemedApproval', 'objectedOn', 'discussionScheduledOn'] as const)
+        if (e[k] !== undefined) errors.push({ path: k, message: 'applies to approvals only' });
+    if (e.approvedOn && e.deemedApproval)
+      errors.push({
+        path: 'deemedApproval',
+        message: 'cannot be claimed when an explicit approval is recorded',
+      });
+    if (e.objectedOn && e.deemedApproval)
+      errors.push({ path: 'deemedApproval', message: 'cannot be claimed after an objection' });
+    return errors;
+  },
+  apply: (ctx, { type: _type, ...step }, { at }) =>
+    touched(
+      {
+        ...ctx,
+        contract: {
+          ...ctx.contract,
+          supervisoryStep: {
+            ...step,
+            contractVersion: currentContract(ctx)!.version,
+            recordedAt: at,
+          },
+        },
+      },
+      at,
+    ),
+};
+
+export const SIGN_CONTRACT: EventRule<'SIGN_CONTRACT'> = {
+  roles: COORDINATORS,
+  schema: object({ type: literal('SIGN_CONTRACT'), version: int({ min: 1 }) }),
+  authorize: asAppointedContact,
+  precondition: (ctx, actor) => {
+    const contract = currentContract(ctx);
+    if (!contract) return NO_CONTRACT;
+    return ctx.contract.signatures.some((s) => s.municipality === actor.municipality && s.version === contract.version)
+      ? {
+          de: 'Die aktuelle Vertragsfassung ist bereits unterzeichnet.',
+          en: 'The current contract version is already signed.',
+        }
+      : null;
+  },
+  validate: (ctx, e) => versionIsCurrent(ctx, e.version),
+  apply: (ctx, e, { actor, at }) =>
+    touched(
+      {
+        ...ctx,
+        contract: {
+          ...ctx.contract,
+          signatures: [
+            ...ctx.contract.signatures,
+            {
+              municipality: actor.municipality!,
+              version: e.version,
+              signedBy: actor.sub,
+              signatoryName: ctx.contacts[actor.municipality!].name,
+              signedAt: at,
+            },
+          ],
+        },
+      },
+      at,
+    ),
+};
+
+export const PUT_INTO_FORCE: EventRule<'PUT_INTO_FORCE'> = {
+  roles: COORDINATORS,
+  schema: object({ type: literal('PUT_INTO_FORCE') }),
+  authorize: asLead,
+  apply: (ctx, _e, { at }) => touched({ ...ctx, contract: { ...ctx.contract, inForceSince: at } }, at),
+};

@@ -1,0 +1,120 @@
+import { currentLoi } from '../cooperation';
+import type { DraftLoi } from '../events';
+import { array, ags, int, literal, num, object, optional, str } from '../schema';
+import { asAppointedContact, asLead, COORDINATORS, type EventRule, mustParticipate, touched } from './rule';
+
+const NO_LOI = {
+  de: 'Es liegt noch kein Entwurf der Absichtserklärung vor.',
+  en: 'There is no draft letter of intent yet.',
+};
+
+/** Drafts may be incomplete (empty texts, empty lists); OBL-LOI-CONTENT blocks adoption. */
+export const DRAFT_LOI: EventRule<'DRAFT_LOI'> = {
+  roles: COORDINATORS,
+  schema: object({
+    type: literal('DRAFT_LOI'),
+    expectations: str(),
+    goals: array(str({ max: 2000 })),
+    responsibilities: array(object({ municipality: ags, text: str() })),
+    resources: array(
+      object({
+        municipality: ags,
+        time: object({ personDays: optional(num({ min: 0 })), timeline: str({ max: 2000 }) }),
+        personnel: object({
+          fte: optional(num({ min: 0, max: 1000 })),
+          roles: optional(array(str({ max: 200 }))),
+        }),
+        moneyCents: int({ min: 0, max: Number.MAX_SAFE_INTEGER }),
+      }),
+    ),
+    successCriteria: array(
+      object({
+        indicator: str({ max: 500 }),
+        target: num(),
+        unit: str({ max: 100 }),
+        baseline: optional(num()),
+      }),
+    ),
+  }),
+  authorize: asLead,
+  validate: (ctx, e: DraftLoi) => [
+    ...e.responsibilities.flatMap((r, i) =>
+      mustParticipate(ctx, r.municipality, `responsibilities[${i}].municipality`),
+    ),
+    ...e.resources.flatMap((r, i) => [
+      ...mustParticipate(ctx, r.municipality, `resources[${i}].municipality`),
+      ...(e.resources.findIndex((x) => x.municipality === r.municipality) < i
+        ? [
+            {
+              path: `resources[${i}].municipality`,
+              message: 'resources are given once per municipality',
+            },
+          ]
+        : []),
+    ]),
+  ],
+  apply: (ctx, { type: _type, ...draft }, { actor, at }) =>
+    touched(
+      {
+        ...ctx,
+        loi: {
+          ...ctx.loi,
+          versions: [
+            ...ctx.loi.versions,
+            { ...draft, version: ctx.loi.versions.length + 1, draftedAt: at, draftedBy: actor.sub },
+          ],
+          // A changed text is a different declaration: nobody has signed it yet.
+          signatures: [],
+        },
+      },
+      at,
+    ),
+};
+
+export const SIGN_LOI: EventRule<'SIGN_LOI'> = {
+  roles: COORDINATORS,
+  schema: object({ type: literal('SIGN_LOI'), version: int({ min: 1 }) }),
+  authorize: asAppointedContact,
+  precondition: (ctx, actor) => {
+    const loi = currentLoi(ctx);
+    if (!loi) return NO_LOI;
+    return ctx.loi.signatures.some((s) => s.municipality === actor.municipality && s.version === loi.version)
+      ? {
+          de: 'Die aktuelle Fassung ist bereits unterzeichnet.',
+          en: 'The current version is already signed.',
+        }
+      : null;
+  },
+  validate: (ctx, e) => {
+    const current = currentLoi(ctx)!.version;
+    return e.version === current ? [] : [{ path: 'version', message: `is not the current version (${current})` }];
+  },
+  apply: (ctx, e, { actor, at }) =>
+    touched(
+      {
+        ...ctx,
+        loi: {
+          ...ctx.loi,
+          signatures: [
+            ...ctx.loi.signatures,
+            {
+              municipality: actor.municipality!,
+              version: e.version,
+              signedBy: actor.sub,
+              signatoryName: ctx.contacts[actor.municipality!].name,
+              signedAt: at,
+            },
+          ],
+        },
+      },
+      at,
+    ),
+};
+
+export const ADOPT_LOI: EventRule<'ADOPT_LOI'> = {
+  roles: COORDINATORS,
+  schema: object({ type: literal('ADOPT_LOI') }),
+  authorize: asLead,
+  apply: (ctx, _e, { at }) =>
+    touched({ ...ctx, loi: { ...ctx.loi, adoptedVersion: currentLoi(ctx)?.version ?? null } }, at),
+};

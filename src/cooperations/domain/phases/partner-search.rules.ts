@@ -1,0 +1,139 @@
+import type { CooperationContext, Member } from '../cooperation';
+import { MUNICIPALITY_KINDS } from '../municipality';
+import { ags, literal, object, oneOf, optional, str, text } from '../schema';
+import { asLead, asParticipant, COORDINATORS, type EventRule, touched } from './rule';
+
+export const municipalityRefSchema = object({
+  ags,
+  name: text(200),
+  kind: oneOf(MUNICIPALITY_KINDS),
+  district: text(200),
+  region: text(200),
+});
+
+const endMembership = (
+  ctx: CooperationContext,
+  ags: string,
+  status: Member['status'],
+  at: string,
+  reason: string | null,
+): CooperationContext => {
+  const { [ags]: _removed, ...contacts } = ctx.contacts;
+  return touched(
+    {
+      ...ctx,
+      members: {
+        ...ctx.members,
+        [ags]: { ...ctx.members[ags], status, endedAt: at, endReason: reason },
+      },
+      contacts,
+    },
+    at,
+  );
+};
+
+const asInvited = (ctx: CooperationContext, actor: { municipality?: string }) =>
+  ctx.members[actor.municipality ?? '']?.status === 'invited'
+    ? null
+    : {
+        de: 'Nur die eingeladene Kommune kann die Einladung annehmen oder ablehnen.',
+        en: 'Only the invited municipality may accept or decline the invitation.',
+      };
+
+export const INVITE_PARTNER: EventRule<'INVITE_PARTNER'> = {
+  roles: COORDINATORS,
+  schema: object({ type: literal('INVITE_PARTNER'), municipality: municipalityRefSchema }),
+  authorize: asLead,
+  validate: (ctx, e) => {
+    const status = ctx.members[e.municipality.ags]?.status;
+    if (status === 'active') return [{ path: 'municipality.ags', message: `${e.municipality.ags} already takes part` }];
+    if (status === 'invited')
+      return [{ path: 'municipality.ags', message: `${e.municipality.ags} is already invited` }];
+    return [];
+  },
+  // Re-inviting a municipality that declined, was withdrawn or left is allowed: a new invitation.
+  apply: (ctx, e, { at }) =>
+    touched(
+      {
+        ...ctx,
+        members: {
+          ...ctx.members,
+          [e.municipality.ags]: {
+            ...e.municipality,
+            role: 'partner',
+            status: 'invited',
+            invitedAt: at,
+            joinedAt: null,
+            endedAt: null,
+            endReason: null,
+          },
+        },
+      },
+      at,
+    ),
+};
+
+export const ACCEPT_INVITATION: EventRule<'ACCEPT_INVITATION'> = {
+  roles: COORDINATORS,
+  schema: object({ type: literal('ACCEPT_INVITATION') }),
+  authorize: asInvited,
+  apply: (ctx, _e, { actor, at }) => {
+    const ags = actor.municipality!;
+    return touched(
+      {
+        ...ctx,
+        members: {
+          ...ctx.members,
+          [ags]: { ...ctx.members[ags], status: 'active', joinedAt: at },
+        },
+      },
+      at,
+    );
+  },
+};
+
+export const DECLINE_INVITATION: EventRule<'DECLINE_INVITATION'> = {
+  roles: COORDINATORS,
+  schema: object({ type: literal('DECLINE_INVITATION'), reason: optional(str({ max: 2000 })) }),
+  authorize: asInvited,
+  apply: (ctx, e, { actor, at }) => endMembership(ctx, actor.municipality!, 'declined', at, e.reason ?? null),
+};
+
+export const WITHDRAW_INVITATION: EventRule<'WITHDRAW_INVITATION'> = {
+  roles: COORDINATORS,
+  schema: object({ type: literal('WITHDRAW_INVITATION'), municipality: ags }),
+  authorize: asLead,
+  validate: (ctx, e) =>
+    ctx.members[e.municipality]?.status === 'invited'
+      ? []
+      : [{ path: 'municipality', message: `${e.municipality} has no open invitation` }],
+  apply: (ctx, e, { at }) => endMembership(ctx, e.municipality, 'withdrawn', at, null),
+};
+
+export const LEAVE_PARTNER_SEARCH: EventRule<'LEAVE_PARTNER_SEARCH'> = {
+  roles: COORDINATORS,
+  schema: object({ type: literal('LEAVE_PARTNER_SEARCH'), reason: optional(str({ max: 2000 })) }),
+  authorize: (ctx, actor) =>
+    asParticipant(ctx, actor) ??
+    (actor.municipality === ctx.lead
+      ? {
+          de: 'Die federführende Kommune kann die Partnersuche nicht verlassen; sie kann die Kooperation aufgeben (ABANDON).',
+          en: 'The lead municipality cannot leave the partner search; it can abandon the cooperation (ABANDON).',
+        }
+      : null),
+  apply: (ctx, e, { actor, at }) => endMembership(ctx, actor.municipality!, 'left', at, e.reason ?? null),
+};
+
+/** Invitations still open when the partner search ends lapse: membership is fixed from here on. */
+export const START_LETTER_OF_INTENT: EventRule<'START_LETTER_OF_INTENT'> = {
+  roles: COORDINATORS,
+  schema: object({ type: literal('START_LETTER_OF_INTENT') }),
+  authorize: asLead,
+  apply: (ctx, _e, { at }) =>
+    Object.values(ctx.members)
+      .filter((m) => m.status === 'invited')
+      .reduce(
+        (acc, m) => endMembership(acc, m.ags, 'withdrawn', at, 'Einladung mit Ende der Partnersuche erloschen'),
+        touched(ctx, at),
+      ),
+};

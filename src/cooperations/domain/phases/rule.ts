@@ -1,0 +1,75 @@
+import type { Actor, ActorRole } from '../actor';
+import type { CalendarDate } from '../calendar';
+import type { CooperationContext, Instant } from '../cooperation';
+import { currentContract, isParticipant } from '../cooperation';
+import type { EventOfType, LifecycleEventType } from '../events';
+import type { Bilingual } from '../obligations.catalog';
+import type { Check, FieldError } from '../schema';
+
+/** Who sent an event and when; attached by the engine, never by the client. */
+export interface EventMeta {
+  actor: Actor;
+  at: Instant;
+}
+
+/**
+ * Everything the domain knows about one event type, apart from where the machine allows it.
+ * `authorize` and `precondition` look at the context and actor only (not the payload), so the
+ * "why not?" view can answer them before anyone has filled in a form.
+ */
+export interface EventRule<T extends LifecycleEventType> {
+  roles: readonly ActorRole[];
+  schema: Check;
+  authorize(ctx: CooperationContext, actor: Actor): Bilingual | null;
+  precondition?(ctx: CooperationContext, actor: Actor): Bilingual | null;
+  validate?(ctx: CooperationContext, event: EventOfType<T>, actor: Actor, today: CalendarDate): FieldError[];
+  apply(ctx: CooperationContext, event: EventOfType<T>, meta: EventMeta): CooperationContext;
+}
+
+/** Lifecycle events are sent by municipal coordinators; `system` joins with the timed events. */
+export const COORDINATORS: readonly ActorRole[] = ['coordinator'];
+
+export const asLead = (ctx: CooperationContext, actor: Actor): Bilingual | null =>
+  actor.municipality === ctx.lead
+    ? null
+    : {
+        de: 'Nur die federführende Kommune darf dieses Ereignis auslösen.',
+        en: 'Only the lead municipality may send this event.',
+      };
+
+export const asParticipant = (ctx: CooperationContext, actor: Actor): Bilingual | null =>
+  isParticipant(ctx, actor.municipality)
+    ? null
+    : {
+        de: 'Nur beteiligte Kommunen dürfen dieses Ereignis auslösen.',
+        en: 'Only participating municipalities may send this event.',
+      };
+
+export const asLeadOrSeat = (ctx: CooperationContext, actor: Actor): Bilingual | null =>
+  actor.municipality === ctx.lead || actor.municipality === currentContract(ctx)?.seat
+    ? null
+    : {
+        de: 'Nur die federführende Kommune oder die Sitzkommune darf dieses Ereignis auslösen.',
+        en: 'Only the lead or the seat municipality may send this event.',
+      };
+
+/** Signatures count only from the appointed contact with decision-making authority [P4]. */
+export const asAppointedContact = (ctx: CooperationContext, actor: Actor): Bilingual | null =>
+  asParticipant(ctx, actor) ??
+  (ctx.contacts[actor.municipality ?? '']?.userSub === actor.sub
+    ? null
+    : {
+        de: 'Unterzeichnen darf nur der benannte Ansprechpartner der Kommune mit Entscheidungsbefugnis.',
+        en: "Only the municipality's appointed contact with decision-making authority may sign.",
+      });
+
+export const notInFuture = (value: CalendarDate | undefined, path: string, today: CalendarDate): FieldError[] =>
+  value && value > today ? [{ path, message: `must not be in the future (today is ${today})` }] : [];
+
+export const mustParticipate = (ctx: CooperationContext, ags: string, path: string): FieldError[] =>
+  isParticipant(ctx, ags) ? [] : [{ path, message: `${ags} is not a participating municipality` }];
+
+export const touched = (ctx: CooperationContext, at: Instant): CooperationContext => ({
+  ...ctx,
+  updatedAt: at,
+});

@@ -1,0 +1,2 @@
+process.env.LOG_LEVEL ??= 'silent';
+process.env.NODE_ENV ??= 'test';

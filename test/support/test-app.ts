@@ -1,0 +1,82 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Test } from '@nestjs/testing';
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { AppModule } from '../../src/app.module';
+import { issueDevelopmentToken } from '../../src/auth/token-issuer';
+import type { Principal } from '../../src/auth/principal';
+import { configureApp } from '../../src/bootstrap';
+import type { Environment } from '../../src/config/configuration';
+
+export const TEST_JWT_SECRET = 'test-secret-of-the-e2e-suite';
+
+export interface TestApp {
+  app: NestExpressApplication;
+  http: ReturnType<typeof request>;
+  dataSource: DataSource;
+  /** A bearer token for the given caller, signed with the test secret. */
+  token(principal: Principal, options?: { expiresIn?: string | number }): Promise<string>;
+  close(): Promise<void>;
+}
+
+type Overrides = Partial<Record<keyof Environment, string>>;
+
+/** The database the suite runs on: PostgreSQL when DATABASE_URL is set, else the embedded PGlite. */
+export const onRealPostgres = (): boolean => Boolean(process.env.DATABASE_URL);
+
+/**
+ * A server on its own, throw-away database: an in-memory PGlite, or a fresh schema on the
+ * PostgreSQL of DATABASE_URL (dropped on close), so test files never see each other's data.
+ */
+export async function createTestApp(overrides: Overrides = {}): Promise<TestApp> {
+  const databaseUrl = overrides.DATABASE_URL ?? process.env.DATABASE_URL;
+  // A schema of its own on the shared PostgreSQL; an embedded database is already private.
+  const schema = onRealPostgres()
+    ? (overrides.DATABASE_SCHEMA ?? `t_${process.pid}_${randomBytes(4).toString('hex')}`)
+    : undefined;
+  const settings: Overrides = {
+    NODE_ENV: 'test',
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
+    JWT_SECRET: TEST_JWT_SECRET,
+    IKZ_DATA_DIR: ':memory:',
+    DATABASE_URL: databaseUrl ?? '',
+    ...(schema ? { DATABASE_SCHEMA: schema } : {}),
+    ...overrides,
+  };
+  const moduleRef = await Test.createTestingModule({ imports: [AppModule.register(settings)] }).compile();
+  const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, logger: false });
+  configureApp(app);
+  await app.init();
+  const ownsSchema = schema !== undefined && overrides.DATABASE_SCHEMA === undefined;
+  return {
+    app,
+    http: request(app.getHttpServer()),
+    dataSource: app.get(DataSource),
+    token: (principal, options) => issueDevelopmentToken(principal, TEST_JWT_SECRET, options),
+    close: async () => {
+      await app.close();
+      if (ownsSchema && databaseUrl) await dropSchema(databaseUrl, schema);
+    },
+  };
+}
+
+async function dropSchema(url: string, schema: string): Promise<void> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Principals of realistic callers, by the municipalities of the scenarios. */
+export const coordinatorOf = (municipality: string, sub = `coord-${municipality}`): Principal => ({
+  sub,
+  role: 'coordinator',
+  municipality,
+});
+export const ADMIN: Principal = { sub: 'admin-it-nrw', role: 'admin' };
+export const AUDITOR: Principal = { sub: 'rpa-auditor', role: 'auditor' };
