@@ -31,9 +31,10 @@ export const onRealPostgres = (): boolean => Boolean(process.env.DATABASE_URL);
  * PostgreSQL of DATABASE_URL (dropped on close), so test files never see each other's data.
  */
 export async function createTestApp(overrides: Overrides = {}): Promise<TestApp> {
+  // DATABASE_URL '' in the overrides asks for the embedded database even when the suite runs on PostgreSQL.
   const databaseUrl = overrides.DATABASE_URL ?? process.env.DATABASE_URL;
   // A schema of its own on the shared PostgreSQL; an embedded database is already private.
-  const schema = onRealPostgres()
+  const schema = databaseUrl
     ? (overrides.DATABASE_SCHEMA ?? `t_${process.pid}_${randomBytes(4).toString('hex')}`)
     : undefined;
   const settings: Overrides = {

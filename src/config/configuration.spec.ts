@@ -1,0 +1,39 @@
+import { DEVELOPMENT_JWT_SECRET, validateEnvironment } from './configuration';
+
+describe('validateEnvironment', () => {
+  it('fills in the defaults of the embedded default', () => {
+    const env = validateEnvironment({});
+    expect(env).toMatchObject({
+      PORT: 3000,
+      HOST: '127.0.0.1',
+      IKZ_DATA_DIR: './data',
+      DB_MIGRATIONS_RUN: true,
+      JWT_SECRET: DEVELOPMENT_JWT_SECRET,
+    });
+    expect(env.DATABASE_URL).toBeUndefined();
+  });
+
+  it('reads numbers and booleans from their string form', () => {
+    expect(validateEnvironment({ PORT: '8080', DB_MIGRATIONS_RUN: 'false', DB_POOL_SIZE: '4' })).toMatchObject({
+      PORT: 8080,
+      DB_MIGRATIONS_RUN: false,
+      DB_POOL_SIZE: 4,
+    });
+  });
+
+  it('names every invalid setting', () => {
+    expect(() =>
+      validateEnvironment({ PORT: 'eighty', NODE_ENV: 'staging', DATABASE_SCHEMA: 'Robert"); DROP' }),
+    ).toThrow(/PORT[\s\S]*NODE_ENV|NODE_ENV[\s\S]*PORT/);
+  });
+
+  it('refuses to start in production with the development secret', () => {
+    expect(() => validateEnvironment({ NODE_ENV: 'production' })).toThrow(/development JWT secret/);
+    expect(validateEnvironment({ NODE_ENV: 'production', JWT_SECRET: 'a-real-secret-from-the-vault' }).NODE_ENV).toBe(
+      'production',
+    );
+    expect(validateEnvironment({ NODE_ENV: 'production', JWT_JWKS_URL: 'https://idp.example/jwks' }).NODE_ENV).toBe(
+      'production',
+    );
+  });
+});
