@@ -1,16 +1,16 @@
-import { Module, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
+import { Module, type DynamicModule } from '@nestjs/common';
 import { ConfigModule, ConfigService } from '@nestjs/config';
 import { LoggerModule } from 'nestjs-pino';
 import { AuthModule } from './auth/auth.module';
-import { JsonContentTypeMiddleware } from './common/content-type.middleware';
 import type { RequestWithId } from './common/request-id';
 import { validateEnvironment, type Environment } from './config/configuration';
+import { CooperationsModule } from './cooperations/cooperations.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { MunicipalitiesModule } from './municipalities/municipalities.module';
 
 @Module({})
-export class AppModule implements NestModule {
+export class AppModule {
   /** `overrides` win over the environment: the tests start servers with their own settings. */
   static register(overrides: Partial<Record<keyof Environment, string>> = {}): DynamicModule {
     return {
@@ -44,11 +44,8 @@ export class AppModule implements NestModule {
         AuthModule,
         HealthModule,
         MunicipalitiesModule,
+        CooperationsModule,
       ],
     };
-  }
-
-  configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(JsonContentTypeMiddleware).forRoutes('{*path}');
   }
 }

@@ -54,8 +54,12 @@ export function decodeCursor(cursor: string, arity: number): (string | number)[]
   } catch {
     // Falls through to the problem below.
   }
-  throw new ProblemException(400, 'invalid-cursor', 'Invalid cursor', 'The cursor was not issued by this list.');
+  throw invalidCursor();
 }
+
+/** For lists that check the decoded key further (types, formats) before it reaches SQL. */
+export const invalidCursor = (): ProblemException =>
+  new ProblemException(400, 'invalid-cursor', 'Invalid cursor', 'The cursor was not issued by this list.');
 
 /** Fetch `limit + 1` rows; this trims the extra row and derives the next cursor from the last item. */
 export function toPage<R, T>(

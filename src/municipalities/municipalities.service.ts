@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
+import { escapeLike } from '../common/like';
 import { decodeCursor, toPage, type Page } from '../common/pagination';
 import { ProblemException } from '../common/problem';
 import { isUniqueViolation } from '../database/postgres-errors';
@@ -76,6 +77,3 @@ export class MunicipalitiesService {
     }
   }
 }
-
-/** `%` and `_` in a search term are letters, not wildcards. */
-const escapeLike = (term: string) => term.replace(/[\\%_]/g, (c) => `\\${c}`);

@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { MunicipalitiesModule } from '../municipalities/municipalities.module';
+import { Clock, SystemClock } from './clock';
+import { CooperationsController } from './cooperations.controller';
+import { CooperationsService } from './cooperations.service';
+import { LifecycleController } from './lifecycle.controller';
+import { CooperationRecord } from './persistence/cooperation.entity';
+import { HistoryEntryRecord } from './persistence/history-entry.entity';
+import { IdempotencyRecord } from './persistence/idempotency-key.entity';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([CooperationRecord, HistoryEntryRecord, IdempotencyRecord]), MunicipalitiesModule],
+  controllers: [LifecycleController, CooperationsController],
+  providers: [CooperationsService, { provide: Clock, useClass: SystemClock }],
+  exports: [CooperationsService, Clock],
+})
+export class CooperationsModule {}

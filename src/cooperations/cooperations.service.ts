@@ -1,0 +1,525 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource, type EntityManager, MoreThan } from 'typeorm';
+import type { Principal } from '../auth/principal';
+import { escapeLike } from '../common/like';
+import { decodeCursor, invalidCursor, type Page, toPage } from '../common/pagination';
+import { ProblemException } from '../common/problem';
+import { isUniqueViolation, sqlState } from '../database/postgres-errors';
+import { MunicipalitiesService } from '../municipalities/municipalities.service';
+import { Clock } from './clock';
+import {
+  type Actor,
+  type ChainVerification,
+  chainEntry,
+  type CooperationState,
+  decide,
+  GENESIS_HASH,
+  type HistoryEntry,
+  type HistoryEntryContent,
+  type LifecycleEvent,
+  MUNICIPALITY_KINDS,
+  type MunicipalityKind,
+  type MunicipalityRef,
+  migrateState,
+  nextEvents,
+  OPEN_COOPERATION,
+  openCooperation,
+  type PersistedState,
+  stateToString,
+  UnknownDefinitionVersionError,
+} from './domain';
+import type {
+  CooperationDto,
+  CooperationQuery,
+  CooperationSummaryDto,
+  CreateCooperationDto,
+  HistoryQuery,
+  NextEventsDto,
+} from './dto/cooperation.dto';
+import type { EventBody } from './event-body.pipe';
+import type { Language } from './language';
+import { ChainVerifier } from './persistence/chain-verifier';
+import { CooperationRecord } from './persistence/cooperation.entity';
+import { HistoryEntryRecord, toHistoryEntry } from './persistence/history-entry.entity';
+import { IdempotencyRecord } from './persistence/idempotency-key.entity';
+import { describeUnmet, notFound, rejectionProblem, unknownDefinitionProblem, unknownMunicipality } from './problems';
+import { assertStorable, checkIfMatch, type parseIfMatch, requestFingerprint } from './request-conditions';
+
+export const COOPERATIONS_PATH = '/api/v1/cooperations';
+
+/** What the HTTP layer knows about a command beyond its body. */
+export interface CommandContext {
+  requestId: string | null;
+  idempotencyKey?: string;
+  ifMatch?: ReturnType<typeof parseIfMatch>;
+  lang: Language;
+}
+
+/** A command's answer; `replayed` when it is the stored answer to an earlier request with the same key. */
+export interface CommandResult {
+  status: number;
+  body: unknown;
+  version: number;
+  location?: string;
+  replayed: boolean;
+}
+
+/** Roles that see every cooperation; the others see those their municipality takes part in. */
+const SEES_ALL: readonly Principal['role'][] = ['auditor', 'admin'];
+/** Statuses that make a municipality part of a cooperation for visibility and `?municipality=`. */
+const VISIBLE_STATUSES = new Set(['active', 'invited']);
+const VERIFY_BATCH = 500;
+
+@Injectable()
+export class CooperationsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly municipalities: MunicipalitiesService,
+    private readonly clock: Clock,
+  ) {}
+
+  // ---- commands ------------------------------------------------------------------------------
+
+  /** Opens a cooperation with the caller's municipality as lead; history entry 1 is OPEN_COOPERATION. */
+  async open(input: CreateCooperationDto, principal: Principal, cmd: CommandContext): Promise<CommandResult> {
+    const body = JSON.parse(JSON.stringify(input)) as Record<string, unknown>;
+    assertStorable(body);
+    const lead = await this.leadOf(principal);
+    const fingerprint = requestFingerprint('POST', COOPERATIONS_PATH, body);
+    return this.command(principal, cmd, fingerprint, async (em) => {
+      const replay = await this.storedAnswer(em, principal, cmd, fingerprint);
+      if (replay) return replay;
+      const now = this.now();
+      const opened = openCooperation(
+        {
+          id: randomUUID(),
+          title: input.title,
+          fieldOfWork: input.fieldOfWork,
+          motive: input.motive as never,
+          description: input.description,
+          lead,
+        },
+        actorOf(principal),
+        now,
+      );
+      if (!opened.ok) throw rejectionProblem(opened, cmd.lang);
+      const record = em.create(CooperationRecord, {
+        id: opened.input.id,
+        ...snapshotColumns(opened.state),
+        version: 1,
+        createdAt: now,
+        updatedAt: now,
+      });
+      await em.insert(CooperationRecord, record);
+      await this.append(em, record.id, cmd, principal, now, {
+        eventType: OPEN_COOPERATION,
+        payload: opened.input,
+        stateBefore: null,
+        stateAfter: opened.stateAfter,
+        obligations: [],
+      });
+      const answer = toCooperationDto(record, opened.state);
+      await this.remember(em, principal, cmd, fingerprint, 201, answer);
+      return { status: 201, body: answer, version: 1, location: locationOf(record.id), replayed: false };
+    });
+  }
+
+  /** Decides one event and, if accepted, records it: snapshot, history entry and stored answer commit together. */
+  async apply(id: string, body: EventBody, principal: Principal, cmd: CommandContext): Promise<CommandResult> {
+    assertStorable(body);
+    const { event, mapPath } = await this.toDomainEvent(body);
+    const fingerprint = requestFingerprint('POST', `${locationOf(id)}/events`, body);
+    return this.command(principal, cmd, fingerprint, async (em) => {
+      // The row lock serializes commands on one cooperation: sequence numbers cannot collide or
+      // skip, and a concurrent retry with the same key finds the first one's answer below.
+      const record = await em.findOne(CooperationRecord, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!record) throw notFound(id);
+      const replay = await this.storedAnswer(em, principal, cmd, fingerprint);
+      if (replay) return replay;
+      if (!isVisible(record, principal)) throw notFound(id);
+      checkIfMatch(cmd.ifMatch, record.version);
+      const state = readState(record);
+      const now = this.now();
+      const decision = decide(state, event, actorOf(principal), now);
+      if (!decision.ok) throw rejectionProblem(decision, cmd.lang, mapPath);
+      const { type, ...payload } = decision.event;
+      const entry = await this.append(em, id, cmd, principal, now, {
+        eventType: type,
+        payload,
+        stateBefore: decision.stateBefore,
+        stateAfter: decision.stateAfter,
+        obligations: decision.obligations,
+      });
+      const updated: CooperationRecord = {
+        ...record,
+        ...snapshotColumns(decision.state),
+        version: record.version + 1,
+        updatedAt: now,
+      };
+      const { affected } = await em.update(
+        CooperationRecord,
+        { id, version: record.version },
+        {
+          ...snapshotColumns(decision.state),
+          version: updated.version,
+          updatedAt: now,
+        },
+      );
+      // Cannot happen under the row lock; if it ever did, committing would fork the history.
+      if (affected !== 1) throw new Error(`cooperation ${id} changed under its row lock`);
+      const answer = { cooperation: toCooperationDto(updated, decision.state), entry };
+      await this.remember(em, principal, cmd, fingerprint, 200, answer);
+      return { status: 200, body: answer, version: updated.version, replayed: false };
+    });
+  }
+
+  // ---- queries -------------------------------------------------------------------------------
+
+  async list(query: CooperationQuery, principal: Principal): Promise<Page<CooperationSummaryDto>> {
+    const qb = this.dataSource.getRepository(CooperationRecord).createQueryBuilder('c');
+    if (!SEES_ALL.includes(principal.role))
+      qb.andWhere('c.member_ags @> ARRAY[:own]::text[]', { own: principal.municipality ?? '' });
+    if (query.municipality) qb.andWhere('c.member_ags @> ARRAY[:member]::text[]', { member: query.municipality });
+    if (query.state) {
+      qb.andWhere('c.phase = :phase', { phase: query.state.split('.')[0] });
+      // A sub-state matches itself and its descendants, in any parallel region of the value.
+      if (query.state.includes('.'))
+        qb.andWhere('c.state_value ~ :pattern', { pattern: `(^|,)${query.state.replace(/\./g, '\\.')}($|[.,])` });
+    }
+    if (query.q) qb.andWhere(`ikz_fold(c.title) LIKE '%' || ikz_fold(:q) || '%'`, { q: escapeLike(query.q) });
+    if (query.cursor) {
+      const [createdAt, id] = decodeCursor(query.cursor, 2);
+      if (!isIsoInstant(createdAt) || !isUuid(id)) throw invalidCursor();
+      qb.andWhere('(c.created_at, c.id) > (CAST(:createdAt AS timestamptz), CAST(:id AS uuid))', { createdAt, id });
+    }
+    const rows = await qb
+      .orderBy('c.createdAt', 'ASC')
+      .addOrderBy('c.id', 'ASC')
+      .limit(query.limit + 1)
+      .getMany();
+    return toPage(
+      rows,
+      query.limit,
+      (r) => [r.createdAt.toISOString(), r.id],
+      (r) => toSummary(r, readState(r)),
+    );
+  }
+
+  async get(id: string, principal: Principal): Promise<CooperationDto> {
+    const record = await this.findVisible(id, principal);
+    return toCooperationDto(record, readState(record));
+  }
+
+  /** Every event the caller could send now: the "why not?" view. */
+  async next(id: string, principal: Principal, lang: Language): Promise<NextEventsDto> {
+    const record = await this.findVisible(id, principal);
+    const state = readState(record);
+    return {
+      state: stateToString(state.value),
+      version: record.version,
+      events: nextEvents(state, actorOf(principal), this.now()).map((e) => ({
+        type: e.type,
+        allowed: e.allowed,
+        ...(e.reason ? { reason: e.reason } : {}),
+        ...(e.detail ? { detail: e.detail[lang] } : {}),
+        ...(e.unmet ? { obligations: describeUnmet(e.unmet, lang) } : {}),
+      })),
+    };
+  }
+
+  async history(id: string, principal: Principal, query: HistoryQuery): Promise<Page<HistoryEntry>> {
+    await this.findVisible(id, principal);
+    let after = query.after ?? 0;
+    if (query.cursor) {
+      const [sequence] = decodeCursor(query.cursor, 1);
+      if (!Number.isInteger(sequence)) throw invalidCursor();
+      after = sequence as number;
+    }
+    const rows = await this.dataSource.getRepository(HistoryEntryRecord).find({
+      where: { cooperationId: id, sequence: MoreThan(after) },
+      order: { sequence: 'ASC' },
+      take: query.limit + 1,
+    });
+    return toPage(rows, query.limit, (r) => [r.sequence], toHistoryEntry);
+  }
+
+  /** Recomputes the chain from the stored rows, in batches: a long history is never held in memory. */
+  async verify(id: string, principal: Principal): Promise<ChainVerification> {
+    await this.findVisible(id, principal);
+    const repository = this.dataSource.getRepository(HistoryEntryRecord);
+    const verifier = new ChainVerifier();
+    let after = 0;
+    for (;;) {
+      const rows = await repository.find({
+        where: { cooperationId: id, sequence: MoreThan(after) },
+        order: { sequence: 'ASC' },
+        take: VERIFY_BATCH,
+      });
+      if (!rows.every((r) => verifier.push(toHistoryEntry(r))))
+        return verifier.result(await repository.countBy({ cooperationId: id }));
+      if (rows.length < VERIFY_BATCH) return verifier.result();
+      after = rows[rows.length - 1].sequence;
+    }
+  }
+
+  // ---- internals -----------------------------------------------------------------------------
+
+  /** Decision time: the clock, to the millisecond that history entries record. */
+  private now(): Date {
+    return new Date(this.clock.now().getTime());
+  }
+
+  private async findVisible(id: string, principal: Principal): Promise<CooperationRecord> {
+    const record = await this.dataSource.getRepository(CooperationRecord).findOneBy({ id });
+    if (!record || !isVisible(record, principal)) throw notFound(id);
+    return record;
+  }
+
+  /**
+   * One transaction per command. A unique violation on the idempotency key means a concurrent
+   * request with the same key committed first (its event is applied, ours rolled back): its
+   * stored answer is ours too.
+   */
+  private async command(
+    principal: Principal,
+    cmd: CommandContext,
+    fingerprint: string,
+    work: (em: EntityManager) => Promise<CommandResult>,
+  ): Promise<CommandResult> {
+    try {
+      return await this.dataSource.transaction(work);
+    } catch (error) {
+      if (cmd.idempotencyKey && isIdempotencyKeyViolation(error)) {
+        const stored = await this.dataSource
+          .getRepository(IdempotencyRecord)
+          .findOneBy({ principalSub: principal.sub, key: cmd.idempotencyKey });
+        if (stored) return replay(stored, fingerprint);
+      }
+      if (isUniqueViolation(error))
+        throw new ProblemException(
+          409,
+          'concurrent-update',
+          'Conflict',
+          'Another request changed the cooperation at the same time. Reload it and try again.',
+        );
+      throw error;
+    }
+  }
+
+  private async storedAnswer(
+    em: EntityManager,
+    principal: Principal,
+    cmd: CommandContext,
+    fingerprint: string,
+  ): Promise<CommandResult | null> {
+    if (!cmd.idempotencyKey) return null;
+    const stored = await em.findOneBy(IdempotencyRecord, { principalSub: principal.sub, key: cmd.idempotencyKey });
+    return stored ? replay(stored, fingerprint) : null;
+  }
+
+  /**
+   * Only accepted commands are remembered: a rejection wrote nothing, so a retry is simply
+   * decided again (and may pass once the missing facts are recorded).
+   */
+  private async remember(
+    em: EntityManager,
+    principal: Principal,
+    cmd: CommandContext,
+    fingerprint: string,
+    status: number,
+    body: object,
+  ): Promise<void> {
+    if (!cmd.idempotencyKey) return;
+    await em.insert(IdempotencyRecord, {
+      principalSub: principal.sub,
+      key: cmd.idempotencyKey,
+      fingerprint,
+      responseStatus: status,
+      responseBody: body,
+    });
+  }
+
+  /** Appends the next entry of the cooperation's chain; the caller holds the row lock. */
+  private async append(
+    em: EntityManager,
+    cooperationId: string,
+    cmd: CommandContext,
+    principal: Principal,
+    now: Date,
+    content: Pick<HistoryEntryContent, 'eventType' | 'payload' | 'stateBefore' | 'stateAfter' | 'obligations'>,
+  ): Promise<HistoryEntry> {
+    const head = await em.findOne(HistoryEntryRecord, {
+      select: { sequence: true, hash: true },
+      where: { cooperationId },
+      order: { sequence: 'DESC' },
+    });
+    const entry = chainEntry(head?.hash ?? GENESIS_HASH, {
+      cooperationId,
+      sequence: (head?.sequence ?? 0) + 1,
+      ...content,
+      actor: { sub: principal.sub, role: principal.role, municipality: principal.municipality ?? null },
+      recordedAt: now.toISOString(),
+      requestId: cmd.requestId,
+      idempotencyKey: cmd.idempotencyKey ?? null,
+    });
+    await em.insert(HistoryEntryRecord, {
+      ...entry,
+      payload: entry.payload as object,
+      obligations: entry.obligations as object[],
+      recordedAt: now,
+    });
+    return entry;
+  }
+
+  /** The lead of a new cooperation is the caller's own municipality, as the registry knows it. */
+  private async leadOf(principal: Principal): Promise<MunicipalityRef> {
+    const ags = principal.municipality;
+    const lead = ags ? await this.lookUp(ags, 'lead') : null;
+    if (!lead)
+      throw new ProblemException(
+        403,
+        'forbidden',
+        'Forbidden',
+        'Only a coordinator of a registered municipality can open a cooperation.',
+      );
+    return lead;
+  }
+
+  /**
+   * Turns the API's event into the domain's: municipalities named by AGS become the registry's
+   * MunicipalityRef, and the domain's field paths are mapped back to the body's.
+   */
+  private async toDomainEvent(body: EventBody): Promise<{ event: LifecycleEvent; mapPath: (path: string) => string }> {
+    if (body.type === 'INVITE_PARTNER') {
+      const ags = body.municipality as string;
+      const municipality = await this.lookUp(ags, 'municipality');
+      if (!municipality) throw unknownMunicipality('municipality', ags);
+      return {
+        event: { type: 'INVITE_PARTNER', municipality },
+        mapPath: (path) => (path.startsWith('municipality.') ? 'municipality' : path),
+      };
+    }
+    return { event: body as unknown as LifecycleEvent, mapPath: (path) => path };
+  }
+
+  /** null for an unknown key; a body the lifecycle cannot represent yet is a 422 naming the path. */
+  private async lookUp(ags: string, path: string): Promise<MunicipalityRef | null> {
+    let found;
+    try {
+      found = await this.municipalities.get(ags);
+    } catch (error) {
+      if (error instanceof ProblemException && error.getStatus() === 404) return null;
+      throw error;
+    }
+    if (!(MUNICIPALITY_KINDS as readonly string[]).includes(found.kind) || !found.district || !found.region)
+      throw new ProblemException(
+        422,
+        'unsupported-municipality',
+        'Unsupported public body',
+        `${found.name} (${ags}) is a ${found.kind} without the district and region the lifecycle needs.`,
+        { errors: [{ path, messages: [`${ags} cannot take part in a cooperation yet`] }] },
+      );
+    return {
+      ags: found.ags,
+      name: found.name,
+      kind: found.kind as MunicipalityKind,
+      district: found.district,
+      region: found.region,
+    };
+  }
+}
+
+// ---- mapping -------------------------------------------------------------------------------
+
+function actorOf(principal: Principal): Actor {
+  return {
+    sub: principal.sub,
+    role: principal.role,
+    ...(principal.municipality ? { municipality: principal.municipality } : {}),
+  };
+}
+
+const locationOf = (id: string) => `${COOPERATIONS_PATH}/${id}`;
+
+/** Loads a snapshot in the current definition; a version this engine does not know is a 500 naming it. */
+function readState(record: CooperationRecord): CooperationState {
+  try {
+    return migrateState(record.state as PersistedState);
+  } catch (error) {
+    if (error instanceof UnknownDefinitionVersionError) throw unknownDefinitionProblem(error);
+    throw error;
+  }
+}
+
+function snapshotColumns(state: CooperationState) {
+  const ctx = state.context;
+  return {
+    title: ctx.title,
+    leadAgs: ctx.lead,
+    memberAgs: Object.values(ctx.members)
+      .filter((m) => VISIBLE_STATUSES.has(m.status))
+      .map((m) => m.ags)
+      .sort(),
+    stateValue: stateToString(state.value),
+    state: state as object,
+    definitionVersion: state.definitionVersion,
+  };
+}
+
+function isVisible(record: CooperationRecord, principal: Principal): boolean {
+  return (
+    SEES_ALL.includes(principal.role) ||
+    (principal.municipality !== undefined && record.memberAgs.includes(principal.municipality))
+  );
+}
+
+function toSummary(record: CooperationRecord, state: CooperationState): CooperationSummaryDto {
+  const ctx = state.context;
+  return {
+    id: record.id,
+    title: ctx.title,
+    fieldOfWork: ctx.fieldOfWork,
+    lead: ctx.lead,
+    state: stateToString(state.value),
+    version: record.version,
+    members: Object.values(ctx.members)
+      .map((m) => ({ ags: m.ags, name: m.name, role: m.role, status: m.status }))
+      .sort((a, b) => (a.ags < b.ags ? -1 : a.ags > b.ags ? 1 : 0)),
+    createdAt: record.createdAt.toISOString(),
+    updatedAt: record.updatedAt.toISOString(),
+  };
+}
+
+function toCooperationDto(record: CooperationRecord, state: CooperationState): CooperationDto {
+  return { ...toSummary(record, state), definitionVersion: state.definitionVersion, context: state.context };
+}
+
+function replay(stored: IdempotencyRecord, fingerprint: string): CommandResult {
+  if (stored.fingerprint !== fingerprint)
+    throw new ProblemException(
+      422,
+      'idempotency-key-reused',
+      'Idempotency key reused',
+      'This Idempotency-Key was already used for a different request. Use a new key for a new request.',
+    );
+  const body = stored.responseBody as { id?: string; version?: number; cooperation?: { id: string; version: number } };
+  const cooperation = body.cooperation ?? (body as { id: string; version: number });
+  return {
+    status: stored.responseStatus,
+    body,
+    version: cooperation.version,
+    ...(stored.responseStatus === 201 ? { location: locationOf(cooperation.id) } : {}),
+    replayed: true,
+  };
+}
+
+function isIdempotencyKeyViolation(error: unknown): boolean {
+  if (sqlState(error) !== '23505') return false;
+  const driverError = (error as { driverError?: { constraint?: string; table?: string } }).driverError ?? {};
+  return driverError.constraint === 'idempotency_keys_pkey' || driverError.table === 'idempotency_keys';
+}
+
+const isUuid = (v: unknown) => typeof v === 'string' && /^[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}$/i.test(v);
+const isIsoInstant = (v: unknown) =>
+  typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(v) && !Number.isNaN(Date.parse(v));
