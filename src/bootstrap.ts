@@ -4,6 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
+import { requireJsonBody } from './common/content-type.middleware';
 import { ProblemFilter } from './common/problem.filter';
 import { requestIdMiddleware } from './common/request-id';
 import { createValidationPipe } from './common/validation';
@@ -34,6 +35,7 @@ export function configureApp(app: NestExpressApplication): INestApplication {
   app.use((req: { path: string }, res: unknown, next: () => void) =>
     (req.path.startsWith('/docs') ? docsHelmet : apiHelmet)(req as never, res as never, next),
   );
+  app.use(requireJsonBody);
   app.useBodyParser('json', {
     limit: config.get('BODY_LIMIT', { infer: true }),
     type: ['application/json', 'application/*+json'],

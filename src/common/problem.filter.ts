@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, type ExceptionFilter } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { isDatabaseUnavailable } from '../database/postgres-errors';
 import { PROBLEM_CONTENT_TYPE, ProblemException, problemType, type ProblemDetails } from './problem';
 
 const SLUG_BY_STATUS: Record<number, string> = {
@@ -54,7 +55,9 @@ export class ProblemFilter implements ExceptionFilter {
     const response = http.getResponse<Response>();
     const { problem, headers } = this.toProblem(exception);
     problem.instance ??= request.originalUrl;
-    if (problem.status >= 500 && problem.status !== 503) {
+    if (problem.type === problemType('database-unavailable')) {
+      this.logger.warn({ err: exception, requestId: request.id }, 'Database unavailable');
+    } else if (problem.status >= 500 && problem.status !== 503) {
       this.logger.error({ err: exception, requestId: request.id }, 'Unhandled error');
     }
     if (response.headersSent) {
@@ -101,6 +104,18 @@ export class ProblemFilter implements ExceptionFilter {
           detail: BODY_PARSER_DETAIL[exception.type] ?? 'The request body could not be read.',
         },
         headers: {},
+      };
+    }
+    if (isDatabaseUnavailable(exception)) {
+      return {
+        problem: {
+          type: problemType('database-unavailable'),
+          title: 'Service Unavailable',
+          status: 503,
+          detail:
+            'The database is not reachable at the moment; retry shortly (commands with the same Idempotency-Key).',
+        },
+        headers: { 'Retry-After': '5' },
       };
     }
     return {

@@ -29,6 +29,10 @@ export class TcpProxy {
     return this;
   }
 
+  get listening(): boolean {
+    return this.server !== undefined;
+  }
+
   /** Drops every connection and stops listening. */
   async stop(): Promise<void> {
     for (const s of this.sockets) s.destroy();

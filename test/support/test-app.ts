@@ -34,9 +34,10 @@ export async function createTestApp(overrides: Overrides = {}): Promise<TestApp>
   // DATABASE_URL '' in the overrides asks for the embedded database even when the suite runs on PostgreSQL.
   const databaseUrl = overrides.DATABASE_URL ?? process.env.DATABASE_URL;
   // A schema of its own on the shared PostgreSQL; an embedded database is already private.
-  const schema = databaseUrl
-    ? (overrides.DATABASE_SCHEMA ?? `t_${process.pid}_${randomBytes(4).toString('hex')}`)
-    : undefined;
+  const schema =
+    databaseUrl && onRealPostgres()
+      ? (overrides.DATABASE_SCHEMA ?? `t_${process.pid}_${randomBytes(4).toString('hex')}`)
+      : undefined;
   const settings: Overrides = {
     NODE_ENV: 'test',
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
