@@ -1,4 +1,4 @@
-import { SignJWT } from 'jose';
+import { exportSPKI, generateKeyPair, SignJWT } from 'jose';
 import { AUDITOR, coordinatorOf, createTestApp, TEST_JWT_SECRET, type TestApp } from './support/test-app';
 
 describe('authentication and roles', () => {
@@ -82,5 +82,42 @@ describe('authentication and roles', () => {
       status: 403,
       detail: 'The role auditor may not call this route.',
     });
+  });
+});
+
+describe('authentication with an identity provider key (RS256)', () => {
+  let t: TestApp;
+  let privateKey: CryptoKey;
+  beforeAll(async () => {
+    const pair = await generateKeyPair('RS256', { extractable: true });
+    privateKey = pair.privateKey;
+    t = await createTestApp({
+      JWT_PUBLIC_KEY: await exportSPKI(pair.publicKey),
+      JWT_ISSUER: 'https://idp.kreis-borken.example',
+    });
+  });
+  afterAll(() => t.close());
+
+  const rs256 = (claims: Record<string, unknown>, issuer = 'https://idp.kreis-borken.example') =>
+    new SignJWT(claims)
+      .setProtectedHeader({ alg: 'RS256' })
+      .setSubject('anna.schmidt')
+      .setIssuer(issuer)
+      .setExpirationTime('5m')
+      .sign(privateKey);
+
+  it('accepts tokens of the configured key and issuer, and no longer the shared secret', async () => {
+    const ok = await t.http
+      .get('/api/v1/municipalities/05554024')
+      .set('Authorization', `Bearer ${await rs256({ role: 'coordinator', municipality: '05554024' })}`);
+    expect(ok.status).toBe(200);
+    const otherIssuer = await t.http
+      .get('/api/v1/municipalities/05554024')
+      .set('Authorization', `Bearer ${await rs256({ role: 'auditor' }, 'https://evil.example')}`);
+    expect(otherIssuer.status).toBe(401);
+    const hs256 = await t.http
+      .get('/api/v1/municipalities/05554024')
+      .set('Authorization', `Bearer ${await t.token(AUDITOR)}`);
+    expect(hs256.status).toBe(401);
   });
 });
