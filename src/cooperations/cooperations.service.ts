@@ -187,7 +187,11 @@ export class CooperationsService {
       if (query.state.includes('.'))
         qb.andWhere('c.state_value ~ :pattern', { pattern: `(^|,)${query.state.replace(/\./g, '\\.')}($|[.,])` });
     }
-    if (query.q) qb.andWhere(`ikz_fold(c.title) LIKE '%' || ikz_fold(:q) || '%'`, { q: escapeLike(query.q) });
+    if (query.q)
+      qb.andWhere(
+        `(ikz_fold(c.title) LIKE '%' || ikz_fold(:q) || '%' OR ikz_fold_plain(c.title) LIKE '%' || ikz_fold_plain(:q) || '%')`,
+        { q: escapeLike(query.q) },
+      );
     if (query.cursor) {
       const [createdAt, id] = decodeCursor(query.cursor, 2);
       if (!isIsoInstant(createdAt) || !isUuid(id)) throw invalidCursor();
