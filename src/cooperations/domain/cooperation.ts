@@ -6,8 +6,14 @@ import type {
   DefineSteeringBody,
   DraftContract,
   DraftLoi,
+  ExitPlan,
+  FormSpecificExitStep,
   RecordCouncilResolution,
+  RecordDissolutionResolution,
   RecordSupervisoryStep,
+  ReportInterval,
+  ReportValue,
+  SystemEvent,
 } from './events';
 import type { MotiveId } from './motives';
 import type { Ags, MunicipalityRef } from './municipality';
@@ -68,10 +74,144 @@ export type SupervisoryStep = Omit<RecordSupervisoryStep, 'type'> & {
   recordedAt: Instant;
 };
 
-/** Änderung (amendment) of the contract in force; filled by the amendment procedure (issue 5). */
+/** Änderung (amendment) of the contract in force; filled by a later amendment procedure. */
 export interface ContractAmendment {
   contractVersion: number;
   inForceOn: CalendarDate;
+}
+
+// ---- operation phase (definition version 3) -------------------------------------------------
+
+export interface Report {
+  /** `<reporter>/<period>`, e.g. `05554024/2027-Q1`. */
+  id: string;
+  reporter: Ags;
+  interval: ReportInterval;
+  period: string;
+  periodStart: CalendarDate;
+  periodEnd: CalendarDate;
+  narrative: string;
+  values: ReportValue[];
+  submittedAt: Instant;
+  submittedBy: string;
+  /** Submitted after the period's due date. */
+  late: boolean;
+  acknowledgements: Array<{ municipality: Ags; by: string; at: Instant }>;
+}
+
+/** A period whose due date passed without a report (set by REPORT_DUE). */
+export interface MissedReport {
+  reporter: Ags;
+  period: string;
+  dueOn: CalendarDate;
+  markedAt: Instant;
+  /** The case opened automatically when the grace period expired. */
+  escalationCaseId: string | null;
+  /** When the late report came in. */
+  reportedAt: Instant | null;
+}
+
+export type CaseStatus = 'open' | 'resolved' | 'failed' | 'closed';
+export type CaseAction =
+  | 'raised'
+  | 'opened-automatically'
+  | 'escalated'
+  | 'escalated-automatically'
+  | 'resolved'
+  | 'declared-failed'
+  | 'failed-automatically'
+  | 'closed-by-dissolution';
+
+export interface CaseStep {
+  at: Instant;
+  /** The level (1-based) the step happened at. */
+  level: number;
+  action: CaseAction;
+  by: { sub: string; role: ActorRole; municipality: Ags | null };
+  text: string | null;
+}
+
+export type CaseOrigin =
+  { kind: 'raised'; municipality: Ags } | { kind: 'overdue-report'; reporter: Ags; period: string };
+
+/** A conflict case walking the levels of the contract's conflict procedure [P6]. */
+export interface EscalationCase {
+  /** UUID v5 of (cooperation id, `escalation-case:<number>`): the same on every replay. */
+  id: string;
+  /** 1, 2, 3 … within the cooperation. */
+  number: number;
+  subject: string;
+  description: string;
+  parties: Ags[];
+  origin: CaseOrigin;
+  raisedAt: Instant;
+  status: CaseStatus;
+  /** Current (or, once closed, last) level, 1-based. */
+  level: number;
+  levelSince: Instant;
+  /** Last day the body at `level` may respond (the contract's response deadline). */
+  deadlineOn: CalendarDate;
+  /** The instant the deadline has passed: 00:00 in Germany the day after `deadlineOn`. */
+  deadlineAt: Instant;
+  decision: string | null;
+  closedAt: Instant | null;
+  steps: CaseStep[];
+}
+
+export type ExitRequestStatus = 'pending' | 'withdrawn' | 'effective' | 'superseded';
+
+export interface ExitRequest {
+  municipality: Ags;
+  requestedAt: Instant;
+  requestedBy: string;
+  reasons: string;
+  escalationCaseId: string | null;
+  conflictProcedureNotApplicable: string | null;
+  exitPlan: ExitPlan;
+  formSpecificStep: FormSpecificExitStep | null;
+  /** Last day of membership: notice period from the request, to the end of the contract's period. */
+  effectiveOn: CalendarDate;
+  status: ExitRequestStatus;
+  closedAt: Instant | null;
+  withdrawalReason: string | null;
+}
+
+export type DissolutionResolution = Omit<RecordDissolutionResolution, 'type'> & {
+  municipality: Ags;
+  recordedAt: Instant;
+};
+
+export interface DissolutionProposal {
+  number: number;
+  by: Ags;
+  sub: string;
+  at: Instant;
+  reason: string;
+  status: 'open' | 'agreed' | 'rejected' | 'superseded';
+  resolutions: DissolutionResolution[];
+}
+
+export interface Dissolution {
+  proposals: DissolutionProposal[];
+  /** When the cooperation entered `dissolving`, and why. */
+  startedAt: Instant | null;
+  reason: 'agreement' | 'too-few-partners' | null;
+  windingUp: {
+    assets: string;
+    staff: string;
+    data: string;
+    openObligations: string;
+    recordedAt: Instant;
+    recordedBy: Ags;
+  } | null;
+  dissolvedAt: Instant | null;
+}
+
+/** A durable timer: the adapter keeps one row per key; the scheduler sends `event` at `dueAt`. */
+export interface ScheduledTimer {
+  key: string;
+  dueAt: Instant;
+  event: SystemEvent;
 }
 
 export interface CooperationContext {
@@ -97,6 +237,13 @@ export interface CooperationContext {
     amendments: ContractAmendment[];
   };
   abandonment: { reason: string; at: Instant; by: Ags } | null;
+  /** Since definition version 3: the regions of `active` and the end of the cooperation. */
+  reporting: { reports: Report[]; missed: MissedReport[] };
+  escalation: { cases: EscalationCase[] };
+  membership: { exitRequests: ExitRequest[] };
+  dissolution: Dissolution;
+  /** The durable timers this state expects to exist, by key. */
+  timers: Record<string, ScheduledTimer>;
   createdAt: Instant;
   createdBy: { sub: string; role: ActorRole };
   updatedAt: Instant;
@@ -122,4 +269,23 @@ export function currentLoi(ctx: CooperationContext): LoiVersion | undefined {
 
 export function currentContract(ctx: CooperationContext): ContractVersion | undefined {
   return ctx.contract.versions[ctx.contract.versions.length - 1];
+}
+
+/** The operation-phase part of a fresh context (also what the 2 → 3 migration adds). */
+export function emptyOperation(): Pick<
+  CooperationContext,
+  'reporting' | 'escalation' | 'membership' | 'dissolution' | 'timers'
+> {
+  return {
+    reporting: { reports: [], missed: [] },
+    escalation: { cases: [] },
+    membership: { exitRequests: [] },
+    dissolution: { proposals: [], startedAt: null, reason: null, windingUp: null, dissolvedAt: null },
+    timers: {},
+  };
+}
+
+/** The adopted letter of intent (the current one if none was adopted yet). */
+export function adoptedLoi(ctx: CooperationContext): LoiVersion | undefined {
+  return ctx.loi.versions.find((v) => v.version === ctx.loi.adoptedVersion) ?? currentLoi(ctx);
 }

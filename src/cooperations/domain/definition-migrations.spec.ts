@@ -1,37 +1,79 @@
+import type { CooperationState } from './cooperation-state';
 import { migrateState, UnknownDefinitionVersionError } from './definition-migrations';
 import { decide } from './engine';
 import { LIFECYCLE_DEFINITION_VERSION } from './lifecycle.machine';
-import { COORD_HEEK } from './testing/building-yard.scenario';
+import { ACTIVE_STATE, ACTIVE_VALUE, COORD_HEEK, HEEK } from './testing/building-yard.scenario';
 import { stateBefore } from './testing/run-scenario';
 
-/** A state as version 1 wrote it: no `contract.amendments`. */
-function asVersion1(step: string) {
-  const { state, at } = stateBefore(step);
+const OPERATION_KEYS = ['reporting', 'escalation', 'membership', 'dissolution', 'timers'] as const;
+
+/** A state as version 2 wrote it: no operation context, `active` a leaf. */
+function asVersion2(state: CooperationState) {
+  const context: Record<string, unknown> = { ...state.context };
+  for (const key of OPERATION_KEYS) delete context[key];
+  const value = typeof state.value === 'object' && 'active' in state.value ? 'active' : state.value;
+  return { definitionVersion: 2, value, context };
+}
+
+/** A state as version 1 wrote it: in addition no `contract.amendments`. */
+function asVersion1(state: CooperationState) {
+  const v2 = asVersion2(state);
   const { amendments: _dropped, ...contract } = state.context.contract;
-  return {
-    persisted: {
-      definitionVersion: 1,
-      value: state.value,
-      context: { ...state.context, contract },
-    },
-    state,
-    at,
-  };
+  return { ...v2, definitionVersion: 1, context: { ...v2.context, contract } };
 }
 
 describe('migrateState', () => {
-  it('is at version 2', () => {
-    expect(LIFECYCLE_DEFINITION_VERSION).toBe(2);
+  it('is at version 3', () => {
+    expect(LIFECYCLE_DEFINITION_VERSION).toBe(3);
   });
 
-  it('lifts version 1 to 2 by adding contract.amendments = []', () => {
-    const { persisted, state } = asVersion1('put-into-force');
+  it('lifts version 1 through 2 to 3, never touching its input', () => {
+    const { state } = stateBefore('put-into-force');
+    const persisted = asVersion1(state);
     const before = JSON.stringify(persisted);
     const migrated = migrateState(persisted);
     expect(migrated).toEqual(state);
-    expect(migrated.definitionVersion).toBe(2);
+    expect(migrated.definitionVersion).toBe(3);
     expect(migrated.context.contract.amendments).toEqual([]);
-    expect(JSON.stringify(persisted)).toBe(before); // input untouched
+    expect(JSON.stringify(persisted)).toBe(before);
+  });
+
+  it('lifts a version-2 state before active: empty operation context, same value', () => {
+    const { state } = stateBefore('draft-loi');
+    const migrated = migrateState(asVersion2(state));
+    expect(migrated).toEqual(state);
+    expect(migrated.context.reporting).toEqual({ reports: [], missed: [] });
+    expect(migrated.context.escalation).toEqual({ cases: [] });
+    expect(migrated.context.membership).toEqual({ exitRequests: [] });
+    expect(migrated.context.timers).toEqual({});
+  });
+
+  it('lifts an active version-2 state to the regions, as PUT_INTO_FORCE under v3 would leave it', () => {
+    const { state } = stateBefore(); // active under v3, with the first reporting timer
+    const migrated = migrateState(asVersion2(state));
+    expect(migrated.value).toEqual(ACTIVE_VALUE);
+    expect(migrated).toEqual(state);
+    expect(Object.keys(migrated.context.timers)).toEqual([`report-due:${HEEK.ags}:2027-Q1`]);
+  });
+
+  it('lets decide() work on older states and report the timers the migration added', () => {
+    const before = stateBefore('put-into-force');
+    const d = decide(asVersion1(before.state) as never, { type: 'PUT_INTO_FORCE' }, COORD_HEEK, before.at);
+    expect(d).toMatchObject({ ok: true, stateAfter: ACTIVE_STATE, state: { definitionVersion: 3 } });
+
+    const { state, at } = stateBefore();
+    const later = new Date('2026-09-01T08:00:00Z');
+    const raised = decide(
+      asVersion2(state) as never,
+      { type: 'RAISE_CONFLICT', subject: 'Winterdienst', description: 'Streit', parties: [HEEK.ags] },
+      COORD_HEEK,
+      later,
+    );
+    expect(at < later).toBe(true);
+    expect(raised.ok && raised.timers.schedule.map((t) => t.key)).toEqual([
+      expect.stringMatching(/^case-deadline:.+:1$/),
+      `report-due:${HEEK.ags}:2027-Q1`,
+    ]);
   });
 
   it('leaves a current state as it is', () => {
@@ -39,13 +81,7 @@ describe('migrateState', () => {
     expect(migrateState(state)).toEqual(state);
   });
 
-  it('lets decide() work on a version-1 state directly', () => {
-    const { persisted, at } = asVersion1('put-into-force');
-    const d = decide(persisted as never, { type: 'PUT_INTO_FORCE' }, COORD_HEEK, at);
-    expect(d).toMatchObject({ ok: true, stateAfter: 'active', state: { definitionVersion: 2 } });
-  });
-
-  it.each([3, 0, -1, 1.5, NaN, '2' as unknown as number])('refuses unknown version %p', (version) => {
+  it.each([4, 0, -1, 1.5, NaN, '2' as unknown as number])('refuses unknown version %p', (version) => {
     const { state } = stateBefore('draft-loi');
     const call = () => migrateState({ ...state, definitionVersion: version });
     expect(call).toThrow(UnknownDefinitionVersionError);

@@ -1,5 +1,8 @@
+import { type CooperationContext, emptyOperation } from './cooperation';
 import type { CooperationState, LifecycleStateValue } from './cooperation-state';
 import { LIFECYCLE_DEFINITION_VERSION } from './lifecycle.machine';
+import { initialReportingTimers } from './reporting';
+import { withTimers } from './timers';
 
 /** A state as read from storage, written under some definition version. */
 export interface PersistedState {
@@ -31,6 +34,19 @@ const MIGRATIONS: Readonly<Record<number, Migration>> = {
     return {
       value,
       context: { ...context, contract: { ...contract, amendments: contract.amendments ?? [] } },
+    };
+  },
+  // v3: `active` becomes parallel (reporting, escalation, membership) and the operation context
+  // appears. An active cooperation is lifted to what PUT_INTO_FORCE under v3 leaves behind: empty
+  // regions and the due timer of each reporting duty's first period. `decide()` reports those
+  // timers in `timers.schedule` (it compares with the persisted state's timers, which v2 lacks);
+  // `pendingTimers()` lists them for a bulk reconciliation.
+  2: ({ value, context }) => {
+    const lifted = { ...context, ...emptyOperation() } as unknown as CooperationContext;
+    if (value !== 'active') return { value, context: lifted as unknown as Record<string, unknown> };
+    return {
+      value: { active: { reporting: 'onTrack', escalation: 'calm', membership: 'stable' } },
+      context: withTimers(lifted, initialReportingTimers(lifted)) as unknown as Record<string, unknown>,
     };
   },
 };

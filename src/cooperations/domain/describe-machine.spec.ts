@@ -14,8 +14,21 @@ describe('describeLifecycle', () => {
       'planning',
       'contract',
       'active',
+      'active.reporting',
+      'active.reporting.onTrack',
+      'active.reporting.overdue',
+      'active.escalation',
+      'active.escalation.calm',
+      'active.escalation.casesOpen',
+      'active.membership',
+      'active.membership.stable',
+      'active.membership.exitPending',
+      'dissolving',
+      'dissolved',
       'abandoned',
     ]);
+    expect(d.states.find((s) => s.id === 'active')?.type).toBe('parallel');
+    expect(d.states.find((s) => s.id === 'dissolved')).toMatchObject({ final: true, events: [] });
     expect(d.states.find((s) => s.id === 'abandoned')).toMatchObject({ final: true, events: [] });
     const exit = (state: string, type: string) =>
       d.states.find((s) => s.id === state)!.events.find((e) => e.type === type);
@@ -40,10 +53,44 @@ describe('describeLifecycle', () => {
     expect(exit('active', 'ABANDON')).toBeUndefined();
   });
 
-  it('names every catalog obligation, each guarding an exit of its own phase', () => {
+  it('shows the operation phase: region events, routes into dissolving, eventless region changes', () => {
+    const events = (state: string) => d.states.find((s) => s.id === state)!.events;
+    expect(events('active.reporting').find((e) => e.type === 'SUBMIT_REPORT')).toEqual({
+      type: 'SUBMIT_REPORT',
+      target: null,
+      obligations: ['OBL-REPORT-CRITERIA'],
+    });
+    expect(events('active.membership').find((e) => e.type === 'REQUEST_EXIT')?.obligations).toEqual([
+      'OBL-EXIT-ULTIMA-RATIO',
+      'OBL-EXIT-PLAN',
+      'OBL-EXIT-FORM-STEP',
+    ]);
+    expect(events('active')).toContainEqual({
+      type: 'RECORD_DISSOLUTION_RESOLUTION',
+      target: 'dissolving',
+      obligations: [],
+      when: ['OBL-DISSOLUTION-RESOLUTIONS'],
+    });
+    expect(events('active.membership')).toContainEqual({
+      type: 'NOTICE_PERIOD_ENDED',
+      target: 'dissolving',
+      obligations: [],
+      guard: 'fewerThanTwoPartnersAfterApply',
+    });
+    expect(events('dissolving')).toEqual([
+      { type: 'RECORD_WINDING_UP', target: 'dissolved', obligations: ['OBL-WINDING-UP'] },
+    ]);
+    expect(d.states.find((s) => s.id === 'active.reporting.onTrack')?.always).toEqual([
+      { target: 'active.reporting.overdue', guard: 'reportOverdue' },
+    ]);
+    expect(d.states.find((s) => s.id === 'active.reporting')?.initial).toBe('active.reporting.onTrack');
+  });
+
+  it('names every catalog obligation, each guarding an event of its own phase', () => {
     expect([...d.obligations].sort()).toEqual([...OBLIGATION_IDS].sort());
     for (const s of d.states)
-      for (const e of s.events) for (const id of e.obligations) expect(OBLIGATIONS[id].phase).toBe(s.id);
+      for (const e of s.events)
+        for (const id of [...e.obligations, ...(e.when ?? [])]) expect(OBLIGATIONS[id].phase).toBe(s.id.split('.')[0]);
   });
 
   it('is plain JSON', () => {
@@ -61,5 +108,16 @@ describe('lifecycleMermaid', () => {
     expect(text).toContain('  planning --> contract : START_CONTRACT [OBL-STEERING-BODY, OBL-REPORTING-DUTIES]');
     expect(text).toContain('  contract --> abandoned : ABANDON\n');
     expect(text).toContain('  abandoned --> [*]');
+  });
+
+  it('draws active as a composite state with its three regions', () => {
+    const text = lifecycleMermaid();
+    expect(text).toContain('  state active {\n    state active_reporting {\n      [*] --> active_reporting_onTrack\n');
+    expect(text.match(/\n {4}--\n/g)).toHaveLength(2);
+    expect(text).toContain(
+      '  active --> dissolving : RECORD_DISSOLUTION_RESOLUTION when OBL-DISSOLUTION-RESOLUTIONS\n',
+    );
+    expect(text).toContain('  dissolving --> dissolved : RECORD_WINDING_UP [OBL-WINDING-UP]\n');
+    expect(text).toContain('  dissolved --> [*]');
   });
 });

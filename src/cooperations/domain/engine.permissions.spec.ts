@@ -4,6 +4,7 @@ import type { CooperationState } from './cooperation-state';
 import { type Decision, decide, nextEvents, openCooperation } from './engine';
 import { EVENT_TYPES } from './phases';
 import {
+  ACTIVE_VALUE,
   AUDITOR,
   buildingYardSteps,
   CLERK_LEGDEN,
@@ -38,7 +39,7 @@ describe('order of checks and rejection kinds', () => {
     ['auditor', AUDITOR],
     ['admin', { sub: 'admin-1', role: 'admin' }],
     ['steering-board', { sub: 'board-1', role: 'steering-board', municipality: '05554024' }],
-    ['system (no lifecycle events yet)', { sub: 'system', role: 'system' }],
+    ['system (timer events only)', { sub: 'system', role: 'system' }],
     ['coordinator without municipality', { sub: 'x', role: 'coordinator' }],
   ])('forbidden for %s', (_label, actor) => {
     expect(rejected(decide(state, { type: 'INVITE_PARTNER', municipality: LEGDEN }, actor as Actor, at)).kind).toBe(
@@ -307,7 +308,7 @@ describe('abandoning', () => {
 
   it('is not possible once active', () => {
     const { state, at } = stateBefore();
-    expect(state.value).toBe('active');
+    expect(state.value).toEqual(ACTIVE_VALUE);
     expect(rejected(decide(state, { type: 'ABANDON', reason: 'x' }, COORD_HEEK, at)).kind).toBe('event-not-allowed');
   });
 });

@@ -1,5 +1,11 @@
 import { decide, nextEvents, openCooperation } from './engine';
-import { buildingYardPrematureEvents, buildingYardSteps, COORD_HEEK, OPENING } from './testing/building-yard.scenario';
+import {
+  ACTIVE_VALUE,
+  buildingYardPrematureEvents,
+  buildingYardSteps,
+  COORD_HEEK,
+  OPENING,
+} from './testing/building-yard.scenario';
 import { accept, stateBefore } from './testing/run-scenario';
 
 describe('building-yard scenario driven through decide()', () => {
@@ -16,7 +22,7 @@ describe('building-yard scenario driven through decide()', () => {
       expect(d.obligations.every((o) => o.met)).toBe(true);
       state = d.state;
     }
-    expect(state.value).toBe('active');
+    expect(state.value).toEqual(ACTIVE_VALUE);
     expect(state.context.contract.inForceSince).toBe('2026-08-17T09:00:00.000Z');
   });
 

@@ -5,18 +5,23 @@ import type { CooperationState, LifecycleStateValue } from './cooperation-state'
 import { stateToString } from './cooperation-state';
 import { migrateState } from './definition-migrations';
 import type { LifecycleEvent, LifecycleEventType } from './events';
+import type { SystemEvent } from './events';
 import {
+  applyEvent,
   guardObligations,
   LIFECYCLE_DEFINITION_VERSION,
   lifecycleMachine,
+  type LifecycleMachineEvent,
   type OpenCooperationInput,
+  routeObligations,
 } from './lifecycle.machine';
 import { MOTIVE_IDS } from './motives';
-import { evaluate, type ObligationResult } from './obligations';
+import { evaluate, type ObligationResult, PAYLOAD_OBLIGATIONS } from './obligations';
 import type { Bilingual } from './obligations.catalog';
 import { EVENT_RULES, type EventRule, isEventType } from './phases';
 import { municipalityRefSchema } from './phases/partner-search.rules';
 import { type FieldError, object, oneOf, str, text, validate } from './schema';
+import { diffTimers, isCurrentTimer, isSystemEventType, type TimerChanges } from './timers';
 
 export type { OpenCooperationInput } from './lifecycle.machine';
 
@@ -29,8 +34,21 @@ export interface Accepted {
   event: LifecycleEvent;
   stateBefore: string;
   stateAfter: string;
-  /** Obligations evaluated by the transition's guard (all met); empty for unguarded events. */
+  /**
+   * Obligations evaluated by the transition's guard (all met), followed by those of a route the
+   * event took (e.g. OBL-DISSOLUTION-RESOLUTIONS into `dissolving`); empty for unguarded events.
+   */
   obligations: ObligationResult[];
+  /**
+   * Durable timers to write in the same transaction as the state: upsert `schedule` by key,
+   * delete `cancel` by key. Relative to the timers the persisted state expected.
+   */
+  timers: TimerChanges;
+  /**
+   * Set for a timer event whose timer this state no longer expects (cancelled, already fired, or an
+   * earlier instance of its key): accepted, nothing changed. Late and duplicate firings are harmless.
+   */
+  noop?: true;
 }
 
 export interface Rejected {
@@ -51,6 +69,8 @@ export interface Opened {
   input: OpenCooperationInput;
   stateBefore: null;
   stateAfter: string;
+  /** Always empty: an opened cooperation has no deadlines yet. */
+  timers: TimerChanges;
 }
 
 export interface NextEvent {
@@ -115,17 +135,21 @@ export function openCooperation(input: OpenCooperationInput, actor: Actor, now: 
     input: opening,
     stateBefore: null,
     stateAfter: stateToString(state.value),
+    timers: { schedule: [], cancel: [] },
   };
 }
 
 /**
  * Decides one event. Checks in this order, so the answer names the most basic problem first:
- * event-not-allowed → forbidden → invalid → obligations-unmet (with every unmet obligation).
+ * event-not-allowed → forbidden (role, membership) → invalid (schema) → forbidden (payload, e.g.
+ * the body at a case's level) → invalid (state and payload) → obligations-unmet (every unmet one).
+ * Timer events (role `system`) whose timer the state no longer expects are accepted as no-ops.
  * Pure: `now` is the only clock. Never throws for a bad event; throws only for a state that
  * cannot be read (unknown definition version).
  */
 export function decide(persisted: CooperationState, event: unknown, actor: Actor, now: Date): Decision {
   const state = migrateState(persisted);
+  const persistedTimers = (persisted.context as Partial<CooperationState['context']> | undefined)?.timers;
   const type = (event as { type?: unknown } | null)?.type;
   if (typeof event !== 'object' || event === null || !isEventType(type))
     return reject('event-not-allowed', {
@@ -143,25 +167,54 @@ export function decide(persisted: CooperationState, event: unknown, actor: Actor
   const blocked = rule.precondition?.(ctx, actor);
   if (blocked) return reject('invalid', blocked);
   const errors = validate(rule.schema, event);
-  if (errors.length === 0) errors.push(...(rule.validate?.(ctx, event as never, actor, germanDate(now)) ?? []));
+  if (errors.length > 0) return reject('invalid', INVALID, { errors });
+  const deniedForPayload = rule.authorizeEvent?.(ctx, event as never, actor);
+  if (deniedForPayload) return reject('forbidden', deniedForPayload);
+  errors.push(...(rule.validate?.(ctx, event as never, actor, germanDate(now), now) ?? []));
   if (errors.length > 0) return reject('invalid', INVALID, { errors });
 
-  const results = evaluate(guardObligations(candidates), ctx, now);
+  const validEvent = JSON.parse(JSON.stringify(event)) as LifecycleEvent;
+  if (isSystemEventType(type)) {
+    const timerEvent = validEvent as SystemEvent;
+    if (!isCurrentTimer(ctx, timerEvent)) {
+      const same = toState(state.value, ctx);
+      const current = stateToString(same.value);
+      return {
+        ok: true,
+        state: same,
+        event: validEvent,
+        stateBefore: current,
+        stateAfter: current,
+        obligations: [],
+        timers: diffTimers(persistedTimers, same.context.timers),
+        noop: true,
+      };
+    }
+    if (now.getTime() < Date.parse(timerEvent.dueAt))
+      return reject('invalid', INVALID, {
+        errors: [{ path: 'dueAt', message: `the timer is not due before ${timerEvent.dueAt}` }],
+      });
+  }
+
+  const results = evaluate(guardObligations(candidates), ctx, now, validEvent);
   const unmet = results.filter((r) => !r.met);
   if (unmet.length > 0) return reject('obligations-unmet', UNMET, { unmet });
 
-  const machineEvent = { ...(event as LifecycleEvent), meta: { actor, at: now.toISOString() } };
-  if (lifecycleMachine.getTransitionData(snapshot, machineEvent).length === 0)
-    return reject('obligations-unmet', UNMET, { unmet: results });
+  const machineEvent: LifecycleMachineEvent = { ...validEvent, meta: { actor, at: now.toISOString() } };
+  const taken = lifecycleMachine.getTransitionData(snapshot, machineEvent);
+  if (taken.length === 0) return reject('obligations-unmet', UNMET, { unmet: results });
+  const routed = routeObligations(taken);
+  const routeResults = routed.length > 0 ? evaluate(routed, applyEvent(ctx, machineEvent), now, validEvent) : [];
   const [next] = transition(lifecycleMachine, snapshot, machineEvent);
   const nextState = toState(next.value, next.context);
   return {
     ok: true,
     state: nextState,
-    event: JSON.parse(JSON.stringify(event)) as LifecycleEvent,
+    event: validEvent,
     stateBefore: stateToString(state.value),
     stateAfter: stateToString(nextState.value),
-    obligations: results,
+    obligations: [...results, ...routeResults],
+    timers: diffTimers(persistedTimers, nextState.context.timers),
   };
 }
 
@@ -174,13 +227,17 @@ export function nextEvents(persisted: CooperationState, actor: Actor, now: Date)
   const state = migrateState(persisted);
   const snapshot = resolve(state);
   const types = [...new Set(getNextTransitions(snapshot).map((t) => t.eventType as string))].filter(isEventType);
-  return types.map((type) => {
+  // Timer events are the scheduler's business: only a system actor sees them.
+  const visible = types.filter((type) => actor.role === 'system' || !isSystemEventType(type));
+  return visible.map((type) => {
     const rule = EVENT_RULES[type] as EventRule<LifecycleEventType>;
     const denied = permission(rule, state.context, actor);
     if (denied) return { type, allowed: false, reason: 'forbidden', detail: denied };
     const blocked = rule.precondition?.(state.context, actor);
     if (blocked) return { type, allowed: false, reason: 'invalid', detail: blocked };
-    const unmet = evaluate(guardObligations(transitionsFor(snapshot, type)), state.context, now).filter((r) => !r.met);
+    // Obligations about the payload (report values, exit plan …) can only be judged with one.
+    const ids = guardObligations(transitionsFor(snapshot, type)).filter((id) => !PAYLOAD_OBLIGATIONS.has(id));
+    const unmet = evaluate(ids, state.context, now).filter((r) => !r.met);
     return unmet.length > 0
       ? { type, allowed: false, reason: 'obligations-unmet', detail: UNMET, unmet }
       : { type, allowed: true };
@@ -199,7 +256,8 @@ function permission(
       de: `Die Rolle „${actor.role}“ darf den Lebenszyklus nicht verändern.`,
       en: `Role '${actor.role}' may not change the lifecycle.`,
     };
-  if (!actor.municipality) return { de: 'Das Token nennt keine Kommune.', en: 'The token names no municipality.' };
+  if (actor.role !== 'system' && !actor.municipality)
+    return { de: 'Das Token nennt keine Kommune.', en: 'The token names no municipality.' };
   return rule.authorize(ctx, actor);
 }
 

@@ -243,11 +243,185 @@ export interface SignContract {
 }
 /**
  * Lead only. Guards OBL-CONFLICT-PROCEDURE, OBL-EXIT-TERMS, OBL-COUNCIL-RESOLUTION,
- * OBL-SUPERVISORY-STEP, OBL-CONTRACT-SIGNED-ALL.
+ * OBL-SUPERVISORY-STEP, OBL-CONTRACT-SIGNED-ALL. Schedules the first reporting timers.
  */
 export interface PutIntoForce {
   type: 'PUT_INTO_FORCE';
 }
+
+// ---- active: reporting [P6, P8] --------------------------------------------------------------
+
+export interface ReportValue {
+  /** A success-criterion indicator of the adopted LoI (or a further content of the duty). */
+  indicator: string;
+  value: number;
+  comment?: string;
+}
+/**
+ * A coordinator of the duty's reporter submits the report for a period that has started: `period`
+ * is its label (`2027-Q1`, `2027-03`, `2027-H1`, `2027`, or `2027-02-01/P3M` when the term does
+ * not start on a calendar boundary) or its start date. One value for every success criterion of
+ * the LoI (OBL-REPORT-CRITERIA). Once per period.
+ */
+export interface SubmitReport {
+  type: 'SUBMIT_REPORT';
+  period: string;
+  narrative: string;
+  values: ReportValue[];
+}
+/** A coordinator of a partner other than the reporter confirms receipt ("inform each other" [P6]). */
+export interface AcknowledgeReport {
+  type: 'ACKNOWLEDGE_REPORT';
+  period: string;
+  /** Needed only when several reporters have a period with this label. */
+  reporter?: Ags;
+}
+
+// ---- active: escalation [P6] ---------------------------------------------------------------
+
+/** A coordinator of any partner raises a conflict; it opens at level 1 of the conflict procedure. */
+export interface RaiseConflict {
+  type: 'RAISE_CONFLICT';
+  subject: string;
+  description: string;
+  /** The participating municipalities in conflict. */
+  parties: Ags[];
+}
+/** A member (role steering-board) of the body at the case's current level records its decision. */
+export interface ResolveCase {
+  type: 'RESOLVE_CASE';
+  caseId: string;
+  decision: string;
+}
+/** … or passes the case to the next level (not at the last level). */
+export interface EscalateCase {
+  type: 'ESCALATE_CASE';
+  caseId: string;
+  reason: string;
+}
+/** At the last level only (mediator, § 30 GkG conciliation): the procedure has failed. */
+export interface DeclareCaseFailed {
+  type: 'DECLARE_CASE_FAILED';
+  caseId: string;
+  reason: string;
+}
+
+// ---- active: membership [P7] ---------------------------------------------------------------
+
+/** What the withdrawing partner must build up or settle itself [P7]. */
+export interface ExitPlan {
+  organisation?: string;
+  staffCapacityAndExpertise?: string;
+  it?: string;
+  premises?: string;
+  vehiclesAndEquipment?: string;
+}
+/**
+ * Evidence of the legal form's own exit step (see `legal-forms.ts`, `exit.fields`): which fields
+ * are required depends on the contract's legal form (OBL-EXIT-FORM-STEP).
+ */
+export interface FormSpecificExitStep {
+  /** Supervisory authority notified (öffentlich-rechtliche Vereinbarung, private law). */
+  authority?: string;
+  notifiedOn?: CalendarDate;
+  publishedOn?: CalendarDate;
+  gazetteReference?: string;
+  /** Assembly vote (Zweckverband): date, votes in favour, statutory number of votes. */
+  voteDate?: CalendarDate;
+  votesFor?: number;
+  votesTotal?: number;
+  /** When the statute sets another majority than 2/3 (§ 20 Abs. 1 GkG NRW). */
+  statuteMajority?: { numerator: number; denominator: number; reference: string };
+  /** The clause of the agreement, statute or articles the exit relies on. */
+  provision?: string;
+}
+/**
+ * A coordinator of a partner requests exit, as the ultima ratio [P7]: reasons; a failed escalation
+ * case of this cooperation or why the conflict procedure does not apply (OBL-EXIT-ULTIMA-RATIO); an
+ * exit plan (OBL-EXIT-PLAN); the legal form's step (OBL-EXIT-FORM-STEP). The notice period of the
+ * contract then runs. Plan and step are optional in the schema so that a request without them is
+ * answered with the obligations it misses.
+ */
+export interface RequestExit {
+  type: 'REQUEST_EXIT';
+  reasons: string;
+  escalationCaseId?: string;
+  conflictProcedureNotApplicable?: string;
+  exitPlan?: ExitPlan;
+  formSpecificStep?: FormSpecificExitStep;
+}
+/** The requesting municipality withdraws its pending request before the notice period ends. */
+export interface WithdrawExitRequest {
+  type: 'WITHDRAW_EXIT_REQUEST';
+  reason?: string;
+}
+
+// ---- active / dissolving: dissolution ------------------------------------------------------
+
+/** A coordinator of any partner proposes to dissolve the cooperation by agreement. */
+export interface ProposeDissolution {
+  type: 'PROPOSE_DISSOLUTION';
+  reason: string;
+}
+/**
+ * Own municipality: its council's resolution on the open proposal. When every partner has agreed
+ * the cooperation goes to `dissolving` (OBL-DISSOLUTION-RESOLUTIONS); one refusal rejects the
+ * proposal.
+ */
+export interface RecordDissolutionResolution {
+  type: 'RECORD_DISSOLUTION_RESOLUTION';
+  body: (typeof COUNCIL_BODIES)[number];
+  date: CalendarDate;
+  reference: string;
+  agreed: boolean;
+}
+/** A remaining partner records the winding-up (OBL-WINDING-UP) → `dissolved`. */
+export interface RecordWindingUp {
+  type: 'RECORD_WINDING_UP';
+  assets?: string;
+  staff?: string;
+  data?: string;
+  openObligations?: string;
+}
+
+// ---- system events (durable timers; actor role 'system' only) -------------------------------
+
+/** The due date of a reporting period has passed (`report-due:<reporter>:<period>`). */
+export interface ReportDue {
+  type: 'REPORT_DUE';
+  reporter: Ags;
+  period: string;
+  /** The timer's due instant: identifies the timer; a firing for another instant is stale. */
+  dueAt: string;
+}
+/** The grace period after the due date has passed (`report-grace:<reporter>:<period>`). */
+export interface ReportGraceExpired {
+  type: 'REPORT_GRACE_EXPIRED';
+  reporter: Ags;
+  period: string;
+  dueAt: string;
+}
+/** The body at `level` (1-based) missed its response deadline (`case-deadline:<caseId>:<level>`). */
+export interface CaseDeadlinePassed {
+  type: 'CASE_DEADLINE_PASSED';
+  caseId: string;
+  level: number;
+  dueAt: string;
+}
+/** The notice period of `municipality`'s exit has ended (`notice-end:<ags>`). */
+export interface NoticePeriodEnded {
+  type: 'NOTICE_PERIOD_ENDED';
+  municipality: Ags;
+  dueAt: string;
+}
+
+export type SystemEvent = ReportDue | ReportGraceExpired | CaseDeadlinePassed | NoticePeriodEnded;
+export const SYSTEM_EVENT_TYPES = [
+  'REPORT_DUE',
+  'REPORT_GRACE_EXPIRED',
+  'CASE_DEADLINE_PASSED',
+  'NOTICE_PERIOD_ENDED',
+] as const satisfies readonly SystemEvent['type'][];
 
 // ---- any phase before active ---------------------------------------------------------------
 
@@ -276,7 +450,19 @@ export type LifecycleEvent =
   | RecordSupervisoryStep
   | SignContract
   | PutIntoForce
-  | Abandon;
+  | Abandon
+  | SubmitReport
+  | AcknowledgeReport
+  | RaiseConflict
+  | ResolveCase
+  | EscalateCase
+  | DeclareCaseFailed
+  | RequestExit
+  | WithdrawExitRequest
+  | ProposeDissolution
+  | RecordDissolutionResolution
+  | RecordWindingUp
+  | SystemEvent;
 
 export type LifecycleEventType = LifecycleEvent['type'];
 export type EventOfType<T extends LifecycleEventType> = Extract<LifecycleEvent, { type: T }>;

@@ -1,5 +1,7 @@
 import type { CalendarDate } from './calendar';
+import type { FormSpecificExitStep } from './events';
 import type { Ags, MunicipalityRef } from './municipality';
+import type { Bilingual } from './obligations.catalog';
 
 /*
  * Legal forms of inter-municipal cooperation in NRW as data (see docs legal-forms.md). A change of
@@ -35,6 +37,28 @@ export type SupervisoryRequirement =
   | { kind: 'notification-6-weeks-ahead'; weeksAhead: number; basis: string }
   | { kind: 'none'; basis: string };
 
+/** The fields of REQUEST_EXIT's `formSpecificStep`. */
+export type ExitStepField = keyof FormSpecificExitStep;
+
+/**
+ * The step a partner's exit needs besides the contract's notice period (OBL-EXIT-FORM-STEP):
+ * evidence carried by REQUEST_EXIT as `formSpecificStep`.
+ */
+export interface ExitRule {
+  kind: 'per-agreement' | 'termination-notified' | 'assembly-vote' | 'per-statute' | 'per-articles-notified';
+  text: Bilingual;
+  /** Fields of `formSpecificStep` that must be given (non-blank). */
+  required: readonly ExitStepField[];
+  /** Assembly vote: the share of the statutory votes needed unless the statute sets another. */
+  majority?: { numerator: number; denominator: number };
+  /** The notified authority must be the competent supervisory authority. */
+  notifyCompetentAuthority?: boolean;
+  /** The notification must reach the authority at least this many weeks before the exit. */
+  weeksAhead?: number;
+  basis: string;
+  source: 'V' | 'GK';
+}
+
 export interface LegalFormRule {
   form: LegalFormId;
   /** German name, kept as the legal term. */
@@ -44,6 +68,8 @@ export interface LegalFormRule {
   paragraphs: string;
   variants: readonly OrvVariant[];
   supervisory: SupervisoryRequirement;
+  /** What a partner's exit needs in this form [P7]. */
+  exit: ExitRule;
   /** Basis of the competent supervisory authority. */
   authorityBasis: string;
   /** First day this rule applies (the consolidated statute text it was taken from). */
@@ -63,6 +89,16 @@ export const LEGAL_FORM_RULES: readonly LegalFormRule[] = [
     paragraphs: '§§ 2–3 GkG NRW',
     variants: [],
     supervisory: { kind: 'none', basis: '§§ 2–3 GkG NRW' },
+    exit: {
+      kind: 'per-agreement',
+      text: {
+        de: 'Ausscheiden nach der Vereinbarung der Arbeitsgemeinschaft; die herangezogene Regelung ist anzugeben.',
+        en: 'Leaving as the working-group agreement provides; the clause relied on is named.',
+      },
+      required: ['provision'],
+      basis: '§§ 2–3 GkG NRW',
+      source: 'GK',
+    },
     authorityBasis: '§ 120 GO NRW',
     effectiveFrom: GKG,
     source: 'GK',
@@ -79,6 +115,17 @@ export const LEGAL_FORM_RULES: readonly LegalFormRule[] = [
       fictionExtensionWeeks: 4,
       publicationRequired: true,
       basis: '§ 24 Abs. 2–4 GkG NRW',
+    },
+    exit: {
+      kind: 'termination-notified',
+      text: {
+        de: 'Die Kündigung der öffentlich-rechtlichen Vereinbarung ist der zuständigen Aufsichtsbehörde angezeigt; sie wird öffentlich bekannt gemacht (§ 24 Abs. 5 GkG NRW).',
+        en: 'The termination of the public-law agreement has been notified to the competent supervisory authority; it is published (§ 24(5) GkG NRW).',
+      },
+      required: ['authority', 'notifiedOn'],
+      notifyCompetentAuthority: true,
+      basis: '§ 24 Abs. 5 GkG NRW',
+      source: 'V',
     },
     authorityBasis: '§ 29 Abs. 4 GkG NRW',
     effectiveFrom: GKG,
@@ -97,6 +144,17 @@ export const LEGAL_FORM_RULES: readonly LegalFormRule[] = [
       publicationRequired: true,
       basis: '§§ 10–11 GkG NRW',
     },
+    exit: {
+      kind: 'assembly-vote',
+      text: {
+        de: 'Die Verbandsversammlung hat dem Ausscheiden mit zwei Dritteln der satzungsmäßigen Stimmenzahl zugestimmt, soweit die Verbandssatzung nichts anderes bestimmt (§ 20 Abs. 1 GkG NRW).',
+        en: "The association's assembly agreed to the exit with two thirds of the statutory votes, unless the statute provides otherwise (§ 20(1) GkG NRW).",
+      },
+      required: ['voteDate', 'votesFor', 'votesTotal'],
+      majority: { numerator: 2, denominator: 3 },
+      basis: '§ 20 Abs. 1 GkG NRW',
+      source: 'V',
+    },
     authorityBasis: '§ 29 Abs. 1 GkG NRW',
     effectiveFrom: GKG,
     source: 'V',
@@ -109,6 +167,16 @@ export const LEGAL_FORM_RULES: readonly LegalFormRule[] = [
     variants: [],
     // [GK — verify]: legal-forms.md marks notification and publication as unverified.
     supervisory: { kind: 'notification', publicationRequired: true, basis: '§ 27 GkG NRW' },
+    exit: {
+      kind: 'per-statute',
+      text: {
+        de: 'Ausscheiden nach der Unternehmenssatzung, die die Verteilung von Vermögen und Personal beim Ausscheiden eines Trägers regelt (§ 28 Abs. 1 Nr. 6 GkG NRW); die Satzungsregelung ist anzugeben.',
+        en: "Leaving as the enterprise's statute provides, which settles assets and staff when an owner leaves (§ 28(1) no. 6 GkG NRW); the statute's clause is named.",
+      },
+      required: ['provision'],
+      basis: '§ 28 Abs. 1 Nr. 6 GkG NRW',
+      source: 'V',
+    },
     authorityBasis: '§ 29 Abs. 1 GkG NRW',
     effectiveFrom: GKG,
     source: 'GK',
@@ -123,6 +191,18 @@ export const LEGAL_FORM_RULES: readonly LegalFormRule[] = [
       kind: 'notification-6-weeks-ahead',
       weeksAhead: 6,
       basis: '§ 115 Abs. 1 GO NRW',
+    },
+    exit: {
+      kind: 'per-articles-notified',
+      text: {
+        de: 'Ausscheiden nach dem Gesellschaftsvertrag; die Veräußerung der Anteile ist der Aufsichtsbehörde spätestens sechs Wochen vor dem Vollzug angezeigt (§ 115 Abs. 1 GO NRW).',
+        en: 'Leaving as the articles provide; the sale of the shares has been notified to the supervisory authority at least six weeks before it takes effect (§ 115(1) GO NRW).',
+      },
+      required: ['provision', 'authority', 'notifiedOn'],
+      notifyCompetentAuthority: true,
+      weeksAhead: 6,
+      basis: '§ 115 Abs. 1 GO NRW',
+      source: 'V',
     },
     authorityBasis: '§ 120 GO NRW',
     effectiveFrom: GO,

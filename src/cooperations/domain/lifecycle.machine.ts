@@ -1,18 +1,21 @@
 import { type AnyTransitionDefinition, assign, setup } from 'xstate';
-import type { CooperationContext } from './cooperation';
+import { type CooperationContext, emptyOperation, isParticipant, participants } from './cooperation';
 import type { LifecycleEvent } from './events';
+import { hasPendingExit } from './membership';
 import type { MotiveId } from './motives';
 import type { MunicipalityRef } from './municipality';
 import { evaluate } from './obligations';
 import { isObligationId, type ObligationId } from './obligations.catalog';
 import { EVENT_RULES, type EventMeta, type EventRule } from './phases';
+import { enterDissolving } from './phases/operation.rules';
+import { isSystemEventType, timerKeyOf, withTimers } from './timers';
 
 /**
  * Version of the machine definition and context shape. Persisted states carry the version they
  * were written with; `definition-migrations.ts` lifts older ones. Bump it with every change to
  * state names or context shape, and register a migration.
  */
-export const LIFECYCLE_DEFINITION_VERSION = 2;
+export const LIFECYCLE_DEFINITION_VERSION = 3;
 
 export interface OpenCooperationInput {
   id: string;
@@ -60,11 +63,30 @@ function createContext({
       amendments: [],
     },
     abandonment: null,
+    ...emptyOperation(),
     createdAt: meta.at,
     createdBy: { sub: meta.actor.sub, role: meta.actor.role },
     updatedAt: meta.at,
   };
 }
+
+/**
+ * Applies an event's rule to the context. A timer event first removes its own timer (it has fired),
+ * whatever the rule then finds.
+ */
+export function applyEvent(ctx: CooperationContext, event: LifecycleMachineEvent): CooperationContext {
+  const base = isSystemEventType(event.type) ? withTimers(ctx, [], [timerKeyOf(event as never)]) : ctx;
+  const rule = EVENT_RULES[event.type] as EventRule<LifecycleEvent['type']>;
+  return rule.apply(base, event, event.meta);
+}
+
+const obligationsOk = (ids: readonly ObligationId[], ctx: CooperationContext, event: LifecycleMachineEvent) =>
+  evaluate(ids, ctx, new Date(event.meta.at), event).every((r) => r.met);
+
+/** A partner's report is overdue (due date passed without it). */
+const reportOverdue = (ctx: CooperationContext) =>
+  ctx.reporting.missed.some((m) => m.reportedAt === null && isParticipant(ctx, m.reporter));
+const casesOpen = (ctx: CooperationContext) => ctx.escalation.cases.some((c) => c.status === 'open');
 
 const apply = { actions: 'apply' } as const;
 
@@ -87,13 +109,23 @@ export const lifecycleMachine = setup({
     input: {} as { cooperation: OpenCooperationInput; meta: EventMeta },
   },
   guards: {
+    /** A requirement: unmet obligations reject the event (engine: `obligations-unmet`). */
     obligationsMet: ({ context, event }, params: { obligations: readonly ObligationId[] }) =>
-      evaluate(params.obligations, context, new Date(event.meta.at)).every((r) => r.met),
+      obligationsOk(params.obligations, context, event),
+    /** A route: the event is applied either way; this target is taken when, afterwards, they are met. */
+    obligationsMetAfterApply: ({ context, event }, params: { obligations: readonly ObligationId[] }) =>
+      obligationsOk(params.obligations, applyEvent(context, event), event),
+    fewerThanTwoPartnersAfterApply: ({ context, event }) => participants(applyEvent(context, event)).length < 2,
+    reportOverdue: ({ context }) => reportOverdue(context),
+    reportsOnTrack: ({ context }) => !reportOverdue(context),
+    casesOpen: ({ context }) => casesOpen(context),
+    noCasesOpen: ({ context }) => !casesOpen(context),
+    exitPending: ({ context }) => hasPendingExit(context),
+    noExitPending: ({ context }) => !hasPendingExit(context),
   },
   actions: {
-    apply: assign(({ context, event }) =>
-      (EVENT_RULES[event.type] as EventRule<LifecycleEvent['type']>).apply(context, event as never, event.meta),
-    ),
+    apply: assign(({ context, event }) => applyEvent(context, event)),
+    enterDissolving: assign(({ context, event }) => enterDissolving(context, event.meta)),
   },
 }).createMachine({
   id: 'ikzCooperation',
@@ -175,20 +207,117 @@ export const lifecycleMachine = setup({
         ...beforeActive,
       },
     },
-    // Issue 5 turns this into a parallel state (reporting, escalation, membership regions).
-    active: {},
+    /*
+     * Operation: three parallel regions. Their events change the context; each region's state
+     * follows the context through eventless transitions (reporting overdue or not, cases open or
+     * not, an exit pending or not), so every path through the events keeps them consistent.
+     */
+    active: {
+      type: 'parallel',
+      on: {
+        PROPOSE_DISSOLUTION: apply,
+        RECORD_DISSOLUTION_RESOLUTION: [
+          {
+            target: 'dissolving',
+            guard: {
+              type: 'obligationsMetAfterApply',
+              params: { obligations: ['OBL-DISSOLUTION-RESOLUTIONS'] },
+            },
+            actions: 'apply',
+          },
+          apply,
+        ],
+      },
+      states: {
+        reporting: {
+          initial: 'onTrack',
+          on: {
+            SUBMIT_REPORT: {
+              guard: { type: 'obligationsMet', params: { obligations: ['OBL-REPORT-CRITERIA'] } },
+              actions: 'apply',
+            },
+            ACKNOWLEDGE_REPORT: apply,
+            REPORT_DUE: apply,
+            REPORT_GRACE_EXPIRED: apply,
+          },
+          states: {
+            onTrack: { always: { target: 'overdue', guard: 'reportOverdue' } },
+            overdue: { always: { target: 'onTrack', guard: 'reportsOnTrack' } },
+          },
+        },
+        escalation: {
+          initial: 'calm',
+          on: {
+            RAISE_CONFLICT: apply,
+            RESOLVE_CASE: apply,
+            ESCALATE_CASE: apply,
+            DECLARE_CASE_FAILED: apply,
+            CASE_DEADLINE_PASSED: apply,
+          },
+          states: {
+            calm: { always: { target: 'casesOpen', guard: 'casesOpen' } },
+            casesOpen: { always: { target: 'calm', guard: 'noCasesOpen' } },
+          },
+        },
+        membership: {
+          initial: 'stable',
+          on: {
+            REQUEST_EXIT: {
+              guard: {
+                type: 'obligationsMet',
+                params: { obligations: ['OBL-EXIT-ULTIMA-RATIO', 'OBL-EXIT-PLAN', 'OBL-EXIT-FORM-STEP'] },
+              },
+              actions: 'apply',
+            },
+            WITHDRAW_EXIT_REQUEST: apply,
+            NOTICE_PERIOD_ENDED: [
+              {
+                target: '#ikzCooperation.dissolving',
+                guard: 'fewerThanTwoPartnersAfterApply',
+                actions: 'apply',
+              },
+              apply,
+            ],
+          },
+          states: {
+            stable: { always: { target: 'exitPending', guard: 'exitPending' } },
+            exitPending: { always: { target: 'stable', guard: 'noExitPending' } },
+          },
+        },
+      },
+    },
+    dissolving: {
+      entry: 'enterDissolving',
+      on: {
+        RECORD_WINDING_UP: {
+          target: 'dissolved',
+          guard: { type: 'obligationsMet', params: { obligations: ['OBL-WINDING-UP'] } },
+          actions: 'apply',
+        },
+      },
+    },
+    dissolved: { type: 'final' },
     abandoned: { type: 'final' },
   },
 });
 
 export type LifecycleMachine = typeof lifecycleMachine;
 
-/** The obligation ids named in the guards of these transitions, in definition order. */
-export function guardObligations(transitions: readonly AnyTransitionDefinition[]): ObligationId[] {
+function namedObligations(transitions: readonly AnyTransitionDefinition[], guardType: string): ObligationId[] {
   const ids = transitions.flatMap((t) => {
     const guard = t.guard as { type?: string; params?: { obligations?: unknown } } | undefined;
-    const listed = guard?.type === 'obligationsMet' ? guard.params?.obligations : undefined;
+    const listed = guard?.type === guardType ? guard.params?.obligations : undefined;
     return Array.isArray(listed) ? listed.filter(isObligationId) : [];
   });
   return [...new Set(ids)];
+}
+
+/** The obligation ids these transitions require (unmet → rejected), in definition order. */
+export function guardObligations(transitions: readonly AnyTransitionDefinition[]): ObligationId[] {
+  return namedObligations(transitions, 'obligationsMet');
+}
+
+/** The obligation ids that route these transitions (met after the event → that target). */
+export function routeObligations(transitions: readonly AnyTransitionDefinition[]): ObligationId[] {
+  return namedObligations(transitions, 'obligationsMetAfterApply');
 }

@@ -15,10 +15,16 @@ export const OBLIGATION_IDS = [
   'OBL-COUNCIL-RESOLUTION',
   'OBL-SUPERVISORY-STEP',
   'OBL-CONTRACT-SIGNED-ALL',
+  'OBL-REPORT-CRITERIA',
+  'OBL-EXIT-ULTIMA-RATIO',
+  'OBL-EXIT-PLAN',
+  'OBL-EXIT-FORM-STEP',
+  'OBL-DISSOLUTION-RESOLUTIONS',
+  'OBL-WINDING-UP',
 ] as const;
 export type ObligationId = (typeof OBLIGATION_IDS)[number];
 
-export type Phase = 'partnerSearch' | 'letterOfIntent' | 'planning' | 'contract';
+export type Phase = 'partnerSearch' | 'letterOfIntent' | 'planning' | 'contract' | 'active' | 'dissolving';
 
 export interface Bilingual {
   de: string;
@@ -27,7 +33,7 @@ export interface Bilingual {
 
 export interface ObligationDefinition {
   id: ObligationId;
-  /** The phase whose exit it guards. */
+  /** The phase whose exit (or, in `active`, whose event) it guards. */
   phase: Phase;
   text: Bilingual;
   /** Seed paragraph ([P4]…) or, where the FAQ is silent, the statute it comes from. */
@@ -204,6 +210,90 @@ export const OBLIGATIONS: Readonly<Record<ObligationId, ObligationDefinition>> =
     satisfiedBy: {
       de: 'Der Ansprechpartner jeder beteiligten Kommune unterzeichnet die aktuelle Vertragsfassung (SIGN_CONTRACT).',
       en: "Each participating municipality's contact signs the current contract version (SIGN_CONTRACT).",
+    },
+  },
+  'OBL-REPORT-CRITERIA': {
+    id: 'OBL-REPORT-CRITERIA',
+    phase: 'active',
+    text: {
+      de: 'Der Bericht gibt für jedes Erfolgskriterium der Absichtserklärung einen Wert an; die Partner informieren sich regelmäßig und ehrlich über den Stand.',
+      en: 'The report gives a value for every success criterion of the letter of intent; the partners inform each other regularly and honestly about progress.',
+    },
+    citation: '[P6], [P8]',
+    legalBasis: null,
+    satisfiedBy: {
+      de: 'Ein Bericht (SUBMIT_REPORT) mit einem Wert je Kennzahl der Erfolgskriterien (values: [{ indicator, value }]).',
+      en: 'A report (SUBMIT_REPORT) with a value for each success-criterion indicator (values: [{ indicator, value }]).',
+    },
+  },
+  'OBL-EXIT-ULTIMA-RATIO': {
+    id: 'OBL-EXIT-ULTIMA-RATIO',
+    phase: 'active',
+    text: {
+      de: 'Der Ausstieg ist das letzte Mittel (ultima ratio): Der Antrag verweist auf ein gescheitertes oder ausgeschöpftes Eskalationsverfahren dieser Kooperation oder begründet, warum das Konfliktverfahren nicht greift.',
+      en: 'Exit is the last resort (ultima ratio): the request references a failed or exhausted escalation case of this cooperation, or states why the conflict procedure does not apply.',
+    },
+    citation: '[P7]',
+    legalBasis: null,
+    satisfiedBy: {
+      de: 'REQUEST_EXIT mit escalationCaseId eines gescheiterten Falls oder mit einer Begründung in conflictProcedureNotApplicable.',
+      en: 'REQUEST_EXIT with the escalationCaseId of a failed case, or a reason in conflictProcedureNotApplicable.',
+    },
+  },
+  'OBL-EXIT-PLAN': {
+    id: 'OBL-EXIT-PLAN',
+    phase: 'active',
+    text: {
+      de: 'Der Ausstieg ist gut überlegt: Ein Ausstiegsplan legt dar, wie der ausscheidende Partner Organisation, Personalkapazität mit entsprechendem Know-how, IT, Räumlichkeiten sowie Fahrzeuge und Geräte wieder selbst aufstellt; kein Teil ist leer.',
+      en: 'The exit is well considered: an exit plan sets out how the withdrawing partner re-establishes organisation, staff capacity with the corresponding expertise, IT, premises, and vehicles and equipment; no part is empty.',
+    },
+    citation: '[P7]',
+    legalBasis: null,
+    satisfiedBy: {
+      de: 'REQUEST_EXIT mit exitPlan: organisation, staffCapacityAndExpertise, it, premises, vehiclesAndEquipment.',
+      en: 'REQUEST_EXIT with exitPlan: organisation, staffCapacityAndExpertise, it, premises, vehiclesAndEquipment.',
+    },
+  },
+  'OBL-EXIT-FORM-STEP': {
+    id: 'OBL-EXIT-FORM-STEP',
+    phase: 'active',
+    text: {
+      de: 'Der Schritt, den die Rechtsform für das Ausscheiden verlangt, ist getan: bei der öffentlich-rechtlichen Vereinbarung die Anzeige der Kündigung bei der Aufsichtsbehörde, beim Zweckverband der Beschluss der Verbandsversammlung mit zwei Dritteln der Stimmen (soweit die Satzung nichts anderes bestimmt), sonst die Regelung von Vereinbarung, Satzung oder Gesellschaftsvertrag.',
+      en: "The step the legal form requires for leaving is taken: for a public-law agreement the termination notified to the supervisory authority; for a Zweckverband the assembly's two-thirds vote (unless the statute provides otherwise); otherwise the clause of the agreement, statute or articles.",
+    },
+    citation: '[P7]',
+    legalBasis: '§ 20 Abs. 1, § 24 Abs. 5, § 28 Abs. 1 Nr. 6 GkG NRW; § 115 Abs. 1 GO NRW',
+    satisfiedBy: {
+      de: 'REQUEST_EXIT mit formSpecificStep nach der Rechtsform (siehe LEGAL_FORM_RULES[].exit.required).',
+      en: 'REQUEST_EXIT with formSpecificStep as the legal form requires (see LEGAL_FORM_RULES[].exit.required).',
+    },
+  },
+  'OBL-DISSOLUTION-RESOLUTIONS': {
+    id: 'OBL-DISSOLUTION-RESOLUTIONS',
+    phase: 'active',
+    text: {
+      de: 'Die Auflösung im Einvernehmen ist von der Vertretung jeder beteiligten Kommune (Rat, beim Kreis der Kreistag) beschlossen.',
+      en: "Dissolution by agreement is resolved by each participating municipality's council (Rat; for a Kreis the Kreistag).",
+    },
+    citation: '§ 41 GO NRW',
+    legalBasis: '§ 41 Abs. 1 GO NRW, § 26 Abs. 1 KrO NRW',
+    satisfiedBy: {
+      de: 'Ein Auflösungsvorschlag (PROPOSE_DISSOLUTION) und je Kommune ein zustimmender Beschluss (RECORD_DISSOLUTION_RESOLUTION, agreed: true).',
+      en: 'A dissolution proposal (PROPOSE_DISSOLUTION) and an agreeing resolution of every municipality (RECORD_DISSOLUTION_RESOLUTION, agreed: true).',
+    },
+  },
+  'OBL-WINDING-UP': {
+    id: 'OBL-WINDING-UP',
+    phase: 'dissolving',
+    text: {
+      de: 'Die Abwicklung ist festgehalten: Verbleib des Vermögens, des Personals und der Daten sowie die Erfüllung offener Verpflichtungen; kein Teil ist leer.',
+      en: 'The winding-up is recorded: what happens to assets, staff and data, and how open obligations are met; no part is empty.',
+    },
+    citation: '[P7]',
+    legalBasis: null,
+    satisfiedBy: {
+      de: 'RECORD_WINDING_UP mit assets, staff, data und openObligations.',
+      en: 'RECORD_WINDING_UP with assets, staff, data and openObligations.',
     },
   },
 };

@@ -5,6 +5,7 @@ import type { LifecycleEvent } from './events';
 import { evaluate, supervisoryStep } from './obligations';
 import { OBLIGATION_IDS, OBLIGATIONS, type ObligationId } from './obligations.catalog';
 import {
+  ACTIVE_STATE,
   CONTRACT_DRAFT,
   COORD_HEEK,
   COORD_LEGDEN,
@@ -33,7 +34,18 @@ const withContext = (state: CooperationState, change: (ctx: CooperationContext) 
 };
 
 /** For each obligation: one change to the otherwise complete scenario that breaks exactly it. */
-const BREAKERS: Record<ObligationId, { change: (ctx: CooperationContext) => void; missing: string[] }> = {
+type PhaseExitObligation = Exclude<
+  ObligationId,
+  | 'OBL-REPORT-CRITERIA'
+  | 'OBL-EXIT-ULTIMA-RATIO'
+  | 'OBL-EXIT-PLAN'
+  | 'OBL-EXIT-FORM-STEP'
+  | 'OBL-DISSOLUTION-RESOLUTIONS'
+  | 'OBL-WINDING-UP'
+>;
+
+/** The obligations of the phases before `active` (operation-phase ones: operation-phase.spec.ts). */
+const BREAKERS: Record<PhaseExitObligation, { change: (ctx: CooperationContext) => void; missing: string[] }> = {
   'OBL-PARTNERS-MIN': {
     change: (ctx) => {
       for (const ags of [LEGDEN_AGS, SCHOEPPINGEN_AGS]) {
@@ -117,8 +129,16 @@ const BREAKERS: Record<ObligationId, { change: (ctx: CooperationContext) => void
   },
 };
 
-describe.each(OBLIGATION_IDS.map((id) => [id]))('%s', (id) => {
-  const exit = EXITS[OBLIGATIONS[id].phase];
+const PHASE_EXIT_IDS = OBLIGATION_IDS.filter((id): id is PhaseExitObligation => id in BREAKERS);
+
+it('covers every obligation guarding a phase exit before active', () => {
+  expect(PHASE_EXIT_IDS).toHaveLength(12);
+  for (const id of OBLIGATION_IDS.filter((x) => !(x in BREAKERS)))
+    expect(['active', 'dissolving']).toContain(OBLIGATIONS[id].phase);
+});
+
+describe.each(PHASE_EXIT_IDS.map((id) => [id]))('%s', (id) => {
+  const exit = EXITS[OBLIGATIONS[id].phase as keyof typeof EXITS];
   const { state, at } = stateBefore(exit.step);
 
   it('blocks the phase exit, named as the only unmet obligation with what is missing', () => {
@@ -168,7 +188,7 @@ describe('obligations driven through events', () => {
   it('a new contract draft voids signatures, council resolutions and the supervisory step', () => {
     const { state, at } = stateBefore('put-into-force');
     const d0 = accept(decide(state, { type: 'PUT_INTO_FORCE' }, COORD_HEEK, at));
-    expect(d0.stateAfter).toBe('active');
+    expect(d0.stateAfter).toBe(ACTIVE_STATE);
     const redrafted = accept(decide(state, { ...CONTRACT_DRAFT, tasks: ['Winterdienst'] }, COORD_HEEK, at)).state;
     const d = decide(redrafted, { type: 'PUT_INTO_FORCE' }, COORD_HEEK, at);
     expect(d.ok ? [] : d.unmet!.map((u) => u.id)).toEqual([

@@ -1,7 +1,16 @@
 import { addDays, germanDate } from './calendar';
-import { type CooperationContext, currentContract, currentLoi, participants, type Signature } from './cooperation';
-import type { Duration } from './events';
+import {
+  adoptedLoi,
+  type CooperationContext,
+  currentContract,
+  currentLoi,
+  participants,
+  type Signature,
+} from './cooperation';
+import { findCase } from './escalation';
+import type { Duration, LifecycleEvent } from './events';
 import { competentAuthority, legalFormRule } from './legal-forms';
+import { awaitingResolutions, exitEffectiveOn } from './membership';
 import type { ObligationId } from './obligations.catalog';
 
 export interface ObligationResult {
@@ -11,7 +20,20 @@ export interface ObligationResult {
   missing: string[];
 }
 
-export type ObligationCheck = (ctx: CooperationContext, now: Date) => ObligationResult;
+/**
+ * Checks one obligation against the context before the transition and, for the obligations of
+ * operation-phase events (PAYLOAD_OBLIGATIONS), against the event's payload.
+ */
+export type ObligationCheck = (ctx: CooperationContext, now: Date, event?: LifecycleEvent) => ObligationResult;
+
+/** Obligations about what an event carries: judged only with a payload (not in `nextEvents`). */
+export const PAYLOAD_OBLIGATIONS: ReadonlySet<ObligationId> = new Set<ObligationId>([
+  'OBL-REPORT-CRITERIA',
+  'OBL-EXIT-ULTIMA-RATIO',
+  'OBL-EXIT-PLAN',
+  'OBL-EXIT-FORM-STEP',
+  'OBL-WINDING-UP',
+]);
 
 const result = (id: ObligationId, missing: string[]): ObligationResult => ({
   id,
@@ -209,6 +231,110 @@ export const contractSignedAll: ObligationCheck = (ctx) => {
   );
 };
 
+// ---- operation phase -------------------------------------------------------------------------
+
+const payload = <T extends LifecycleEvent['type']>(event: LifecycleEvent | undefined, type: T) =>
+  event?.type === type ? (event as Extract<LifecycleEvent, { type: T }>) : undefined;
+
+/** One value for every success criterion of the adopted LoI (matched like the reporting duties). */
+export const reportCriteria: ObligationCheck = (ctx, _now, event) => {
+  const e = payload(event, 'SUBMIT_REPORT');
+  if (!e) return result('OBL-REPORT-CRITERIA', ['payload']);
+  const given = new Set(e.values.filter((v) => Number.isFinite(v.value)).map((v) => normalise(v.indicator)));
+  return result(
+    'OBL-REPORT-CRITERIA',
+    (adoptedLoi(ctx)?.successCriteria ?? [])
+      .filter((c) => !given.has(normalise(c.indicator)))
+      .map((c) => `value:${c.indicator}`),
+  );
+};
+
+export const exitUltimaRatio: ObligationCheck = (ctx, _now, event) => {
+  const e = payload(event, 'REQUEST_EXIT');
+  if (!e) return result('OBL-EXIT-ULTIMA-RATIO', ['payload']);
+  const missing: string[] = [];
+  if (e.escalationCaseId !== undefined) {
+    const c = findCase(ctx, e.escalationCaseId);
+    if (!c) missing.push(`escalationCase:${e.escalationCaseId}:unknown`);
+    else if (c.status !== 'failed') missing.push(`escalationCase:${c.id}:${c.status}`);
+  } else if (blank(e.conflictProcedureNotApplicable)) {
+    missing.push('escalationCaseId|conflictProcedureNotApplicable');
+  }
+  return result('OBL-EXIT-ULTIMA-RATIO', missing);
+};
+
+export const EXIT_PLAN_PARTS = [
+  'organisation',
+  'staffCapacityAndExpertise',
+  'it',
+  'premises',
+  'vehiclesAndEquipment',
+] as const;
+
+export const exitPlan: ObligationCheck = (_ctx, _now, event) => {
+  const e = payload(event, 'REQUEST_EXIT');
+  if (!e) return result('OBL-EXIT-PLAN', ['payload']);
+  if (!e.exitPlan) return result('OBL-EXIT-PLAN', ['exitPlan']);
+  return result(
+    'OBL-EXIT-PLAN',
+    EXIT_PLAN_PARTS.filter((k) => blank(e.exitPlan![k])).map((k) => `exitPlan.${k}`),
+  );
+};
+
+/** The legal form's own exit step, as data in LEGAL_FORM_RULES[].exit. */
+export const exitFormStep: ObligationCheck = (ctx, now, event) => {
+  const id = 'OBL-EXIT-FORM-STEP';
+  const e = payload(event, 'REQUEST_EXIT');
+  if (!e) return result(id, ['payload']);
+  const contract = currentContract(ctx);
+  if (!contract) return result(id, ['contract']);
+  const today = germanDate(now);
+  const rule = legalFormRule(contract.legalForm, today)?.exit;
+  if (!rule) return result(id, [`legalFormRule:${contract.legalForm}`]);
+  const step = e.formSpecificStep ?? {};
+  const missing = rule.required
+    .filter((f) => {
+      const v = step[f];
+      return v === undefined || v === null || (typeof v === 'string' && blank(v));
+    })
+    .map((f) => `formSpecificStep.${f}`);
+  if (rule.notifyCompetentAuthority && step.authority !== undefined) {
+    const authority = competentAuthority(contract.legalForm, participants(ctx), contract.seat);
+    if (step.authority.trim() !== authority.name) missing.push(`formSpecificStep.authority:${authority.name}`);
+  }
+  if (rule.majority && step.votesFor !== undefined && step.votesTotal !== undefined) {
+    const m = step.statuteMajority ?? rule.majority;
+    const needed = Math.ceil((step.votesTotal * m.numerator) / m.denominator);
+    if (step.votesFor < needed) missing.push(`formSpecificStep.votesFor:${needed}`);
+  }
+  if (rule.weeksAhead && step.notifiedOn) {
+    const latest = addDays(exitEffectiveOn(ctx, today), -7 * rule.weeksAhead);
+    if (step.notifiedOn > latest) missing.push(`formSpecificStep.notifiedOn:${latest}`);
+  }
+  return result(id, missing);
+};
+
+/** Every partner's council agreed to the latest proposal (open, or agreed on entering dissolving). */
+export const dissolutionResolutions: ObligationCheck = (ctx) => {
+  const proposal = ctx.dissolution.proposals.findLast((p) => p.status === 'open' || p.status === 'agreed');
+  if (!proposal) return result('OBL-DISSOLUTION-RESOLUTIONS', ['dissolutionProposal']);
+  return result(
+    'OBL-DISSOLUTION-RESOLUTIONS',
+    awaitingResolutions(ctx, proposal).map((ags) => `dissolutionResolution:${ags}`),
+  );
+};
+
+export const WINDING_UP_PARTS = ['assets', 'staff', 'data', 'openObligations'] as const;
+
+export const windingUp: ObligationCheck = (_ctx, _now, event) => {
+  const e = payload(event, 'RECORD_WINDING_UP');
+  if (!e) return result('OBL-WINDING-UP', ['payload']);
+  return result(
+    'OBL-WINDING-UP',
+    WINDING_UP_PARTS.filter((k) => blank(e[k])).map((k) => `windingUp.${k}`),
+  );
+};
+
 export const OBLIGATION_CHECKS: Readonly<Record<ObligationId, ObligationCheck>> = {
   'OBL-PARTNERS-MIN': partnersMin,
   'OBL-CONTACT-AUTHORITY': contactAuthority,
@@ -222,9 +348,23 @@ export const OBLIGATION_CHECKS: Readonly<Record<ObligationId, ObligationCheck>> 
   'OBL-COUNCIL-RESOLUTION': councilResolution,
   'OBL-SUPERVISORY-STEP': supervisoryStep,
   'OBL-CONTRACT-SIGNED-ALL': contractSignedAll,
+  'OBL-REPORT-CRITERIA': reportCriteria,
+  'OBL-EXIT-ULTIMA-RATIO': exitUltimaRatio,
+  'OBL-EXIT-PLAN': exitPlan,
+  'OBL-EXIT-FORM-STEP': exitFormStep,
+  'OBL-DISSOLUTION-RESOLUTIONS': dissolutionResolutions,
+  'OBL-WINDING-UP': windingUp,
 };
 
-/** Evaluates every listed obligation (never stops at the first unmet one). */
-export function evaluate(ids: readonly ObligationId[], ctx: CooperationContext, now: Date): ObligationResult[] {
-  return ids.map((id) => OBLIGATION_CHECKS[id](ctx, now));
+/**
+ * Evaluates every listed obligation (never stops at the first unmet one). Payload obligations need
+ * the `event`; without it they report `missing: ['payload']`.
+ */
+export function evaluate(
+  ids: readonly ObligationId[],
+  ctx: CooperationContext,
+  now: Date,
+  event?: LifecycleEvent,
+): ObligationResult[] {
+  return ids.map((id) => OBLIGATION_CHECKS[id](ctx, now, event));
 }

@@ -117,3 +117,13 @@ export const object =
       else check(record[key], at(path, key), errors);
     }
   };
+
+/** An ISO 8601 UTC instant as `Date#toISOString` writes it, e.g. `2027-04-01T22:00:00.000Z`. */
+export const instant: Check = (v, path, errors) => {
+  if (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(v)) {
+    errors.push({ path, message: 'must be an ISO 8601 UTC instant (YYYY-MM-DDTHH:mm:ss.sssZ)' });
+    return;
+  }
+  const d = new Date(v);
+  if (Number.isNaN(d.getTime()) || d.toISOString() !== v) errors.push({ path, message: 'is not a valid instant' });
+};

@@ -7,8 +7,10 @@ import {
   type RecordSupervisoryStep,
 } from '../events';
 import { LEGAL_FORM_IDS, ORV_VARIANTS } from '../legal-forms';
+import { initialReportingTimers } from '../reporting';
 import { array, ags, bool, date, int, literal, nullable, num, object, oneOf, optional, str, text } from '../schema';
 import type { FieldError } from '../schema';
+import { withTimers } from '../timers';
 import {
   asAppointedContact,
   asLead,
@@ -264,5 +266,9 @@ export const PUT_INTO_FORCE: EventRule<'PUT_INTO_FORCE'> = {
   roles: COORDINATORS,
   schema: object({ type: literal('PUT_INTO_FORCE') }),
   authorize: asLead,
-  apply: (ctx, _e, { at }) => touched({ ...ctx, contract: { ...ctx.contract, inForceSince: at } }, at),
+  // Entry into force starts the reporting duties: the due timer of each duty's first period.
+  apply: (ctx, _e, { at }) => {
+    const inForce = touched({ ...ctx, contract: { ...ctx.contract, inForceSince: at } }, at);
+    return withTimers(inForce, initialReportingTimers(inForce));
+  },
 };

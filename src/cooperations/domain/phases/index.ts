@@ -2,6 +2,7 @@ import type { LifecycleEventType } from '../events';
 import { ABANDON, APPOINT_CONTACT } from './common.rules';
 import * as contract from './contract.rules';
 import * as loi from './letter-of-intent.rules';
+import * as operation from './operation.rules';
 import * as partnerSearch from './partner-search.rules';
 import * as planning from './planning.rules';
 import type { EventRule } from './rule';
@@ -28,6 +29,21 @@ export const EVENT_RULES: { readonly [T in LifecycleEventType]: EventRule<T> } =
   SIGN_CONTRACT: contract.SIGN_CONTRACT,
   PUT_INTO_FORCE: contract.PUT_INTO_FORCE,
   ABANDON,
+  SUBMIT_REPORT: operation.SUBMIT_REPORT,
+  ACKNOWLEDGE_REPORT: operation.ACKNOWLEDGE_REPORT,
+  RAISE_CONFLICT: operation.RAISE_CONFLICT,
+  RESOLVE_CASE: operation.RESOLVE_CASE,
+  ESCALATE_CASE: operation.ESCALATE_CASE,
+  DECLARE_CASE_FAILED: operation.DECLARE_CASE_FAILED,
+  REQUEST_EXIT: operation.REQUEST_EXIT,
+  WITHDRAW_EXIT_REQUEST: operation.WITHDRAW_EXIT_REQUEST,
+  PROPOSE_DISSOLUTION: operation.PROPOSE_DISSOLUTION,
+  RECORD_DISSOLUTION_RESOLUTION: operation.RECORD_DISSOLUTION_RESOLUTION,
+  RECORD_WINDING_UP: operation.RECORD_WINDING_UP,
+  REPORT_DUE: operation.REPORT_DUE,
+  REPORT_GRACE_EXPIRED: operation.REPORT_GRACE_EXPIRED,
+  CASE_DEADLINE_PASSED: operation.CASE_DEADLINE_PASSED,
+  NOTICE_PERIOD_ENDED: operation.NOTICE_PERIOD_ENDED,
 };
 
 export const EVENT_TYPES = Object.keys(EVENT_RULES) as LifecycleEventType[];

@@ -22,12 +22,21 @@ export interface EventRule<T extends LifecycleEventType> {
   schema: Check;
   authorize(ctx: CooperationContext, actor: Actor): Bilingual | null;
   precondition?(ctx: CooperationContext, actor: Actor): Bilingual | null;
-  validate?(ctx: CooperationContext, event: EventOfType<T>, actor: Actor, today: CalendarDate): FieldError[];
+  /**
+   * Authorisation that depends on the (schema-valid) payload, e.g. the body at an escalation case's
+   * current level. Runs after the schema check, before `validate`; answered `forbidden`.
+   */
+  authorizeEvent?(ctx: CooperationContext, event: EventOfType<T>, actor: Actor): Bilingual | null;
+  validate?(ctx: CooperationContext, event: EventOfType<T>, actor: Actor, today: CalendarDate, now: Date): FieldError[];
   apply(ctx: CooperationContext, event: EventOfType<T>, meta: EventMeta): CooperationContext;
 }
 
-/** Lifecycle events are sent by municipal coordinators; `system` joins with the timed events. */
+/** Lifecycle events are sent by municipal coordinators. */
 export const COORDINATORS: readonly ActorRole[] = ['coordinator'];
+/** Escalation cases are decided by members of the bodies (role steering-board). */
+export const BOARD_MEMBERS: readonly ActorRole[] = ['steering-board'];
+/** Timer events are sent by the scheduler only. */
+export const SYSTEM: readonly ActorRole[] = ['system'];
 
 export const asLead = (ctx: CooperationContext, actor: Actor): Bilingual | null =>
   actor.municipality === ctx.lead

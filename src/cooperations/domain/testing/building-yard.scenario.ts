@@ -42,6 +42,11 @@ export const AUDITOR: Actor = { sub: 'audit-gpa', role: 'auditor' };
 
 export const EXPECTED_AUTHORITY = 'Landrat des Kreises Borken';
 
+/** The state string right after entry into force: every region in its initial state. */
+export const ACTIVE_STATE = 'active.reporting.onTrack,active.escalation.calm,active.membership.stable';
+/** The state value right after entry into force. */
+export const ACTIVE_VALUE = { active: { reporting: 'onTrack', escalation: 'calm', membership: 'stable' } };
+
 export const OPENING: { input: OpenCooperationInput; actor: Actor; at: Date } = {
   input: {
     id: '5f0c2a8e-3b7d-4c1e-9a64-2d8f1b6e7c30',
@@ -451,7 +456,7 @@ export function buildingYardSteps(): ScenarioStep[] {
       name: 'put-into-force',
       actor: COORD_HEEK,
       at: day('2026-08-17T09:00:00Z'),
-      stateAfter: 'active',
+      stateAfter: ACTIVE_STATE,
       event: { type: 'PUT_INTO_FORCE' },
     },
   ];
