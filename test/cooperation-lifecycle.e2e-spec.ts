@@ -12,6 +12,9 @@ import {
 import { BuildingYard, stepNamed, toBody } from './support/building-yard';
 import { createTestApp, type TestApp } from './support/test-app';
 
+/** `active`, or its parallel regions (`active.reporting.onTrack,active.escalation.calm,…`). */
+const IN_FORCE = /^active(\.|$)/;
+
 /** Obligations that guard the phases this API takes a cooperation through (up to `active`). */
 const PRE_ACTIVE_OBLIGATIONS = OBLIGATION_IDS.filter((id) =>
   ['partnerSearch', 'letterOfIntent', 'planning', 'contract'].includes(OBLIGATIONS[id].phase),
@@ -120,7 +123,7 @@ describe('the building yard of Heek, Legden and Schöppingen through the API', (
 
   it('ends in force (active), approved by the Landrat des Kreises Borken', async () => {
     const res = await yard.get(COORD_LEGDEN);
-    expect(res.body.state).toBe('active');
+    expect(res.body.state).toMatch(IN_FORCE);
     expect(res.body.members.map((m: { ags: string; status: string }) => [m.ags, m.status])).toEqual([
       [HEEK.ags, 'active'],
       [LEGDEN.ags, 'active'],
@@ -163,17 +166,17 @@ describe('the building yard of Heek, Legden and Schöppingen through the API', (
     // In `active`, a phase exit of the partner search has no transition any more.
     const de = await yard.send(COORD_HEEK, { type: 'START_LETTER_OF_INTENT' });
     expect(de.status).toBe(409);
-    expect(de.body.detail).toBe('Das Ereignis START_LETTER_OF_INTENT ist im Zustand „active“ nicht vorgesehen.');
+    expect(de.body.detail).toMatch(
+      /^Das Ereignis START_LETTER_OF_INTENT ist im Zustand „active.*“ nicht vorgesehen\.$/,
+    );
     const en = await yard.send(
       COORD_HEEK,
       { type: 'START_LETTER_OF_INTENT' },
       { 'Accept-Language': 'en-GB, en;q=0.9, de;q=0.5' },
     );
     expect(en.status).toBe(409);
-    expect(en.body).toMatchObject({
-      type: '/problems/event-not-allowed',
-      detail: "Event START_LETTER_OF_INTENT is not allowed in state 'active'.",
-    });
+    expect(en.body.type).toBe('/problems/event-not-allowed');
+    expect(en.body.detail).toMatch(/^Event START_LETTER_OF_INTENT is not allowed in state 'active.*'\.$/);
   });
 });
 
@@ -203,6 +206,6 @@ describe('a contract step sent to the wrong authority', () => {
       }),
     ]);
     expect((await yard.step(step)).status).toBe(200);
-    expect((await yard.step(stepNamed('put-into-force'))).body.cooperation.state).toBe('active');
+    expect((await yard.step(stepNamed('put-into-force'))).body.cooperation.state).toMatch(IN_FORCE);
   });
 });
