@@ -317,5 +317,16 @@ describe('who may do what, and what bad input gets', () => {
       );
       expect((await t.http.get('/api/v1/obligations')).status).toBe(401);
     });
+
+    it('documents one request schema per event type in the OpenAPI document', async () => {
+      const doc = (await t.http.get('/docs-json')).body;
+      const body = doc.paths['/api/v1/cooperations/{id}/events'].post.requestBody.content['application/json'].schema;
+      expect(body.discriminator.propertyName).toBe('type');
+      expect(Object.keys(body.discriminator.mapping)).toContain('SIGN_LOI');
+      expect(body.oneOf).toHaveLength(Object.keys(body.discriminator.mapping).length);
+      expect(doc.components.schemas.DraftLoiEvent.properties.resources.items.$ref).toBe(
+        '#/components/schemas/ResourcePledgeDto',
+      );
+    });
   });
 });
