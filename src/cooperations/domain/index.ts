@@ -1,23 +1,54 @@
 /** Public API of the cooperation lifecycle domain (no Nest, no TypeORM). */
 export type { Actor, ActorRole } from './actor';
-export { addDays, type CalendarDate, germanDate, isCalendarDate } from './calendar';
+export {
+  addDays,
+  addDuration,
+  addMonths,
+  addWorkingDays,
+  type CalendarDate,
+  type DurationUnit,
+  easterSunday,
+  endOfDayInGermany,
+  germanDate,
+  isCalendarDate,
+  isNrwWorkingDay,
+  nrwHoliday,
+  nrwHolidays,
+  type PeriodEnd,
+  startOfDayInGermany,
+  toEndOf,
+  weekday,
+} from './calendar';
 export type {
+  CaseAction,
+  CaseOrigin,
+  CaseStatus,
+  CaseStep,
   Contact,
   ContractAmendment,
   ContractVersion,
   CooperationContext,
   CouncilResolution,
+  Dissolution,
+  DissolutionProposal,
+  DissolutionResolution,
+  EscalationCase,
+  ExitRequest,
+  ExitRequestStatus,
   Instant,
   LoiVersion,
   Member,
   MemberStatus,
+  MissedReport,
+  Report,
   ReportingDuties,
+  ScheduledTimer,
   Signature,
   SteeringBody,
   SupervisoryStep,
 } from './cooperation';
-export { currentContract, currentLoi, participants } from './cooperation';
-export { type CooperationState, type LifecycleStateValue, stateToString } from './cooperation-state';
+export { adoptedLoi, currentContract, currentLoi, participants } from './cooperation';
+export { type CooperationState, type LifecycleStateValue, phaseOf, stateToString } from './cooperation-state';
 export { migrateState, type PersistedState, UnknownDefinitionVersionError } from './definition-migrations';
 export { describeLifecycle, type LifecycleDescription, lifecycleMermaid } from './describe-machine';
 export {
@@ -32,6 +63,18 @@ export {
   type Rejected,
   type RejectionKind,
 } from './engine';
+export {
+  bodyMunicipalities,
+  caseIdFor,
+  conflictLevels,
+  escalationQueue,
+  findCase,
+  levelDeadline,
+  mayActOnCase,
+  type QueueEntry,
+  type QueueFilter,
+  uuidV5,
+} from './escalation';
 export * from './events';
 export {
   canonicalize,
@@ -49,6 +92,8 @@ export {
 export {
   type CompetentAuthority,
   competentAuthority,
+  type ExitRule,
+  type ExitStepField,
   LEGAL_FORM_IDS,
   LEGAL_FORM_RULES,
   type LegalFormId,
@@ -66,7 +111,15 @@ export {
 } from './lifecycle.machine';
 export { MOTIVE_IDS, MOTIVES, type MotiveId } from './motives';
 export { isAgs, type Ags, MUNICIPALITY_KINDS, type MunicipalityKind, type MunicipalityRef } from './municipality';
-export { evaluate, OBLIGATION_CHECKS, type ObligationResult } from './obligations';
+export { awaitingResolutions, exitEffectiveOn, openProposal, pendingExit } from './membership';
+export {
+  evaluate,
+  EXIT_PLAN_PARTS,
+  OBLIGATION_CHECKS,
+  type ObligationResult,
+  PAYLOAD_OBLIGATIONS,
+  WINDING_UP_PARTS,
+} from './obligations';
 export {
   type Bilingual,
   isObligationId,
@@ -78,3 +131,28 @@ export {
 } from './obligations.catalog';
 export { EVENT_TYPES, isEventType } from './phases';
 export type { FieldError } from './schema';
+export {
+  findPeriod,
+  type PeriodRef,
+  periodLabel,
+  type ReportingPeriod,
+  reportingPeriods,
+  reportingSchedules,
+  type ReportingSchedule,
+  type ReportingStatus,
+} from './reporting';
+export {
+  byDueAt,
+  caseDeadlineKey,
+  diffTimers,
+  isCurrentTimer,
+  isSystemEventType,
+  noticeEndKey,
+  pendingTimers,
+  reportDueKey,
+  reportGraceKey,
+  SYSTEM_ACTOR,
+  type SystemEventType,
+  type TimerChanges,
+  timerKeyOf,
+} from './timers';
