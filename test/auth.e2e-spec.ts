@@ -87,7 +87,7 @@ describe('authentication and roles', () => {
 
 describe('authentication with an identity provider key (RS256)', () => {
   let t: TestApp;
-  let privateKey: CryptoKey;
+  let privateKey: Awaited<ReturnType<typeof generateKeyPair>>['privateKey'];
   beforeAll(async () => {
     const pair = await generateKeyPair('RS256', { extractable: true });
     privateKey = pair.privateKey;
