@@ -2,7 +2,7 @@ import { closeSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } f
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 
-interface LockHolder {
+export interface LockHolder {
   pid: number;
   hostname: string;
   startedAt: string;
@@ -37,23 +37,29 @@ function isAlive(pid: number): boolean {
  * dead process on this host is taken over.
  */
 export class DataDirectoryLock {
-  private constructor(private readonly file: string) {}
+  private constructor(
+    private readonly file: string,
+    /** The dead process whose lock was taken over: it ended without closing the database. */
+    readonly tookOverFrom: LockHolder | null = null,
+  ) {}
 
   static acquire(directory: string): DataDirectoryLock {
     mkdirSync(directory, { recursive: true });
     const file = join(directory, 'server.lock');
     const me: LockHolder = { pid: process.pid, hostname: hostname(), startedAt: new Date().toISOString() };
+    let stale: LockHolder | null = null;
     for (let attempt = 0; attempt < 2; attempt++) {
       try {
         const fd = openSync(file, 'wx');
         writeSync(fd, JSON.stringify(me));
         closeSync(fd);
-        return new DataDirectoryLock(file);
+        return new DataDirectoryLock(file, stale);
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       }
       const holder = DataDirectoryLock.readHolder(file);
       if (holder && holder.hostname === me.hostname && !isAlive(holder.pid)) {
+        stale = holder;
         unlinkSync(file);
         continue;
       }

@@ -43,7 +43,13 @@ class EmbeddedPostgresShutdown implements OnApplicationShutdown {
         if (config.get('DATABASE_URL', { infer: true })) return null;
         const directory = config.get('IKZ_DATA_DIR', { infer: true });
         const embedded = await EmbeddedPostgres.start(directory === ':memory:' ? null : directory);
-        new Logger('Database').log(`Embedded PostgreSQL (PGlite) in ${embedded.dataDirectory ?? 'memory'}`);
+        const logger = new Logger('Database');
+        logger.log(`Embedded PostgreSQL (PGlite) in ${embedded.dataDirectory ?? 'memory'}`);
+        if (embedded.recoveredFrom)
+          logger.warn(
+            `The previous server (process ${embedded.recoveredFrom.pid}) ended without closing the embedded database; ` +
+              `PGlite recovered it. Stop the server with Ctrl-C or SIGTERM, never SIGKILL, and keep backups (npm run backup).`,
+          );
         return embedded;
       },
     },
