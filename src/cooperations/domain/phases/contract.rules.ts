@@ -20,6 +20,7 @@ import {
   type EventRule,
   mustParticipate,
   notInFuture,
+  signatureOf,
   touched,
 } from './rule';
 
@@ -246,16 +247,7 @@ export const SIGN_CONTRACT: EventRule<'SIGN_CONTRACT'> = {
         ...ctx,
         contract: {
           ...ctx.contract,
-          signatures: [
-            ...ctx.contract.signatures,
-            {
-              municipality: actor.municipality!,
-              version: e.version,
-              signedBy: actor.sub,
-              signatoryName: ctx.contacts[actor.municipality!].name,
-              signedAt: at,
-            },
-          ],
+          signatures: [...ctx.contract.signatures, signatureOf(ctx, actor, e.version, at)],
         },
       },
       at,

@@ -1,7 +1,15 @@
 import { currentLoi } from '../cooperation';
 import type { DraftLoi } from '../events';
 import { array, ags, int, literal, num, object, optional, str } from '../schema';
-import { asAppointedContact, asLead, COORDINATORS, type EventRule, mustParticipate, touched } from './rule';
+import {
+  asAppointedContact,
+  asLead,
+  COORDINATORS,
+  type EventRule,
+  mustParticipate,
+  signatureOf,
+  touched,
+} from './rule';
 
 const NO_LOI = {
   de: 'Es liegt noch kein Entwurf der Absichtserklärung vor.',
@@ -95,16 +103,7 @@ export const SIGN_LOI: EventRule<'SIGN_LOI'> = {
         ...ctx,
         loi: {
           ...ctx.loi,
-          signatures: [
-            ...ctx.loi.signatures,
-            {
-              municipality: actor.municipality!,
-              version: e.version,
-              signedBy: actor.sub,
-              signatoryName: ctx.contacts[actor.municipality!].name,
-              signedAt: at,
-            },
-          ],
+          signatures: [...ctx.loi.signatures, signatureOf(ctx, actor, e.version, at)],
         },
       },
       at,

@@ -1,6 +1,6 @@
 import type { Actor, ActorRole } from '../actor';
 import type { CalendarDate } from '../calendar';
-import type { CooperationContext, Instant } from '../cooperation';
+import type { CooperationContext, Instant, Signature } from '../cooperation';
 import { currentContract, isParticipant } from '../cooperation';
 import type { EventOfType, LifecycleEventType } from '../events';
 import type { Bilingual } from '../obligations.catalog';
@@ -81,4 +81,13 @@ export const mustParticipate = (ctx: CooperationContext, ags: string, path: stri
 export const touched = (ctx: CooperationContext, at: Instant): CooperationContext => ({
   ...ctx,
   updatedAt: at,
+});
+
+/** A signature counts only from the appointed contact (see asAppointedContact); it keeps their name at signing. */
+export const signatureOf = (ctx: CooperationContext, actor: Actor, version: number, at: Instant): Signature => ({
+  municipality: actor.municipality!,
+  version,
+  signedBy: actor.sub,
+  signatoryName: ctx.contacts[actor.municipality!].name,
+  signedAt: at,
 });
