@@ -93,6 +93,32 @@ describe('who may do what, and what bad input gets', () => {
       }
     });
 
+    it('lets a board member post events, but the domain refuses what is not theirs (403, nothing recorded)', async () => {
+      const before = await historyLength();
+      const board: Actor = { sub: 'board-heek', role: 'steering-board', municipality: '05554024' };
+      const res = await yard.send(board, { type: 'INVITE_PARTNER', municipality: '05554028' });
+      expect(res.status).toBe(403);
+      expect(res.body.type).toBe('/problems/forbidden');
+      const auditor = await yard.send(AUDITOR, { type: 'ABANDON', reason: 'x' });
+      expect(auditor.status).toBe(403);
+      expect(await historyLength()).toBe(before);
+    });
+
+    it('refuses the timer events over HTTP, whoever sends them (400 unknown type)', async () => {
+      const before = await historyLength();
+      for (const body of [
+        { type: 'REPORT_DUE', reporter: '05554024', period: '2027-Q1', dueAt: '2027-04-01T00:00:00.000Z' },
+        { type: 'REPORT_GRACE_EXPIRED', reporter: '05554024', period: '2027-Q1', dueAt: '2027-04-01T00:00:00.000Z' },
+        { type: 'CASE_DEADLINE_PASSED', caseId: randomUUID(), level: 1, dueAt: '2027-04-01T00:00:00.000Z' },
+        { type: 'NOTICE_PERIOD_ENDED', municipality: '05554024', dueAt: '2027-04-01T00:00:00.000Z' },
+      ]) {
+        const res = await yard.send(COORD_HEEK, body);
+        expect(res.status).toBe(400);
+        expect(res.body.errors[0].path).toBe('type');
+      }
+      expect(await historyLength()).toBe(before);
+    });
+
     it('lets only coordinators open cooperations, with their own municipality as lead', async () => {
       const body = { title: 'Gemeinsame Vergabestelle', fieldOfWork: 'Vergabe', motive: 'synergies', description: '' };
       for (const principal of [

@@ -102,13 +102,16 @@ export class CooperationsController {
   }
 
   @Post(':id/events')
-  @Roles('coordinator')
+  @Roles('coordinator', 'steering-board')
   @HttpCode(200)
   @ApiOperation({
     summary: 'Send a lifecycle event — the one way to change a cooperation',
     description:
       'Refused events change nothing: 409 obligations-unmet lists every unmet obligation, 409 event-not-allowed ' +
-      'when the state has no such transition, 403 when the caller may not send it, 422 invalid-event with field paths.',
+      'when the state has no such transition, 403 when the caller may not send it, 422 invalid-event with field paths. ' +
+      'Board members (steering-board) decide escalation cases (RESOLVE_CASE, ESCALATE_CASE, DECLARE_CASE_FAILED); ' +
+      'every other event is for coordinators — the domain decides per event. The timer events (REPORT_DUE, ' +
+      'REPORT_GRACE_EXPIRED, CASE_DEADLINE_PASSED, NOTICE_PERIOD_ENDED) are sent by the scheduler only: 400.',
   })
   @ApiExtraModels(...EVENT_CLASSES)
   @ApiBody({

@@ -382,6 +382,166 @@ export class AbandonEvent {
   @ApiProperty({ maxLength: 5000 }) @Text(5000) reason!: string;
 }
 
+// ---- active: reporting [P6, P8] --------------------------------------------------------------
+
+export class ReportValueDto {
+  @ApiProperty({ example: 'Kosten je km unterhaltener Gemeindestraße' }) @Text(500) indicator!: string;
+  @ApiProperty({ example: -4.5 }) @Finite() value!: number;
+  @ApiPropertyOptional({ maxLength: 2000 }) @Absent() @Text(2000, false) comment?: string;
+}
+
+export class SubmitReportEvent {
+  @TypeOf('SUBMIT_REPORT') type!: 'SUBMIT_REPORT';
+
+  @ApiProperty({
+    example: '2027-Q1',
+    maxLength: 40,
+    description: "The period's label (2027-Q1, 2027-03, 2027-H1, 2027, or <start>/P3M) or its start date",
+  })
+  @Text(40)
+  period!: string;
+
+  @ApiProperty({ maxLength: 20_000 }) @Text(20_000) narrative!: string;
+
+  @ApiProperty({ type: [ReportValueDto], description: 'One value for every success criterion of the LoI' })
+  @Nested(() => ReportValueDto, true)
+  values!: ReportValueDto[];
+}
+
+export class AcknowledgeReportEvent {
+  @TypeOf('ACKNOWLEDGE_REPORT') type!: 'ACKNOWLEDGE_REPORT';
+  @ApiProperty({ example: '2027-Q1', maxLength: 40 }) @Text(40) period!: string;
+
+  @ApiPropertyOptional({
+    example: '05554024',
+    description: 'Only when several reporters have a period with this label',
+  })
+  @Absent()
+  @Ags()
+  reporter?: string;
+}
+
+// ---- active: escalation [P6] ---------------------------------------------------------------
+
+export class RaiseConflictEvent {
+  @TypeOf('RAISE_CONFLICT') type!: 'RAISE_CONFLICT';
+  @ApiProperty({ maxLength: 300 }) @Text(300) subject!: string;
+  @ApiProperty({ maxLength: 20_000 }) @Text(20_000) description!: string;
+
+  @ApiProperty({ type: [String], example: ['05554024', '05554036'], description: 'AGS of the partners in conflict' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
+  @Ags(true)
+  parties!: string[];
+}
+
+const CaseId = () =>
+  applyDecorators(ApiProperty({ maxLength: 100, description: 'The escalation case id (UUID)' }), Text(100));
+
+export class ResolveCaseEvent {
+  @TypeOf('RESOLVE_CASE') type!: 'RESOLVE_CASE';
+  @CaseId() caseId!: string;
+  @ApiProperty({ maxLength: 20_000 }) @Text(20_000) decision!: string;
+}
+
+export class EscalateCaseEvent {
+  @TypeOf('ESCALATE_CASE') type!: 'ESCALATE_CASE';
+  @CaseId() caseId!: string;
+  @ApiProperty({ maxLength: 20_000 }) @Text(20_000) reason!: string;
+}
+
+export class DeclareCaseFailedEvent {
+  @TypeOf('DECLARE_CASE_FAILED') type!: 'DECLARE_CASE_FAILED';
+  @CaseId() caseId!: string;
+  @ApiProperty({ maxLength: 20_000 }) @Text(20_000) reason!: string;
+}
+
+// ---- active: membership [P7] ---------------------------------------------------------------
+
+export class ExitPlanDto {
+  @ApiPropertyOptional() @Absent() @Text(20_000, false) organisation?: string;
+  @ApiPropertyOptional() @Absent() @Text(20_000, false) staffCapacityAndExpertise?: string;
+  @ApiPropertyOptional() @Absent() @Text(20_000, false) it?: string;
+  @ApiPropertyOptional() @Absent() @Text(20_000, false) premises?: string;
+  @ApiPropertyOptional() @Absent() @Text(20_000, false) vehiclesAndEquipment?: string;
+}
+
+export class StatuteMajorityDto {
+  @ApiProperty({ minimum: 1, maximum: 1000 }) @IsInt() @Min(1) @Max(1000) numerator!: number;
+  @ApiProperty({ minimum: 1, maximum: 1000 }) @IsInt() @Min(1) @Max(1000) denominator!: number;
+  @ApiProperty({ maxLength: 300 }) @Text(300) reference!: string;
+}
+
+export class FormSpecificExitStepDto {
+  @ApiPropertyOptional({ example: 'Landrat des Kreises Borken' }) @Absent() @Text(300, false) authority?: string;
+  @ApiPropertyOptional({ format: 'date' }) @Absent() @CalendarDay() notifiedOn?: string;
+  @ApiPropertyOptional({ format: 'date' }) @Absent() @CalendarDay() publishedOn?: string;
+  @ApiPropertyOptional() @Absent() @Text(300, false) gazetteReference?: string;
+  @ApiPropertyOptional({ format: 'date' }) @Absent() @CalendarDay() voteDate?: string;
+  @ApiPropertyOptional({ minimum: 0 }) @Absent() @IsInt() @Min(0) @Max(100_000) votesFor?: number;
+  @ApiPropertyOptional({ minimum: 1 }) @Absent() @IsInt() @Min(1) @Max(100_000) votesTotal?: number;
+
+  @ApiPropertyOptional({ type: StatuteMajorityDto })
+  @Absent()
+  @Nested(() => StatuteMajorityDto)
+  statuteMajority?: StatuteMajorityDto;
+
+  @ApiPropertyOptional({ maxLength: 2000 }) @Absent() @Text(2000, false) provision?: string;
+}
+
+/** Plan and form step are optional here: without them the domain answers 409 naming the obligations. */
+export class RequestExitEvent {
+  @TypeOf('REQUEST_EXIT') type!: 'REQUEST_EXIT';
+  @ApiProperty({ maxLength: 20_000 }) @Text(20_000) reasons!: string;
+
+  @ApiPropertyOptional({ description: 'A failed escalation case of this cooperation (OBL-EXIT-ULTIMA-RATIO)' })
+  @Absent()
+  @Text(100)
+  escalationCaseId?: string;
+
+  @ApiPropertyOptional({ description: 'Why the conflict procedure does not apply (OBL-EXIT-ULTIMA-RATIO)' })
+  @Absent()
+  @Text(20_000, false)
+  conflictProcedureNotApplicable?: string;
+
+  @ApiPropertyOptional({ type: ExitPlanDto }) @Absent() @Nested(() => ExitPlanDto) exitPlan?: ExitPlanDto;
+
+  @ApiPropertyOptional({ type: FormSpecificExitStepDto })
+  @Absent()
+  @Nested(() => FormSpecificExitStepDto)
+  formSpecificStep?: FormSpecificExitStepDto;
+}
+
+export class WithdrawExitRequestEvent {
+  @TypeOf('WITHDRAW_EXIT_REQUEST') type!: 'WITHDRAW_EXIT_REQUEST';
+  @ApiPropertyOptional({ maxLength: 2000 }) @Absent() @Text(2000, false) reason?: string;
+}
+
+// ---- active / dissolving: dissolution ------------------------------------------------------
+
+export class ProposeDissolutionEvent {
+  @TypeOf('PROPOSE_DISSOLUTION') type!: 'PROPOSE_DISSOLUTION';
+  @ApiProperty({ maxLength: 5000 }) @Text(5000) reason!: string;
+}
+
+export class RecordDissolutionResolutionEvent {
+  @TypeOf('RECORD_DISSOLUTION_RESOLUTION') type!: 'RECORD_DISSOLUTION_RESOLUTION';
+  @ApiProperty({ enum: COUNCIL_BODIES }) @IsIn(COUNCIL_BODIES) body!: string;
+  @ApiProperty({ format: 'date', description: 'Date of the session; not in the future' }) @CalendarDay() date!: string;
+  @ApiProperty({ example: 'Vorlage 2032/017' }) @Text(200) reference!: string;
+  @ApiProperty({ description: 'false rejects the open proposal' }) @IsBoolean() agreed!: boolean;
+}
+
+/** Parts are optional here: a missing one is answered 409 naming OBL-WINDING-UP. */
+export class RecordWindingUpEvent {
+  @TypeOf('RECORD_WINDING_UP') type!: 'RECORD_WINDING_UP';
+  @ApiPropertyOptional() @Absent() @Text(20_000, false) assets?: string;
+  @ApiPropertyOptional() @Absent() @Text(20_000, false) staff?: string;
+  @ApiPropertyOptional() @Absent() @Text(20_000, false) data?: string;
+  @ApiPropertyOptional() @Absent() @Text(20_000, false) openObligations?: string;
+}
+
 /**
  * The body classes by event type. Deliberately not typed as a complete Record of the domain's
  * event types: when the domain learns an event, `event.dto.spec.ts` fails and names it, instead
@@ -407,6 +567,19 @@ export const EVENT_DTOS: { readonly [T in LifecycleEventType]?: ClassType<{ type
   SIGN_CONTRACT: SignContractEvent,
   PUT_INTO_FORCE: PutIntoForceEvent,
   ABANDON: AbandonEvent,
+  SUBMIT_REPORT: SubmitReportEvent,
+  ACKNOWLEDGE_REPORT: AcknowledgeReportEvent,
+  RAISE_CONFLICT: RaiseConflictEvent,
+  RESOLVE_CASE: ResolveCaseEvent,
+  ESCALATE_CASE: EscalateCaseEvent,
+  DECLARE_CASE_FAILED: DeclareCaseFailedEvent,
+  REQUEST_EXIT: RequestExitEvent,
+  WITHDRAW_EXIT_REQUEST: WithdrawExitRequestEvent,
+  PROPOSE_DISSOLUTION: ProposeDissolutionEvent,
+  RECORD_DISSOLUTION_RESOLUTION: RecordDissolutionResolutionEvent,
+  RECORD_WINDING_UP: RecordWindingUpEvent,
+  // The timer events (REPORT_DUE, REPORT_GRACE_EXPIRED, CASE_DEADLINE_PASSED, NOTICE_PERIOD_ENDED)
+  // have no body class on purpose: only the scheduler sends them, so over HTTP they are a 400.
 };
 
 export const API_EVENT_TYPES = Object.keys(EVENT_DTOS) as LifecycleEventType[];
