@@ -17,7 +17,7 @@
 import 'reflect-metadata';
 import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { Client } from 'pg';
+import { Client, type QueryArrayConfig } from 'pg';
 import { DataSource } from 'typeorm';
 import { MIGRATIONS } from '../migrations';
 import { validateEnvironment, type Environment } from '../src/config/configuration';
@@ -173,13 +173,15 @@ export async function backup(
       );
       const names = columns.map((c) => ident(c.name));
       const order = key.length > 0 ? ` ORDER BY ${key.map((k) => ident(k.name)).join(', ')}` : '';
-      const { rows } = await client.query<Record<string, string | null>>({
+      const query: QueryArrayConfig = {
         text: `SELECT ${names.map((n) => `${n}::text`).join(', ')} FROM ${ident(table)}${order}`,
         rowMode: 'array',
-      });
+      };
+      const { rows } = await client.query<(string | null)[]>(query);
       header.tables[table] = rows.length;
       for (let i = 0; i < rows.length; i += BATCH) {
-        const values = (rows.slice(i, i + BATCH) as unknown as (string | null)[][])
+        const values = rows
+          .slice(i, i + BATCH)
           .map((row) => `(${row.map(literal).join(', ')})`)
           .join(', ');
         body.push(`INSERT INTO ${ident(table)} (${names.join(', ')}) VALUES ${values};`);
