@@ -16,10 +16,18 @@ async function main(): Promise<void> {
   const config = app.get(ConfigService<Environment, true>);
   const graceMs = config.get('SHUTDOWN_GRACE_MS', { infer: true });
   // SIGHUP too: a closed terminal must not leave the embedded database unclosed.
-  app.enableShutdownHooks(['SIGTERM', 'SIGINT', 'SIGHUP']);
-  for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) {
-    process.once(signal, () => setTimeout(() => process.exit(1), graceMs).unref());
-  }
+  const signals = ['SIGTERM', 'SIGINT', 'SIGHUP'] as const;
+  app.enableShutdownHooks([...signals]);
+  let stopping = false;
+  for (const signal of signals)
+    process.on(signal, () => {
+      // A second Ctrl-C (or a terminal closing meanwhile) must not kill the process while the
+      // embedded database is being closed: that is how PGlite's folder gets damaged. The listener
+      // stays, so such signals are ignored; the process ends once everything is closed.
+      if (stopping) return;
+      stopping = true;
+      setTimeout(() => process.exit(1), graceMs).unref();
+    });
   const host = config.get('HOST', { infer: true });
   await app.listen(config.get('PORT', { infer: true }), host);
   const url = (await app.getUrl()).replace('[::1]', 'localhost').replace('127.0.0.1', 'localhost');

@@ -25,10 +25,19 @@ export function dataSourceOptions(url: string, embedded: boolean, settings: Data
     synchronize: false,
     entities: [],
     // Entities are registered by their feature modules (autoLoadEntities in the Nest module).
+    // Nothing waits forever on a database that is down or hangs: connecting gives up after 5 s,
+    // PostgreSQL cancels long statements, and the driver itself gives up on a query a little
+    // later (a frozen server or a silent network cannot cancel anything). The request then fails
+    // with 503 database-unavailable, and the pool replaces broken connections on its own.
     extra: {
       max: embedded ? EmbeddedPostgres.poolSize : settings.DB_POOL_SIZE,
       connectionTimeoutMillis: 5_000,
       statement_timeout: settings.DB_STATEMENT_TIMEOUT_MS,
+      query_timeout: settings.DB_STATEMENT_TIMEOUT_MS + 5_000,
+      keepAlive: true,
+      application_name: 'ikz-lifecycle-engine',
+      // A session that vanished mid-transaction (partition, frozen client) must not hold its row locks for long.
+      ...(embedded ? {} : { idle_in_transaction_session_timeout: 60_000 }),
       ...(schema ? { options: `-c search_path=${schema}` } : {}),
     },
   };

@@ -19,6 +19,8 @@ const UNAVAILABLE_MESSAGES = [
   'connect ECONNREFUSED',
   'Client has encountered a connection error',
   'Cannot use a pool after calling end',
+  // The driver's own query_timeout: the database did not answer at all.
+  'Query read timeout',
 ];
 const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH']);
 
