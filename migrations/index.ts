@@ -1,10 +1,12 @@
 import { MunicipalityRegistry1764100000001 } from './1764100000001-municipality-registry';
 import { SeedMunicipalityRegistry1764100000002 } from './1764100000002-seed-municipality-registry';
 import { Cooperations1764100000003 } from './1764100000003-cooperations';
+import { CooperationTimers1764100000004 } from './1764100000004-cooperation-timers';
 
 /** Every migration, in order. Listed explicitly so the build, the tests and the CLI run the same set. */
 export const MIGRATIONS = [
   MunicipalityRegistry1764100000001,
   SeedMunicipalityRegistry1764100000002,
   Cooperations1764100000003,
+  CooperationTimers1764100000004,
 ];

@@ -81,6 +81,17 @@ export class Environment {
   @IsInt()
   @Min(0)
   SHUTDOWN_GRACE_MS = 10_000;
+
+  /** Run the durable-timer scheduler in this instance (several instances may share one database). */
+  @Transform(toBoolean)
+  @IsBoolean()
+  TIMERS_ENABLED = true;
+
+  /** How often the scheduler looks for due timers; the first look is at startup. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(10)
+  TIMER_POLL_MS = 5_000;
 }
 
 export function validateEnvironment(raw: Record<string, unknown>): Environment {

@@ -8,11 +8,12 @@ import { LifecycleController } from './lifecycle.controller';
 import { CooperationRecord } from './persistence/cooperation.entity';
 import { HistoryEntryRecord } from './persistence/history-entry.entity';
 import { IdempotencyRecord } from './persistence/idempotency-key.entity';
+import { TimerScheduler } from './timer-scheduler';
 
 @Module({
   imports: [TypeOrmModule.forFeature([CooperationRecord, HistoryEntryRecord, IdempotencyRecord]), MunicipalitiesModule],
   controllers: [LifecycleController, CooperationsController],
-  providers: [CooperationsService, { provide: Clock, useClass: SystemClock }],
-  exports: [CooperationsService, Clock],
+  providers: [CooperationsService, TimerScheduler, { provide: Clock, useClass: SystemClock }],
+  exports: [CooperationsService, TimerScheduler, Clock],
 })
 export class CooperationsModule {}

@@ -9,6 +9,7 @@ import { isUniqueViolation, sqlState } from '../database/postgres-errors';
 import { MunicipalitiesService } from '../municipalities/municipalities.service';
 import { Clock } from './clock';
 import {
+  type Accepted,
   type Actor,
   type ChainVerification,
   chainEntry,
@@ -27,7 +28,10 @@ import {
   openCooperation,
   type PersistedState,
   stateToString,
+  SYSTEM_ACTOR,
+  type TimerChanges,
   UnknownDefinitionVersionError,
+  uuidV5,
 } from './domain';
 import type {
   CooperationDto,
@@ -70,6 +74,33 @@ const SEES_ALL: readonly Principal['role'][] = ['auditor', 'admin'];
 /** Statuses that make a municipality part of a cooperation for visibility and `?municipality=`. */
 const VISIBLE_STATUSES = new Set(['active', 'invited']);
 const VERIFY_BATCH = 500;
+/** UUID v5 namespace of the timers' idempotency keys. */
+const TIMER_NAMESPACE = '6d3f0c1e-5b7a-4f21-9a8e-2c4b7d9e1f30';
+/** The scheduler, as history entries record it (`docs/operation-phase.md`). */
+const SYSTEM_PRINCIPAL = { sub: SYSTEM_ACTOR.sub, role: SYSTEM_ACTOR.role } as unknown as Principal;
+
+interface TimerRow {
+  cooperation_id: string;
+  key: string;
+  due_at: Date;
+  event: LifecycleEvent;
+}
+
+/** What happened to a claimed timer. */
+export interface TimerFiring {
+  cooperationId: string;
+  key: string;
+  dueAt: string;
+  /**
+   * fired: applied; noop: accepted, the state no longer expected it (history entry written);
+   * duplicate: this instance already fired (nothing written); moot: the cooperation has left
+   * `active` (deleted, nothing written); busy: the cooperation was locked, left for the next look;
+   * rejected: kept (e.g. fired before its dueAt), logged.
+   */
+  outcome: 'fired' | 'noop' | 'duplicate' | 'moot' | 'busy' | 'rejected';
+  sequence?: number;
+  detail?: string;
+}
 
 @Injectable()
 export class CooperationsService {
@@ -143,35 +174,105 @@ export class CooperationsService {
       const now = this.now();
       const decision = decide(state, event, actorOf(principal), now);
       if (!decision.ok) throw rejectionProblem(decision, cmd.lang, mapPath);
-      const { type, ...payload } = decision.event;
-      const entry = await this.append(em, id, cmd, principal, now, {
-        eventType: type,
-        payload,
-        stateBefore: decision.stateBefore,
-        stateAfter: decision.stateAfter,
-        obligations: decision.obligations,
-      });
-      const updated: CooperationRecord = {
-        ...record,
-        ...snapshotColumns(decision.state),
-        version: record.version + 1,
-        updatedAt: now,
-      };
-      const { affected } = await em.update(
-        CooperationRecord,
-        { id, version: record.version },
-        {
-          ...snapshotColumns(decision.state),
-          version: updated.version,
-          updatedAt: now,
-        },
-      );
-      // Cannot happen under the row lock; if it ever did, committing would fork the history.
-      if (affected !== 1) throw new Error(`cooperation ${id} changed under its row lock`);
-      const answer = { cooperation: toCooperationDto(updated, decision.state), entry };
+      const answer = await this.record(em, record, decision, principal, cmd, now);
       await this.remember(em, principal, cmd, fingerprint, 200, answer);
-      return { status: 200, body: answer, version: updated.version, replayed: false };
+      return { status: 200, body: answer, version: answer.cooperation.version, replayed: false };
     });
+  }
+
+  /**
+   * Fires the earliest due timer that is neither locked by another instance nor in `skip`, in one
+   * short transaction: claim the row (`FOR UPDATE SKIP LOCKED`), lock its cooperation without
+   * waiting (an HTTP command holding it may be about to write this very row: leave it for the next
+   * look), decide the stored event as the system actor, record it like any command, delete the row.
+   * Returns what happened to the claimed timer, or null when no unlocked timer is due.
+   * See docs/operation-phase.md, "The scheduler contract".
+   */
+  async fireNextDueTimer(now: Date, skip: ReadonlySet<string>): Promise<TimerFiring | null> {
+    return this.dataSource.transaction(async (em) => {
+      const rows = await em.query<TimerRow[]>(
+        `SELECT cooperation_id, key, due_at, event FROM cooperation_timers
+          WHERE due_at <= $1 AND NOT ((cooperation_id::text || ' ' || key) = ANY($2::text[]))
+          ORDER BY due_at, cooperation_id, key LIMIT 1 FOR UPDATE SKIP LOCKED`,
+        [now.toISOString(), [...skip]],
+      );
+      if (rows.length === 0) return null;
+      const row = rows[0];
+      const timer = { cooperationId: row.cooperation_id, key: row.key, dueAt: new Date(row.due_at).toISOString() };
+      const locked = await em.query<unknown[]>(`SELECT id FROM cooperations WHERE id = $1 FOR UPDATE SKIP LOCKED`, [
+        timer.cooperationId,
+      ]);
+      if (locked.length === 0) return { ...timer, outcome: 'busy' };
+      const deleteRow = () =>
+        em.query(`DELETE FROM cooperation_timers WHERE cooperation_id = $1 AND key = $2 AND due_at = $3`, [
+          timer.cooperationId,
+          timer.key,
+          row.due_at,
+        ]);
+      // The idempotency key names the timer instance: a second firing of it finds the first answer.
+      const cmd: CommandContext = {
+        requestId: null,
+        idempotencyKey: uuidV5(TIMER_NAMESPACE, `${timer.cooperationId} ${timer.key} ${timer.dueAt}`),
+        lang: 'en',
+      };
+      const fingerprint = requestFingerprint('POST', `${locationOf(timer.cooperationId)}/events`, row.event);
+      if (await this.storedAnswer(em, SYSTEM_PRINCIPAL, cmd, fingerprint)) {
+        await deleteRow();
+        return { ...timer, outcome: 'duplicate' };
+      }
+      const record = await em.findOneByOrFail(CooperationRecord, { id: timer.cooperationId });
+      const decision = decide(readState(record), row.event, SYSTEM_ACTOR, now);
+      if (!decision.ok) {
+        if (decision.kind === 'event-not-allowed') {
+          await deleteRow();
+          return { ...timer, outcome: 'moot' };
+        }
+        return { ...timer, outcome: 'rejected', detail: `${decision.kind}: ${JSON.stringify(decision.errors ?? [])}` };
+      }
+      await deleteRow();
+      const answer = await this.record(em, record, decision, SYSTEM_PRINCIPAL, cmd, now);
+      await this.remember(em, SYSTEM_PRINCIPAL, cmd, fingerprint, 200, answer);
+      return { ...timer, outcome: decision.noop ? 'noop' : 'fired', sequence: answer.entry.sequence };
+    });
+  }
+
+  /** Writes an accepted decision: history entry, snapshot, timer rows — in the caller's transaction. */
+  private async record(
+    em: EntityManager,
+    record: CooperationRecord,
+    decision: Accepted,
+    principal: Principal,
+    cmd: CommandContext,
+    now: Date,
+  ) {
+    const id = record.id;
+    const { type, ...payload } = decision.event;
+    const entry = await this.append(em, id, cmd, principal, now, {
+      eventType: type,
+      payload,
+      stateBefore: decision.stateBefore,
+      stateAfter: decision.stateAfter,
+      obligations: decision.obligations,
+    });
+    const updated: CooperationRecord = {
+      ...record,
+      ...snapshotColumns(decision.state),
+      version: record.version + 1,
+      updatedAt: now,
+    };
+    const { affected } = await em.update(
+      CooperationRecord,
+      { id, version: record.version },
+      {
+        ...snapshotColumns(decision.state),
+        version: updated.version,
+        updatedAt: now,
+      },
+    );
+    // Cannot happen under the row lock; if it ever did, committing would fork the history.
+    if (affected !== 1) throw new Error(`cooperation ${id} changed under its row lock`);
+    await writeTimers(em, id, decision.timers);
+    return { cooperation: toCooperationDto(updated, decision.state), entry };
   }
 
   // ---- queries -------------------------------------------------------------------------------
@@ -435,6 +536,21 @@ export class CooperationsService {
 }
 
 // ---- mapping -------------------------------------------------------------------------------
+
+/** Deletes the cancelled timers and upserts the scheduled ones, by (cooperation, key). */
+async function writeTimers(em: EntityManager, cooperationId: string, timers: TimerChanges): Promise<void> {
+  if (timers.cancel.length > 0)
+    await em.query(`DELETE FROM cooperation_timers WHERE cooperation_id = $1 AND key = ANY($2::text[])`, [
+      cooperationId,
+      timers.cancel,
+    ]);
+  for (const t of timers.schedule)
+    await em.query(
+      `INSERT INTO cooperation_timers (cooperation_id, key, due_at, event) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (cooperation_id, key) DO UPDATE SET due_at = EXCLUDED.due_at, event = EXCLUDED.event`,
+      [cooperationId, t.key, t.dueAt, JSON.stringify(t.event)],
+    );
+}
 
 function actorOf(principal: Principal): Actor {
   return {

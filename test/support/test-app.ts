@@ -8,6 +8,7 @@ import { AppModule } from '../../src/app.module';
 import { issueDevelopmentToken } from '../../src/auth/token-issuer';
 import type { Principal } from '../../src/auth/principal';
 import { configureApp } from '../../src/bootstrap';
+import { Clock } from '../../src/cooperations/clock';
 import type { Environment } from '../../src/config/configuration';
 
 export const TEST_JWT_SECRET = 'test-secret-of-the-e2e-suite';
@@ -29,8 +30,9 @@ export const onRealPostgres = (): boolean => Boolean(process.env.DATABASE_URL);
 /**
  * A server on its own, throw-away database: an in-memory PGlite, or a fresh schema on the
  * PostgreSQL of DATABASE_URL (dropped on close), so test files never see each other's data.
+ * The timer scheduler does not poll (TIMERS_ENABLED=false): tests fire timers themselves.
  */
-export async function createTestApp(overrides: Overrides = {}): Promise<TestApp> {
+export async function createTestApp(overrides: Overrides = {}, options: { clock?: Clock } = {}): Promise<TestApp> {
   // DATABASE_URL '' in the overrides asks for the embedded database even when the suite runs on PostgreSQL.
   const databaseUrl = overrides.DATABASE_URL ?? process.env.DATABASE_URL;
   // A schema of its own on the shared PostgreSQL; an embedded database is already private.
@@ -44,10 +46,15 @@ export async function createTestApp(overrides: Overrides = {}): Promise<TestApp>
     JWT_SECRET: TEST_JWT_SECRET,
     IKZ_DATA_DIR: ':memory:',
     DATABASE_URL: databaseUrl ?? '',
+    // Tests move the clock and call TimerScheduler.fireDueTimers() themselves.
+    TIMERS_ENABLED: 'false',
     ...(schema ? { DATABASE_SCHEMA: schema } : {}),
     ...overrides,
   };
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule.register(settings)] }).compile();
+  const builder = Test.createTestingModule({ imports: [AppModule.register(settings)] });
+  // A clock of the test's own, in place before startup (the timer scheduler's first look runs then).
+  if (options.clock) builder.overrideProvider(Clock).useValue(options.clock);
+  const moduleRef = await builder.compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, logger: false });
   configureApp(app);
   await app.init();
