@@ -29,6 +29,8 @@ import { ensureBuilt, freePort, ROOT, ServerProcess } from './lib/server-process
 import { closedLoop, type LoadResult, percentile } from './lib/stats';
 
 const QUICK = process.argv.includes('--quick');
+/** `--profile`: the server writes V8 CPU profiles (one per server process) to bench/results/profiles/. */
+const PROFILE = process.argv.includes('--profile');
 const CONNECTIONS = 32;
 const READ_CONNECTIONS = 8;
 const SETTINGS = QUICK
@@ -342,6 +344,7 @@ async function main(): Promise<void> {
     JWT_SECRET,
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
   };
+  const nodeArgs = PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${join(resultsDir, 'profiles')}`] : [];
   let server: ServerProcess | undefined;
   let peakRss = 0;
   const stopServer = async () => {
@@ -353,7 +356,7 @@ async function main(): Promise<void> {
 
   try {
     // 1. Data through the API: cooperations in partnerSearch, opened as Heek.
-    server = ServerProcess.spawn({ port: await freePort(), env: serverEnv, logFile: serverLog });
+    server = ServerProcess.spawn({ port: await freePort(), env: serverEnv, logFile: serverLog, nodeArgs });
     await server.waitHealthy(120_000);
     let t0 = performance.now();
     const engineIds = await openCooperations(server, token, SETTINGS.cooperations, 'engine');
@@ -396,7 +399,7 @@ async function main(): Promise<void> {
     }
 
     // 3. The engine, restarted on the same data.
-    server = ServerProcess.spawn({ port: await freePort(), env: serverEnv, logFile: serverLog });
+    server = ServerProcess.spawn({ port: await freePort(), env: serverEnv, logFile: serverLog, nodeArgs });
     await server.waitHealthy(120_000);
     const probe = await post(`${server.url}${API}/${engineHot}/events`, token, APPOINT_CONTACT);
     if (probe.status !== 200)

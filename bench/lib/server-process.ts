@@ -43,6 +43,8 @@ export interface ServerOptions {
   env: Record<string, string | undefined>;
   /** File the server's stdout and stderr are appended to; discarded when absent. */
   logFile?: string;
+  /** Options for node itself, e.g. --cpu-prof. */
+  nodeArgs?: string[];
 }
 
 /** One spawned server process. */
@@ -72,7 +74,11 @@ export class ServerProcess {
     for (const [k, v] of Object.entries({ ...process.env, ...options.env })) if (v !== undefined) env[k] = v;
     env.HOST = '127.0.0.1';
     env.PORT = String(options.port);
-    const child = spawn(process.execPath, [MAIN], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), MAIN], {
+      cwd: ROOT,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const server = new ServerProcess(child, options.port);
     const sink = options.logFile ? createWriteStream(options.logFile, { flags: 'a' }) : null;
     for (const stream of [child.stdout, child.stderr])
