@@ -34,6 +34,7 @@ import {
   NextEventsDto,
 } from './dto/cooperation.dto';
 import { EVENT_DTOS } from './dto/event.dto';
+import { ReportsDto } from './dto/operation.dto';
 import { type EventBody, EventBodyPipe } from './event-body.pipe';
 import { preferredLanguage } from './language';
 import { etagOf, parseIdempotencyKey, parseIfMatch } from './request-conditions';
@@ -160,6 +161,19 @@ export class CooperationsController {
     @Headers('accept-language') acceptLanguage: string | undefined,
   ): Promise<NextEventsDto> {
     return this.cooperations.next(id, principal, preferredLanguage(acceptLanguage));
+  }
+
+  @Get(':id/reports')
+  @Roles(...ROLES)
+  @ApiOperation({
+    summary: 'Reporting periods of every duty with their status (upcoming, due, submitted, acknowledged, overdue)',
+    description:
+      "Computed for now from the contract's start date and the agreed intervals; before the entry into force the list is empty.",
+  })
+  @ApiOkResponse({ type: ReportsDto })
+  @ApiNotFoundResponse({ description: 'Unknown, or not visible to the caller' })
+  reports(@Param('id', ParseUuidPipe) id: string, @CurrentPrincipal() principal: Principal): Promise<ReportsDto> {
+    return this.cooperations.reports(id, principal);
   }
 
   @Get(':id/history')

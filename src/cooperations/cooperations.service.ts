@@ -27,6 +27,7 @@ import {
   OPEN_COOPERATION,
   openCooperation,
   type PersistedState,
+  reportingPeriods,
   stateToString,
   SYSTEM_ACTOR,
   type TimerChanges,
@@ -41,6 +42,7 @@ import type {
   HistoryQuery,
   NextEventsDto,
 } from './dto/cooperation.dto';
+import type { ReportsDto } from './dto/operation.dto';
 import type { EventBody } from './event-body.pipe';
 import type { Language } from './language';
 import { ChainVerifier } from './persistence/chain-verifier';
@@ -70,7 +72,7 @@ export interface CommandResult {
 }
 
 /** Roles that see every cooperation; the others see those their municipality takes part in. */
-const SEES_ALL: readonly Principal['role'][] = ['auditor', 'admin'];
+export const SEES_ALL: readonly Principal['role'][] = ['auditor', 'admin'];
 /** Statuses that make a municipality part of a cooperation for visibility and `?municipality=`. */
 const VISIBLE_STATUSES = new Set(['active', 'invited']);
 const VERIFY_BATCH = 500;
@@ -333,6 +335,19 @@ export class CooperationsService {
     };
   }
 
+  /** The reporting periods of every duty with their status now (`reportingPeriods`). */
+  async reports(id: string, principal: Principal): Promise<ReportsDto> {
+    const record = await this.findVisible(id, principal);
+    const state = readState(record);
+    const now = this.now();
+    return {
+      cooperationId: id,
+      state: stateToString(state.value),
+      asOf: now.toISOString(),
+      periods: reportingPeriods(state.context, now),
+    };
+  }
+
   async history(id: string, principal: Principal, query: HistoryQuery): Promise<Page<HistoryEntry>> {
     await this.findVisible(id, principal);
     let after = query.after ?? 0;
@@ -552,7 +567,7 @@ async function writeTimers(em: EntityManager, cooperationId: string, timers: Tim
     );
 }
 
-function actorOf(principal: Principal): Actor {
+export function actorOf(principal: Principal): Actor {
   return {
     sub: principal.sub,
     role: principal.role,
@@ -563,7 +578,7 @@ function actorOf(principal: Principal): Actor {
 const locationOf = (id: string) => `${COOPERATIONS_PATH}/${id}`;
 
 /** Loads a snapshot in the current definition; a version this engine does not know is a 500 naming it. */
-function readState(record: CooperationRecord): CooperationState {
+export function readState(record: CooperationRecord): CooperationState {
   try {
     return migrateState(record.state as PersistedState);
   } catch (error) {
@@ -587,7 +602,7 @@ function snapshotColumns(state: CooperationState) {
   };
 }
 
-function isVisible(record: CooperationRecord, principal: Principal): boolean {
+export function isVisible(record: CooperationRecord, principal: Principal): boolean {
   return (
     SEES_ALL.includes(principal.role) ||
     (principal.municipality !== undefined && record.memberAgs.includes(principal.municipality))

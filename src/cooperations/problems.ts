@@ -87,6 +87,9 @@ export function unknownDefinitionProblem(error: UnknownDefinitionVersionError): 
 export const notFound = (id: string): ProblemException =>
   new ProblemException(404, 'cooperation-not-found', 'Not Found', `No cooperation ${id} is visible to you.`);
 
+export const caseNotFound = (id: string): ProblemException =>
+  new ProblemException(404, 'escalation-case-not-found', 'Not Found', `No escalation case ${id} is visible to you.`);
+
 export const unknownMunicipality = (path: string, ags: string): ProblemException =>
   new ProblemException(422, 'unknown-municipality', 'Unknown municipality', `No public body ${ags} is registered.`, {
     errors: [{ path, messages: [`${ags} is not a registered public body`] }],

@@ -1,0 +1,38 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../auth/access-policy.decorator';
+import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import { type Principal, ROLES } from '../auth/principal';
+import { ParseUuidPipe } from '../common/uuid.pipe';
+import { EscalationCaseDto, EscalationPage, EscalationQuery } from './dto/operation.dto';
+import { EscalationsService } from './escalations.service';
+
+@ApiTags('escalations')
+@Controller('escalations')
+export class EscalationsController {
+  constructor(private readonly escalations: EscalationsService) {}
+
+  @Get()
+  @Roles(...ROLES)
+  @ApiOperation({
+    summary: "The steering board's queue: escalation cases, oldest deadline first",
+    description:
+      'Board members (steering-board) see the cases at the levels whose body their municipality belongs to, in ' +
+      'the cooperations it takes part in; coordinators the cases of their cooperations; auditors and admins all. ' +
+      'Nobody sees the cases of cooperations they take no part in (an empty list, never 403). Default: open cases.',
+  })
+  @ApiOkResponse({ type: EscalationPage })
+  @ApiBadRequestResponse({ description: 'Invalid filter or cursor (problem+json)' })
+  list(@Query() query: EscalationQuery, @CurrentPrincipal() principal: Principal): Promise<EscalationPage> {
+    return this.escalations.list(query, principal);
+  }
+
+  @Get(':id')
+  @Roles(...ROLES)
+  @ApiOperation({ summary: 'One escalation case with its own history (steps: level, action, actor, time, text)' })
+  @ApiOkResponse({ type: EscalationCaseDto })
+  @ApiNotFoundResponse({ description: 'escalation-case-not-found: unknown, or not visible to the caller' })
+  get(@Param('id', ParseUuidPipe) id: string, @CurrentPrincipal() principal: Principal): Promise<EscalationCaseDto> {
+    return this.escalations.get(id, principal);
+  }
+}
