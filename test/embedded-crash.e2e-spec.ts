@@ -56,6 +56,7 @@ describe('the embedded server process: signals, SIGKILL under load, a damaged da
         JWT_SECRET: SECRET,
         NODE_ENV: 'test',
         LOG_LEVEL: 'warn',
+        RATE_LIMIT_PER_MINUTE: '1000000000',
       },
     });
     await server.waitHealthy(60_000);

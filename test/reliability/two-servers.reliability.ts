@@ -74,6 +74,7 @@ suite('two servers on one PostgreSQL: SIGKILL, a PostgreSQL restart, retries wit
         NODE_ENV: 'production',
         LOG_LEVEL: 'warn',
         DB_POOL_SIZE: '6',
+        RATE_LIMIT_PER_MINUTE: '1000000000',
       },
       logFile: join(logDir, `server-${name}.log`),
     }));
