@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import { Clock } from '../src/cooperations/clock';
@@ -92,13 +95,111 @@ describe('durable timers: rows beside the state, fired once through the command 
     ]);
     expect((await scheduler.fireDueTimers()).map((f) => [f.key, f.outcome])).toEqual([[q2, 'rejected']]);
     expect((await timerRows(t.dataSource, yard.id)).map((r) => r.key)).toContain(q2);
+    // Tried again with exponential backoff, not on every poll: 1 minute, doubling, at most an hour.
+    const instance = { cooperationId: yard.id, key: q2, dueAt: '2027-04-01T00:00:00.000Z' };
+    const delays: number[] = [];
+    for (let attempt = 1; attempt <= 8; attempt++) {
+      const now = yard.t.app.get(Clock).now().getTime();
+      const retryAt = scheduler.retryAt(instance)!.getTime();
+      delays.push((retryAt - now) / 60_000);
+      yard.at(new Date(retryAt - 1));
+      expect(await scheduler.fireDueTimers()).toEqual([]);
+      yard.at(new Date(retryAt));
+      expect((await scheduler.fireDueTimers()).map((f) => [f.key, f.outcome])).toEqual([[q2, 'rejected']]);
+    }
+    expect(delays).toEqual([1, 2, 4, 8, 16, 32, 60, 60]);
     yard.at(new Date('2027-06-30T22:00:00.000Z'));
     expect((await scheduler.fireDueTimers()).map((f) => [f.key, f.outcome])).toEqual([
       [q2, 'fired'],
       [`report-grace:${HEEK.ags}:2027-Q1`, 'fired'],
     ]);
     expect(await entries(t.dataSource, yard.id, 'REPORT_DUE')).toHaveLength(2);
+    expect(scheduler.retryAt(instance)).toBeNull();
     expect((await yard.get(COORD_HEEK, '/history/verify')).body.valid).toBe(true);
+  });
+});
+
+describe('cooperations that were active under definition version 2 (no timer rows)', () => {
+  // A database that outlives a restart: a schema of the suite's PostgreSQL, or an embedded folder.
+  const schema = `t_timers_v2_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const directory = mkdtempSync(join(tmpdir(), 'ikz-timers-v2-'));
+  const database = onRealPostgres() ? { DATABASE_SCHEMA: schema } : { DATABASE_URL: '', IKZ_DATA_DIR: directory };
+  const BEFORE_DUE: Clock = { now: () => new Date('2026-10-01T08:00:00Z') };
+
+  afterAll(async () => {
+    rmSync(directory, { recursive: true, force: true });
+    if (!onRealPostgres()) return;
+    const client = new Client({ connectionString: process.env.DATABASE_URL });
+    await client.connect();
+    await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+    await client.end();
+  });
+
+  it("get their first report timer at the scheduler's start; it fires; a second start writes nothing", async () => {
+    let id = '';
+    const first = await createTestApp(database);
+    try {
+      const yard = new BuildingYard(first);
+      await yard.runUntil();
+      id = yard.id;
+      // What a server of definition version 2 left behind: `active` as a plain state, no operation
+      // context, no timer rows.
+      await first.dataSource.query(
+        `UPDATE cooperations
+            SET state = jsonb_build_object('definitionVersion', 2, 'value', 'active',
+                  'context', (state->'context') - 'reporting' - 'escalation' - 'membership' - 'dissolution' - 'timers'),
+                definition_version = 2, state_value = 'active'
+          WHERE id = $1`,
+        [id],
+      );
+      await first.dataSource.query(`DELETE FROM cooperation_timers WHERE cooperation_id = $1`, [id]);
+    } finally {
+      await first.close();
+    }
+
+    const second = await createTestApp(
+      { ...database, TIMERS_ENABLED: 'true', TIMER_POLL_MS: '3600000' },
+      { clock: BEFORE_DUE },
+    );
+    try {
+      await second.app.get(TimerScheduler).idle();
+      expect((await timerRows(second.dataSource, id)).map((r) => [r.key, r.dueAt])).toEqual([[FIRST_KEY, FIRST_DUE]]);
+      const [{ definition_version }] = await second.dataSource.query<Array<{ definition_version: number }>>(
+        `SELECT definition_version FROM cooperations WHERE id = $1`,
+        [id],
+      );
+      expect(definition_version).toBe(2);
+      // Idempotent: a second reconciliation (another instance, another start) finds nothing to do.
+      expect(await second.app.get(TimerScheduler).reconcileTimers()).toBe(0);
+
+      const yard = new BuildingYard(second);
+      yard.id = id;
+      yard.at(new Date(FIRST_DUE));
+      expect((await second.app.get(TimerScheduler).fireDueTimers()).map((f) => [f.key, f.outcome])).toEqual([
+        [FIRST_KEY, 'fired'],
+      ]);
+      expect(await entries(second.dataSource, id, 'REPORT_DUE')).toHaveLength(1);
+      expect((await timerRows(second.dataSource, id)).map((r) => r.key)).toEqual(AFTER_FIRST);
+      expect((await yard.get(COORD_HEEK)).body).toMatchObject({
+        definitionVersion: 3,
+        state: expect.stringMatching(/^active\./),
+      });
+      expect((await yard.get(COORD_HEEK, '/history/verify')).body).toMatchObject({ valid: true });
+    } finally {
+      await second.close();
+    }
+
+    const third = await createTestApp(
+      { ...database, TIMERS_ENABLED: 'true', TIMER_POLL_MS: '3600000' },
+      { clock: BEFORE_DUE },
+    );
+    try {
+      await third.app.get(TimerScheduler).idle();
+      expect((await timerRows(third.dataSource, id)).map((r) => r.key)).toEqual(AFTER_FIRST);
+      expect(await entries(third.dataSource, id, 'REPORT_DUE')).toHaveLength(1);
+    } finally {
+      await third.close();
+    }
   });
 });
 
@@ -114,41 +215,86 @@ describe('durable timers: rows beside the state, fired once through the command 
     await client.end();
   });
 
-  it('two instances fire 200 due timers concurrently: each exactly once', async () => {
+  it('two instances fire 200 due timers of 10 cooperations concurrently: each exactly once, both take part', async () => {
     const a = await createTestApp({ DATABASE_SCHEMA: schema });
     const b = await createTestApp({ DATABASE_SCHEMA: schema });
     try {
-      const yard = new BuildingYard(a);
-      await yard.runUntil();
-      cooperationId = yard.id;
-      // 200 timers the state does not expect: each firing is an accepted no-op with its own history entry.
-      const dueAt = '2026-09-01T00:00:00.000Z';
-      for (let i = 0; i < 200; i++) {
+      const COOPERATIONS = 10;
+      const PER_COOPERATION = 20;
+      const ids: string[] = [];
+      let yard!: BuildingYard;
+      for (let c = 0; c < COOPERATIONS; c++) {
+        yard = new BuildingYard(a);
+        await yard.runUntil();
+        ids.push(yard.id);
+      }
+      cooperationId = ids[0];
+      // 200 timers the states do not expect: each firing is an accepted no-op with its own history
+      // entry. Due a second apart, cooperations interleaved, so the instances contend on rows and
+      // on cooperations alike.
+      const base = Date.parse('2026-09-01T00:00:00.000Z');
+      const probes: Array<{ id: string; key: string }> = [];
+      for (let i = 0; i < COOPERATIONS * PER_COOPERATION; i++) {
+        const id = ids[i % COOPERATIONS];
+        const dueAt = new Date(base + i * 1000).toISOString();
+        const key = `report-due:${HEEK.ags}:probe-${i}`;
         const event = { type: 'REPORT_DUE', reporter: HEEK.ags, period: `probe-${i}`, dueAt };
         await a.dataSource.query(
           `INSERT INTO cooperation_timers (cooperation_id, key, due_at, event) VALUES ($1, $2, $3, $4)`,
-          [yard.id, `report-due:${HEEK.ags}:probe-${i}`, dueAt, JSON.stringify(event)],
+          [id, key, dueAt, JSON.stringify(event)],
         );
+        probes.push({ id, key });
       }
       yard.at(NOW);
       jest.spyOn(b.app.get(Clock), 'now').mockReturnValue(NOW);
       const [sa, sb] = [a.app.get(TimerScheduler), b.app.get(TimerScheduler)];
-      const fired: string[] = [];
+      const byInstance = { a: [] as string[], b: [] as string[] };
+      const noops = (results: Array<{ outcome: string; cooperationId: string; key: string }>) =>
+        results.filter((r) => r.outcome === 'noop').map((r) => `${r.cooperationId} ${r.key}`);
       for (let round = 0; round < 20; round++) {
-        const results = (await Promise.all([sa.fireDueTimers(), sb.fireDueTimers(), sa.fireDueTimers()])).flat();
-        fired.push(...results.filter((r) => r.outcome === 'noop').map((r) => r.key));
+        const [a1, b1, a2, b2] = await Promise.all([
+          sa.fireDueTimers(),
+          sb.fireDueTimers(),
+          sa.fireDueTimers(),
+          sb.fireDueTimers(),
+        ]);
+        byInstance.a.push(...noops(a1), ...noops(a2));
+        byInstance.b.push(...noops(b1), ...noops(b2));
         const [{ n }] = await a.dataSource.query<Array<{ n: number }>>(
           `SELECT count(*)::int AS n FROM cooperation_timers WHERE due_at <= $1`,
           [NOW.toISOString()],
         );
         if (n === 0) break;
       }
+      const fired = [...byInstance.a, ...byInstance.b];
       expect(fired).toHaveLength(200);
-      expect(new Set(fired).size).toBe(200);
-      const history = (await entries(a.dataSource, yard.id, 'REPORT_DUE')).map((e) => e.payload.period);
+      expect(new Set(fired)).toEqual(new Set(probes.map((p) => `${p.id} ${p.key}`)));
+      // Both instances fired some (the work is shared, not merely serialized behind one of them).
+      expect(byInstance.a.length).toBeGreaterThan(0);
+      expect(byInstance.b.length).toBeGreaterThan(0);
+
+      // The history: exactly one entry per timer, each under its own idempotency key, by the system.
+      const history = await a.dataSource.query<Array<{ cooperation_id: string; period: string; key: string }>>(
+        `SELECT cooperation_id, payload->>'period' AS period, idempotency_key AS key FROM cooperation_history
+          WHERE event_type = 'REPORT_DUE' AND actor->>'role' = 'system'`,
+      );
       expect(history).toHaveLength(200);
-      expect(new Set(history).size).toBe(200);
-      expect((await yard.get(COORD_HEEK, '/history/verify')).body).toMatchObject({ valid: true });
+      expect(new Set(history.map((h) => h.key)).size).toBe(200);
+      expect(new Set(history.map((h) => `${h.cooperation_id} ${h.period}`)).size).toBe(200);
+      for (const id of ids)
+        expect({ id, n: history.filter((h) => h.cooperation_id === id).length }).toEqual({ id, n: PER_COOPERATION });
+      // No due row left; each cooperation keeps only the timer its state expects (2027-Q1's due date).
+      const rows = await a.dataSource.query<Array<{ key: string; n: number }>>(
+        `SELECT key, count(*)::int AS n FROM cooperation_timers GROUP BY key`,
+      );
+      expect(rows).toEqual([{ key: FIRST_KEY, n: COOPERATIONS }]);
+      for (const id of ids) {
+        yard.id = id;
+        expect({ id, verify: (await yard.get(COORD_HEEK, '/history/verify')).body }).toMatchObject({
+          id,
+          verify: { valid: true },
+        });
+      }
     } finally {
       await b.close();
       await a.close();

@@ -26,6 +26,7 @@ import {
   nextEvents,
   OPEN_COOPERATION,
   openCooperation,
+  pendingTimers,
   type PersistedState,
   reportingPeriods,
   stateToString,
@@ -80,6 +81,12 @@ const VERIFY_BATCH = 500;
 const TIMER_NAMESPACE = '6d3f0c1e-5b7a-4f21-9a8e-2c4b7d9e1f30';
 /** The scheduler, as history entries record it (`docs/operation-phase.md`). */
 const SYSTEM_PRINCIPAL = { sub: SYSTEM_ACTOR.sub, role: SYSTEM_ACTOR.role } as unknown as Principal;
+/** A timer row's instance in SQL, as `timerInstance()` spells it: cooperation, key and due instant. */
+const TIMER_INSTANCE = `(cooperation_id::text || ' ' || key || ' ' || to_char(due_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))`;
+
+/** Names one timer instance (a row with its due instant); `skip` sets of `fireNextDueTimer` hold these. */
+export const timerInstance = (t: Pick<TimerFiring, 'cooperationId' | 'key' | 'dueAt'>): string =>
+  `${t.cooperationId} ${t.key} ${t.dueAt}`;
 
 interface TimerRow {
   cooperation_id: string;
@@ -183,7 +190,8 @@ export class CooperationsService {
   }
 
   /**
-   * Fires the earliest due timer that is neither locked by another instance nor in `skip`, in one
+   * Fires the earliest due timer that is neither locked by another instance nor in `skip` (timer
+   * instances as `timerInstance()` names them), in one
    * short transaction: claim the row (`FOR UPDATE SKIP LOCKED`), lock its cooperation without
    * waiting (an HTTP command holding it may be about to write this very row: leave it for the next
    * look), decide the stored event as the system actor, record it like any command, delete the row.
@@ -194,7 +202,7 @@ export class CooperationsService {
     return this.dataSource.transaction(async (em) => {
       const rows = await em.query<TimerRow[]>(
         `SELECT cooperation_id, key, due_at, event FROM cooperation_timers
-          WHERE due_at <= $1 AND NOT ((cooperation_id::text || ' ' || key) = ANY($2::text[]))
+          WHERE due_at <= $1 AND NOT (${TIMER_INSTANCE} = ANY($2::text[]))
           ORDER BY due_at, cooperation_id, key LIMIT 1 FOR UPDATE SKIP LOCKED`,
         [now.toISOString(), [...skip]],
       );
@@ -236,6 +244,45 @@ export class CooperationsService {
       await this.remember(em, SYSTEM_PRINCIPAL, cmd, fingerprint, 200, answer);
       return { ...timer, outcome: decision.noop ? 'noop' : 'fired', sequence: answer.entry.sequence };
     });
+  }
+
+  /**
+   * Writes the timer rows an `active` cooperation's state expects when it has none — the snapshots
+   * written under definition version 2, whose timers only exist after migration on load
+   * (docs/operation-phase.md, "Definition version 3"). One short transaction per cooperation: lock
+   * it without waiting (a command holding it writes the rows itself), check again, insert with
+   * `ON CONFLICT DO NOTHING`. Idempotent, and safe with several instances at once. Returns how many
+   * cooperations got rows.
+   */
+  async reconcileTimers(): Promise<number> {
+    const candidates = await this.dataSource.query<Array<{ id: string }>>(
+      `SELECT c.id FROM cooperations c
+        WHERE c.phase = 'active' AND NOT EXISTS (SELECT 1 FROM cooperation_timers t WHERE t.cooperation_id = c.id)
+        ORDER BY c.id`,
+    );
+    let reconciled = 0;
+    for (const { id } of candidates) {
+      const wrote = await this.dataSource.transaction(async (em) => {
+        const [record] = await em.query<Array<{ state: PersistedState }>>(
+          `SELECT state FROM cooperations c
+            WHERE id = $1 AND phase = 'active'
+              AND NOT EXISTS (SELECT 1 FROM cooperation_timers t WHERE t.cooperation_id = c.id)
+            FOR UPDATE SKIP LOCKED`,
+          [id],
+        );
+        if (!record) return false;
+        const timers = pendingTimers(migrateState(record.state).context);
+        for (const t of timers)
+          await em.query(
+            `INSERT INTO cooperation_timers (cooperation_id, key, due_at, event) VALUES ($1, $2, $3, $4)
+             ON CONFLICT (cooperation_id, key) DO NOTHING`,
+            [id, t.key, t.dueAt, JSON.stringify(t.event)],
+          );
+        return timers.length > 0;
+      });
+      if (wrote) reconciled++;
+    }
+    return reconciled;
   }
 
   /** Writes an accepted decision: history entry, snapshot, timer rows — in the caller's transaction. */

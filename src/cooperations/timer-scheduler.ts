@@ -2,10 +2,20 @@ import { Injectable, Logger, type OnApplicationBootstrap, type BeforeApplication
 import { ConfigService } from '@nestjs/config';
 import type { Environment } from '../config/configuration';
 import { Clock } from './clock';
-import { CooperationsService, type TimerFiring } from './cooperations.service';
+import { CooperationsService, type TimerFiring, timerInstance } from './cooperations.service';
 
 /** Timers fired per look before the scheduler yields to the event loop and looks again at once. */
 const BATCH = 100;
+/** A refused timer is tried again after 1 minute, then 2, 4, … up to an hour between attempts. */
+export const RETRY_FIRST_MS = 60_000;
+export const RETRY_MAX_MS = 3_600_000;
+
+/** The retry schedule of one refused timer instance (in this instance's memory). */
+interface Backoff {
+  attempts: number;
+  /** Epoch ms (of the injected clock) before which the timer is not tried again. */
+  retryAt: number;
+}
 
 /**
  * Fires due durable timers as system events through the command path (docs/operation-phase.md,
@@ -13,7 +23,10 @@ const BATCH = 100;
  * `FOR UPDATE SKIP LOCKED` and deleted in the transaction that applies its event, so each fires
  * exactly once; one short transaction per timer, never held while awaiting another connection
  * (the embedded database has only one). The first look is at startup: a deadline that passed
- * while every instance was down fires then. Time comes from the injected Clock.
+ * while every instance was down fires then; before it, active cooperations without timer rows
+ * (definition version 2 snapshots) get the rows their state expects. A refused timer is kept and
+ * tried again with exponential backoff (1 minute doubling to an hour, per instance, in memory).
+ * Time comes from the injected Clock.
  */
 @Injectable()
 export class TimerScheduler implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -21,6 +34,9 @@ export class TimerScheduler implements OnApplicationBootstrap, BeforeApplication
   private timeout: NodeJS.Timeout | undefined;
   private running: Promise<unknown> = Promise.resolve();
   private stopped = false;
+  private reconciled = false;
+  /** Refused timers by instance (`timerInstance()`): skipped until their `retryAt`. */
+  private readonly backoff = new Map<string, Backoff>();
 
   constructor(
     private readonly cooperations: CooperationsService,
@@ -46,37 +62,89 @@ export class TimerScheduler implements OnApplicationBootstrap, BeforeApplication
   }
 
   /**
+   * Writes the timer rows of active cooperations that have none (snapshots from definition
+   * version 2); the scheduler does this once before its first look. Idempotent.
+   */
+  async reconcileTimers(): Promise<number> {
+    const reconciled = await this.cooperations.reconcileTimers();
+    if (reconciled > 0)
+      this.logger.log(`wrote the pending timers of ${reconciled} active cooperation(s) without timers`);
+    return reconciled;
+  }
+
+  /** When `key` of `cooperationId`, refused at its due instant `dueAt`, will be tried again (null: not backed off). */
+  retryAt(firing: Pick<TimerFiring, 'cooperationId' | 'key' | 'dueAt'>): Date | null {
+    const b = this.backoff.get(timerInstance(firing));
+    return b ? new Date(b.retryAt) : null;
+  }
+
+  /**
    * Fires every timer due at the clock's now (up to `max`), earliest first; returns what happened
    * to each claimed timer. Tests move the clock and call this instead of waiting for a poll.
    */
   async fireDueTimers(max = Number.MAX_SAFE_INTEGER): Promise<TimerFiring[]> {
     const now = new Date(this.clock.now().getTime());
+    // Refused timers wait for their retry; the others backed off earlier are tried in this look.
     const skip = new Set<string>();
+    for (const [instance, b] of this.backoff) if (b.retryAt > now.getTime()) skip.add(instance);
+    const touched = new Set<string>();
     const results: TimerFiring[] = [];
+    let exhausted = false;
     while (results.length < max && !this.stopped) {
       const firing = await this.cooperations.fireNextDueTimer(now, skip);
-      if (!firing) break;
+      if (!firing) {
+        exhausted = true;
+        break;
+      }
       results.push(firing);
-      if (firing.outcome === 'busy' || firing.outcome === 'rejected') skip.add(`${firing.cooperationId} ${firing.key}`);
-      if (firing.outcome === 'rejected')
-        this.logger.error(
-          `timer ${firing.key} of cooperation ${firing.cooperationId} (due ${firing.dueAt}) was refused and kept: ${firing.detail}`,
-        );
+      const instance = timerInstance(firing);
+      touched.add(instance);
+      if (firing.outcome === 'busy' || firing.outcome === 'rejected') skip.add(instance);
+      if (firing.outcome === 'rejected') this.refused(firing, instance, now);
+      else if (firing.outcome !== 'busy') this.backoff.delete(instance);
     }
+    // A backed-off timer that was due for its retry but not found was fired or deleted elsewhere.
+    if (exhausted)
+      for (const [instance, b] of this.backoff)
+        if (b.retryAt <= now.getTime() && !touched.has(instance)) this.backoff.delete(instance);
     return results;
+  }
+
+  /** Logs a refused timer and schedules its next attempt: 1 minute after the first refusal, doubling, at most an hour. */
+  private refused(firing: TimerFiring, instance: string, now: Date): void {
+    const attempts = (this.backoff.get(instance)?.attempts ?? 0) + 1;
+    const delay = Math.min(RETRY_FIRST_MS * 2 ** Math.min(attempts - 1, 20), RETRY_MAX_MS);
+    const retryAt = now.getTime() + delay;
+    this.backoff.set(instance, { attempts, retryAt });
+    this.logger.error(
+      `timer ${firing.key} of cooperation ${firing.cooperationId} (due ${firing.dueAt}) was refused and kept ` +
+        `(attempt ${attempts}, next at ${new Date(retryAt).toISOString()}): ${firing.detail}`,
+    );
   }
 
   /** One look (up to BATCH timers), then the next: at once when the batch was full, else after the poll interval. */
   private look(): void {
     if (this.stopped) return;
     const interval = this.config.get('TIMER_POLL_MS', { infer: true });
-    this.running = this.fireDueTimers(BATCH).then(
-      (results) => this.schedule(results.length >= BATCH ? 0 : interval),
-      (error: unknown) => {
-        this.logger.error(`looking for due timers failed: ${error instanceof Error ? error.message : String(error)}`);
-        this.schedule(interval);
-      },
-    );
+    // Before the first look: rows for active cooperations that have none (retried until it works).
+    const reconcile = this.reconciled
+      ? Promise.resolve()
+      : this.reconcileTimers().then(
+          () => void (this.reconciled = true),
+          (error: unknown) =>
+            this.logger.error(
+              `writing the timers of cooperations without any failed: ${error instanceof Error ? error.message : String(error)}`,
+            ),
+        );
+    this.running = reconcile
+      .then(() => this.fireDueTimers(BATCH))
+      .then(
+        (results) => this.schedule(results.length >= BATCH ? 0 : interval),
+        (error: unknown) => {
+          this.logger.error(`looking for due timers failed: ${error instanceof Error ? error.message : String(error)}`);
+          this.schedule(interval);
+        },
+      );
   }
 
   private schedule(delay: number): void {
