@@ -17,8 +17,9 @@ export class EscalationsController {
   @ApiOperation({
     summary: "The steering board's queue: escalation cases, oldest deadline first",
     description:
-      'Board members (steering-board) see the cases at the levels whose body their municipality belongs to, in ' +
-      'the cooperations it takes part in; coordinators the cases of their cooperations; auditors and admins all. ' +
+      'Board members (steering-board) see the cases they may decide: at the levels whose body their municipality ' +
+      'belongs to as an active partner (level 1: the steering body; later levels: every partner); coordinators ' +
+      'the cases of their cooperations; auditors and admins all. ' +
       'Nobody sees the cases of cooperations they take no part in (an empty list, never 403). Default: open cases.',
   })
   @ApiOkResponse({ type: EscalationPage })

@@ -19,7 +19,14 @@ export class BuildingYard {
   private readonly tokens = new Map<string, string>();
   private readonly clock: jest.SpiedFunction<() => Date>;
 
-  constructor(readonly t: TestApp) {
+  /** `scenario`: another cast of the same story (e.g. other municipalities); the building yard by default. */
+  constructor(
+    readonly t: TestApp,
+    private readonly scenario: { opening: typeof OPENING; steps: () => ScenarioStep[] } = {
+      opening: OPENING,
+      steps: buildingYardSteps,
+    },
+  ) {
     this.clock = jest.spyOn(t.app.get(Clock), 'now');
   }
 
@@ -44,11 +51,12 @@ export class BuildingYard {
   }
 
   async open(): Promise<void> {
-    this.at(OPENING.at);
-    const { title, fieldOfWork, motive, description } = OPENING.input;
+    const opening = this.scenario.opening;
+    this.at(opening.at);
+    const { title, fieldOfWork, motive, description } = opening.input;
     const res = await this.t.http
       .post('/api/v1/cooperations')
-      .set('Authorization', `Bearer ${await this.token(OPENING.actor)}`)
+      .set('Authorization', `Bearer ${await this.token(opening.actor)}`)
       .send({ title, fieldOfWork, motive, description });
     if (res.status !== 201) throw new Error(`opening failed: ${res.status} ${JSON.stringify(res.body)}`);
     this.id = res.body.id;
@@ -78,7 +86,7 @@ export class BuildingYard {
   /** Opens the cooperation and applies the scenario's steps before `stepName` (all when absent). */
   async runUntil(stepName?: string): Promise<void> {
     await this.open();
-    for (const step of buildingYardSteps()) {
+    for (const step of this.scenario.steps()) {
       if (step.name === stepName) return;
       const res = await this.step(step);
       if (res.status !== 200) throw new Error(`${step.name}: ${res.status} ${JSON.stringify(res.body)}`);
