@@ -2,6 +2,7 @@ import { MunicipalityRegistry1764100000001 } from './1764100000001-municipality-
 import { SeedMunicipalityRegistry1764100000002 } from './1764100000002-seed-municipality-registry';
 import { Cooperations1764100000003 } from './1764100000003-cooperations';
 import { CooperationTimers1764100000004 } from './1764100000004-cooperation-timers';
+import { Audit1764200000001 } from './1764200000001-audit';
 
 /** Every migration, in order. Listed explicitly so the build, the tests and the CLI run the same set. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   SeedMunicipalityRegistry1764100000002,
   Cooperations1764100000003,
   CooperationTimers1764100000004,
+  Audit1764200000001,
 ];

@@ -1,5 +1,7 @@
 #!/usr/bin/env node
-// Verifies an NDJSON export of one cooperation's history; the encoding is docs/hash-chain.md.
+// Verifies an NDJSON export of history entries; the encoding is docs/hash-chain.md. One cooperation:
+// {valid, entries, headHash | firstBrokenSequence, reason}; several (the audit feed's export): each
+// chain on its own, {valid, chains, entries, broken: [{cooperationId, …}]}.
 // Usage: node scripts/verify-chain.js [file] (reads stdin without one). Exit code 0 valid, 1 broken.
 const { createHash } = require('node:crypto');
 const { readFileSync } = require('node:fs');
@@ -33,7 +35,31 @@ function verify(entries) {
   }
   return { valid: true, entries: n, headHash: prev };
 }
-const lines = readFileSync(process.argv[2] ?? 0, 'utf8').split('\n');
-const result = verify(lines.filter((line) => line.trim()).map((line) => JSON.parse(line)));
-process.stdout.write(`${JSON.stringify(result)}\n`);
-process.exitCode = result.valid ? 0 : 1;
+// The entries of each cooperation in sequence order (an export across cooperations interleaves them).
+function chains(entries) {
+  const byId = new Map();
+  for (const e of entries) {
+    if (!byId.has(e.cooperationId)) byId.set(e.cooperationId, []);
+    byId.get(e.cooperationId).push(e);
+  }
+  return [...byId.values()].map((c) =>
+    c.sort((a, b) => (a.sequence > b.sequence ? 1 : a.sequence < b.sequence ? -1 : 0)),
+  );
+}
+function verifyExport(entries) {
+  const all = chains(entries);
+  if (all.length <= 1) return verify(all[0] ?? []);
+  const broken = all.map((c) => ({ cooperationId: c[0].cooperationId, ...verify(c) })).filter((r) => !r.valid);
+  return { valid: broken.length === 0, chains: all.length, entries: entries.length, broken };
+}
+const readNdjson = (file) =>
+  readFileSync(file ?? 0, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim())
+    .map((line) => JSON.parse(line));
+module.exports = { canon, chains, readNdjson, sha256, verify };
+if (require.main === module) {
+  const result = verifyExport(readNdjson(process.argv[2]));
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+  process.exitCode = result.valid ? 0 : 1;
+}

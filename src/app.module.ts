@@ -1,7 +1,9 @@
 import { Module, RequestMethod, type DynamicModule } from '@nestjs/common';
 import { ConfigModule, ConfigService } from '@nestjs/config';
 import { LoggerModule } from 'nestjs-pino';
+import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { RateLimitModule } from './common/rate-limit.module';
 import type { RequestWithId } from './common/request-id';
 import { validateEnvironment, type Environment } from './config/configuration';
 import { CooperationsModule } from './cooperations/cooperations.module';
@@ -44,9 +46,11 @@ export class AppModule {
         }),
         DatabaseModule,
         AuthModule,
+        RateLimitModule,
         HealthModule,
         MunicipalitiesModule,
         CooperationsModule,
+        AuditModule,
       ],
     };
   }

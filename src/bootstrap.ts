@@ -4,6 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
+import { refuseHostileJson } from './common/body-hygiene';
 import { requireJsonBody } from './common/content-type.middleware';
 import { ProblemFilter } from './common/problem.filter';
 import { requestIdMiddleware } from './common/request-id';
@@ -40,6 +41,7 @@ export function configureApp(app: NestExpressApplication): INestApplication {
     limit: config.get('BODY_LIMIT', { infer: true }),
     type: ['application/json', 'application/*+json'],
   });
+  app.use(refuseHostileJson);
   app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'health', method: RequestMethod.GET }] });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemFilter());

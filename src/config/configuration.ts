@@ -92,6 +92,26 @@ export class Environment {
   @IsInt()
   @Min(10)
   TIMER_POLL_MS = 5_000;
+
+  /**
+   * Ed25519 private key (PEM, PKCS#8) that signs audit checkpoints, or the path of a file holding it.
+   * Unset: a development key, generated once and kept in IKZ_DATA_DIR (per process in memory).
+   */
+  @IsOptional()
+  @IsString()
+  AUDIT_SIGNING_KEY?: string;
+
+  /** How often the server signs a checkpoint of every chain's head; 0: only on request. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(0)
+  CHECKPOINT_INTERVAL_MS = 3_600_000;
+
+  /** Requests per minute per caller (the token's `sub`; the IP address without a token). Generous by default. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_PER_MINUTE = 600_000;
 }
 
 export function validateEnvironment(raw: Record<string, unknown>): Environment {

@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { AuditController } from './audit.controller';
+import { AuditService } from './audit.service';
+import { CheckpointsService } from './checkpoints.service';
+
+/** The auditors' bounded context: reads the history tables, writes only its own checkpoints. */
+@Module({
+  controllers: [AuditController],
+  providers: [AuditService, CheckpointsService],
+})
+export class AuditModule {}
