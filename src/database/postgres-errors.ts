@@ -21,6 +21,9 @@ const UNAVAILABLE_MESSAGES = [
   'Cannot use a pool after calling end',
   // The driver's own query_timeout: the database did not answer at all.
   'Query read timeout',
+  // TypeORM releases a transaction's query runner when its connection fails (PostgreSQL restarted
+  // or ended the session); the transaction's next statement then fails with this.
+  'Query runner already released',
 ];
 const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH']);
 

@@ -309,6 +309,8 @@ suite('two servers on one PostgreSQL: SIGKILL, a PostgreSQL restart, retries wit
     expect(recovered).toBe(true);
     expect(unavailable.length).toBeGreaterThan(0);
     expect(unavailable.every((a) => a.problemType === '/problems/database-unavailable')).toBe(true);
+    // A database outage is a 503 (retry), never a 500 (a bug).
+    expect(attempts.filter((a) => a.status === 500)).toEqual([]);
     expect(slowestUnavailable).toBeLessThan(10_000);
   });
 });
