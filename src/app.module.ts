@@ -21,7 +21,11 @@ export class AppModule {
         ConfigModule.forRoot({
           isGlobal: true,
           ignoreEnvFile: process.env.NODE_ENV === 'test',
-          validate: (raw) => validateEnvironment({ ...raw, ...overrides }),
+          // Validated settings are served from the module's own store, not copied into
+          // process.env (where `validate` would put them): one server's overrides must not
+          // leak into the next server a test starts in the same process.
+          skipProcessEnv: true,
+          load: [() => ({ ...validateEnvironment({ ...process.env, ...overrides }) })],
         }),
         LoggerModule.forRootAsync({
           inject: [ConfigService],

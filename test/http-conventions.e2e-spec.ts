@@ -85,6 +85,11 @@ describe('HTTP conventions', () => {
     expect(parseError.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  it("keeps one server's settings out of process.env, so the next server in the process starts clean", () => {
+    expect(process.env.BODY_LIMIT).toBeUndefined();
+    expect(process.env.JWT_SECRET).toBeUndefined();
+  });
+
   it('sends security headers', async () => {
     const res = await t.http.get('/health');
     expect(res.headers['x-content-type-options']).toBe('nosniff');
