@@ -5,9 +5,11 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { configureApp } from './bootstrap';
-import type { Environment } from './config/configuration';
+import { validateEnvironment, type Environment } from './config/configuration';
 
 async function main(): Promise<void> {
+  // Checked before Nest starts, so that a misconfiguration is one clear line, not a stack trace.
+  validateEnvironment(process.env);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.register(), {
     bufferLogs: true,
     bodyParser: false,
