@@ -3,6 +3,8 @@ import { SeedMunicipalityRegistry1764100000002 } from './1764100000002-seed-muni
 import { Cooperations1764100000003 } from './1764100000003-cooperations';
 import { CooperationTimers1764100000004 } from './1764100000004-cooperation-timers';
 import { Audit1764200000001 } from './1764200000001-audit';
+import { EscalationCasesIndex1764250000001 } from './1764250000001-escalation-cases-index';
+import { EvidenceDocuments1764300000001 } from './1764300000001-evidence-documents';
 
 /** Every migration, in order. Listed explicitly so the build, the tests and the CLI run the same set. */
 export const MIGRATIONS = [
@@ -11,4 +13,6 @@ export const MIGRATIONS = [
   Cooperations1764100000003,
   CooperationTimers1764100000004,
   Audit1764200000001,
+  EscalationCasesIndex1764250000001,
+  EvidenceDocuments1764300000001,
 ];

@@ -35,6 +35,9 @@ export const POLICY: Record<string, { roles: readonly Role[] | 'public'; scope?:
   'GET /api/v1/cooperations/:id/history': { roles: ALL, scope: 'cooperation' },
   'GET /api/v1/cooperations/:id/history/verify': { roles: ALL, scope: 'cooperation' },
   'GET /api/v1/cooperations/:id/reports': { roles: ALL, scope: 'cooperation' },
+  'POST /api/v1/cooperations/:id/documents': { roles: ['coordinator'], scope: 'cooperation' },
+  'GET /api/v1/cooperations/:id/documents': { roles: ALL, scope: 'cooperation' },
+  'GET /api/v1/cooperations/:id/documents/:docId': { roles: ALL, scope: 'cooperation' },
   'GET /api/v1/escalations': { roles: ALL, scope: 'case' },
   'GET /api/v1/escalations/:id': { roles: ALL, scope: 'case' },
   'GET /api/v1/audit/transitions': { roles: AUDIT },
@@ -64,6 +67,7 @@ describe('authorization matrix: every route × every role × own/other municipal
   let t: TestApp;
   let yard: BuildingYard;
   let checkpointId: string;
+  let documentId: string;
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -71,6 +75,12 @@ describe('authorization matrix: every route × every role × own/other municipal
     await yard.open();
     const admin = await t.token(callers(HEEK).admin);
     checkpointId = (await t.http.post('/api/v1/audit/checkpoints').set('Authorization', `Bearer ${admin}`)).body.id;
+    documentId = (
+      await t.http
+        .post(`/api/v1/cooperations/${yard.id}/documents`)
+        .set('Authorization', `Bearer ${await t.token(callers(HEEK).coordinator)}`)
+        .attach('file', Buffer.from('%PDF-1.7\n'), 'evidence.pdf')
+    ).body.id;
   });
   afterAll(() => t.close());
 
@@ -92,6 +102,7 @@ describe('authorization matrix: every route × every role × own/other municipal
     const url = (path: string) =>
       path
         .replace(':ags', HEEK)
+        .replace(':docId', documentId)
         .replace(/\/audit\/checkpoints\/:id/, `/audit/checkpoints/${checkpointId}`)
         .replace(/\/escalations\/:id/, '/escalations/00000000-0000-4000-8000-000000000000')
         .replace(':id', yard.id);

@@ -112,6 +112,12 @@ export class Environment {
   @IsInt()
   @Min(1)
   RATE_LIMIT_PER_MINUTE = 600_000;
+
+  /** Largest evidence document accepted by `POST …/documents`, in bytes (413 above). */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  DOCUMENT_MAX_BYTES = 20 * 1024 * 1024;
 }
 
 export function validateEnvironment(raw: Record<string, unknown>): Environment {

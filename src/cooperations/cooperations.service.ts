@@ -44,6 +44,7 @@ import type {
   NextEventsDto,
 } from './dto/cooperation.dto';
 import type { ReportsDto } from './dto/operation.dto';
+import { type DocumentReference, documentReferences } from './documents/document-references';
 import type { EventBody } from './event-body.pipe';
 import type { Language } from './language';
 import { ChainVerifier } from './persistence/chain-verifier';
@@ -168,7 +169,9 @@ export class CooperationsService {
   /** Decides one event and, if accepted, records it: snapshot, history entry and stored answer commit together. */
   async apply(id: string, body: EventBody, principal: Principal, cmd: CommandContext): Promise<CommandResult> {
     assertStorable(body);
-    const { event, mapPath } = await this.toDomainEvent(body);
+    // Evidence references are the adapter's: the domain decides the event without them.
+    const { documents: documentIds, ...eventBody } = body as EventBody & { documents?: string[] };
+    const { event, mapPath } = await this.toDomainEvent(eventBody);
     const fingerprint = requestFingerprint('POST', `${locationOf(id)}/events`, body);
     return this.command(principal, cmd, fingerprint, async (em) => {
       // The row lock serializes commands on one cooperation: sequence numbers cannot collide or
@@ -179,11 +182,12 @@ export class CooperationsService {
       if (replay) return replay;
       if (!isVisible(record, principal)) throw notFound(id);
       checkIfMatch(cmd.ifMatch, record.version);
+      const evidence = documentIds ? await documentReferences(em, id, documentIds) : undefined;
       const state = readState(record);
       const now = this.now();
       const decision = decide(state, event, actorOf(principal), now);
       if (!decision.ok) throw rejectionProblem(decision, cmd.lang, mapPath);
-      const answer = await this.record(em, record, decision, principal, cmd, now);
+      const answer = await this.record(em, record, decision, principal, cmd, now, evidence);
       await this.remember(em, principal, cmd, fingerprint, 200, answer);
       return { status: 200, body: answer, version: answer.cooperation.version, replayed: false };
     });
@@ -293,12 +297,13 @@ export class CooperationsService {
     principal: Principal,
     cmd: CommandContext,
     now: Date,
+    evidence?: DocumentReference[],
   ) {
     const id = record.id;
     const { type, ...payload } = decision.event;
     const entry = await this.append(em, id, cmd, principal, now, {
       eventType: type,
-      payload,
+      payload: evidence ? { ...payload, documents: evidence } : payload,
       stateBefore: decision.stateBefore,
       stateAfter: decision.stateAfter,
       obligations: decision.obligations,

@@ -4,6 +4,7 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
+  ArrayUnique,
   Equals,
   IsArray,
   IsBoolean,
@@ -12,6 +13,7 @@ import {
   IsInt,
   IsISO8601,
   IsNumber,
+  IsUUID,
   IsOptional,
   IsString,
   Matches,
@@ -583,3 +585,28 @@ export const EVENT_DTOS: { readonly [T in LifecycleEventType]?: ClassType<{ type
 };
 
 export const API_EVENT_TYPES = Object.keys(EVENT_DTOS) as LifecycleEventType[];
+
+/** At most this many evidence documents per event. */
+export const MAX_EVENT_DOCUMENTS = 20;
+
+/*
+ * Every event may reference evidence documents of its cooperation (signed LoI, council
+ * resolution, contract, approval notice …) by id: `documents`. The adapter checks that each is a
+ * document of this cooperation (422 unknown-document) and records `{id, sha256}` of each in the
+ * history entry, so the hash chain commits to the evidence. The domain never sees the field.
+ */
+for (const dto of Object.values(EVENT_DTOS))
+  for (const decorate of [
+    ApiPropertyOptional({
+      type: [String],
+      format: 'uuid',
+      maxItems: MAX_EVENT_DOCUMENTS,
+      description: 'Ids of evidence documents of this cooperation (POST …/documents); their hashes enter the history',
+    }),
+    Absent(),
+    IsArray(),
+    ArrayMaxSize(MAX_EVENT_DOCUMENTS),
+    ArrayUnique(),
+    IsUUID('all', { each: true }),
+  ])
+    decorate(dto.prototype as object, 'documents');
