@@ -23,6 +23,7 @@ import { join } from 'node:path';
 import { Client, Pool, type PoolClient } from 'pg';
 import { issueDevelopmentToken } from '../src/auth/token-issuer';
 import { chainEntry, type HistoryEntry, type HistoryEntryContent } from '../src/cooperations/domain';
+import { VERIFY_STORED_BATCH, verifyStoredChain } from '../src/cooperations/persistence/chain-verifier';
 import { COORD_HEEK, HEEK, OPENING } from '../src/cooperations/domain/testing/building-yard.scenario';
 import { EmbeddedPostgres } from '../src/database/embedded-postgres';
 import { ensureBuilt, freePort, ROOT, ServerProcess } from './lib/server-process';
@@ -468,12 +469,25 @@ async function main(): Promise<void> {
     let floorHotResult: LoadResult;
     let leanSpread: LoadResult;
     let leanHot: LoadResult;
+    const rawVerifyTimes: number[] = [];
+    let rawVerified = 0;
     try {
       t0 = performance.now();
       await seedHistory(direct.pool, long, SETTINGS.historyEntries);
       log(
         `seeded ${SETTINGS.historyEntries} chained history entries by SQL in ${round((performance.now() - t0) / 1000)} s`,
       );
+      for (let i = 0; i < SETTINGS.verifyRuns; i++) {
+        const v0 = performance.now();
+        const r = await verifyStoredChain(
+          async (sql, params) => (await direct.pool.query(sql, params)).rows as unknown[],
+          long,
+        );
+        if (!r.valid) throw new Error(`verifyStoredChain: ${JSON.stringify(r)}`);
+        rawVerifyTimes.push((performance.now() - v0) / 1000);
+        rawVerified = r.entries;
+      }
+      rawVerifyTimes.sort((a, b) => a - b);
       log(`floor: ${CONNECTIONS} clients, ${SETTINGS.seconds} s per shape …`);
       floorSpread = await runFloor(direct.pool, floorIds, SETTINGS.seconds, SETTINGS.warmup);
       floorHotResult = await runFloor(direct.pool, [floorHot], SETTINGS.seconds, 0);
@@ -621,6 +635,11 @@ async function main(): Promise<void> {
         target: '≥ 100 000/s',
       },
       {
+        measure: `chain verification, raw batches of ${VERIFY_STORED_BATCH} (no HTTP)`,
+        engine: `${round(rawVerified / percentile(rawVerifyTimes, 50), 0)} entries/s (${round(percentile(rawVerifyTimes, 50), 2)} s)`,
+        target: '≥ 100 000/s',
+      },
+      {
         measure: `steering-board queue (${SETTINGS.queueCooperations}): p99`,
         engine: queue ? `${ms(queue.p99)} (p50 ${ms(queue.p50)})${failures(queue)}` : 'n/a (not built yet)',
         target: '< 50 ms',
@@ -648,6 +667,12 @@ async function main(): Promise<void> {
       reads: {
         historyPage,
         verify: { entries: verified, seconds: verifyTimes, entriesPerSecond: verifyRate },
+        verifyStoredChain: {
+          batch: VERIFY_STORED_BATCH,
+          entries: rawVerified,
+          seconds: rawVerifyTimes,
+          entriesPerSecond: rawVerified / percentile(rawVerifyTimes, 50),
+        },
         queue: queue ?? 'n/a (not built yet)',
       },
       coldStartSeconds: { fresh: coldStart[0], existing: coldStart[1] },

@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { decide, OPEN_COOPERATION, openCooperation } from './engine';
 import {
+  byCodePoint,
+  byCodePointReference,
   canonicalize,
   chainEntry,
   GENESIS_HASH,
@@ -98,6 +100,83 @@ describe('canonicalize', () => {
         expect(JSON.parse(canonicalize(value))).toEqual(JSON.parse(JSON.stringify(value)));
       }),
     );
+  });
+});
+
+/** canonicalize as it was before the fast key order (docs/performance.md, proposal 4): the reference. */
+function canonicalizeReference(value: unknown): string {
+  if (value === null || typeof value === 'boolean' || typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'number') return JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map((v) => canonicalizeReference(v)).join(',')}]`;
+  const record = value as Record<string, unknown>;
+  return `{${Object.keys(record)
+    .filter((k) => record[k] !== undefined)
+    .sort(byCodePointReference)
+    .map((k) => `${JSON.stringify(k)}:${canonicalizeReference(record[k])}`)
+    .join(',')}}`;
+}
+
+describe('key order: the allocation-free comparator agrees with the code-point reference', () => {
+  const sign = (n: number) => Math.sign(n);
+  /** Strings rich in the cases that differ between code-unit and code-point order. */
+  const unit = fc.oneof(
+    fc.constantFrom(0x41, 0x61, 0xe4, 0xd7ff, 0xd800, 0xdbff, 0xdc00, 0xdfff, 0xe000, 0xff5e, 0xffff),
+    fc.integer({ min: 0, max: 0xffff }),
+    fc.integer({ min: 0xd800, max: 0xdfff }),
+  );
+  const tricky = fc.array(unit, { maxLength: 6 }).map((units) => String.fromCharCode(...units));
+  const anyString = fc.oneof(tricky, fc.string({ unit: 'binary' }), fc.string({ unit: 'grapheme' }), fc.string());
+
+  it('on pairs of random strings incl. paired and lone surrogates (property)', () => {
+    fc.assert(
+      fc.property(anyString, anyString, (a, b) => {
+        expect(sign(byCodePoint(a, b))).toBe(sign(byCodePointReference(a, b)));
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it('on pairs sharing a prefix (property)', () => {
+    fc.assert(
+      fc.property(anyString, anyString, anyString, (p, a, b) => {
+        expect(sign(byCodePoint(p + a, p + b))).toBe(sign(byCodePointReference(p + a, p + b)));
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it('sorts lists of keys identically (property)', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(anyString, { maxLength: 30 }), (keys) => {
+        expect([...keys].sort(byCodePoint)).toEqual([...keys].sort(byCodePointReference));
+      }),
+      { numRuns: 5_000 },
+    );
+  });
+
+  it('canonicalize is byte-identical to the reference on random JSON with such keys (property)', () => {
+    const json = fc.letrec((tie) => ({
+      value: fc.oneof(
+        { depthSize: 'small' },
+        fc.jsonValue({ maxDepth: 1 }),
+        fc.array(tie('value'), { maxLength: 4 }),
+        fc.dictionary(anyString, tie('value'), { maxKeys: 6 }),
+      ),
+    })).value;
+    fc.assert(
+      fc.property(json, (value) => {
+        expect(canonicalize(value)).toBe(canonicalizeReference(value));
+      }),
+      { numRuns: 5_000 },
+    );
+  });
+
+  it('known cases: U+FF5E before U+1F600, lone surrogates by their value, prefixes first', () => {
+    expect(byCodePoint('\uFF5E', '\u{1F600}')).toBeLessThan(0);
+    expect(byCodePoint('\uD800', '\uE000')).toBeLessThan(0);
+    expect(byCodePoint('\uDC00', '\uD800\uDC00')).toBeLessThan(0);
+    expect(byCodePoint('a\uD800', 'a\uD800\uDC00')).toBeLessThan(0);
+    expect(byCodePoint('ab', 'ab')).toBe(0);
   });
 });
 

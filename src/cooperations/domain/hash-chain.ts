@@ -40,7 +40,8 @@ export const CONTENT_FIELDS = [
   'idempotencyKey',
 ] as const satisfies readonly (keyof HistoryEntryContent)[];
 
-const byCodePoint = (a: string, b: string): number => {
+/** Keys by Unicode code point, the spec's order: spreads both strings into code points. */
+export const byCodePointReference = (a: string, b: string): number => {
   const x = [...a];
   const y = [...b];
   for (let i = 0; i < Math.min(x.length, y.length); i++) {
@@ -48,6 +49,25 @@ const byCodePoint = (a: string, b: string): number => {
     if (d !== 0) return d;
   }
   return x.length - y.length;
+};
+
+const isSurrogate = (unit: number): boolean => unit >= 0xd800 && unit <= 0xdfff;
+
+/**
+ * The same order as `byCodePointReference`, without allocating: compares UTF-16 code units and
+ * falls back to the reference only when the first differing unit of either string is a surrogate.
+ * Otherwise the common prefix holds the same code points in both strings (a lead surrogate just
+ * before the difference is unpaired in both), and two differing non-surrogate units are two BMP
+ * code points whose order is their units' order. A proper prefix sorts first in both orders.
+ */
+export const byCodePoint = (a: string, b: string): number => {
+  const n = a.length < b.length ? a.length : b.length;
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x !== y) return isSurrogate(x) || isSurrogate(y) ? byCodePointReference(a, b) : x - y;
+  }
+  return a.length - b.length;
 };
 
 /**
@@ -62,20 +82,28 @@ export function canonicalize(value: unknown): string {
     if (!Number.isFinite(value)) throw new TypeError(`canonicalize: non-finite number ${value}`);
     return JSON.stringify(value);
   }
-  if (Array.isArray(value))
-    return `[${value
-      .map((v, i) => {
-        if (v === undefined) throw new TypeError(`canonicalize: undefined at array index ${i}`);
-        return canonicalize(v);
-      })
-      .join(',')}]`;
-  if (typeof value === 'object' && [Object.prototype, null].includes(Object.getPrototypeOf(value) as object | null)) {
-    const record = value as Record<string, unknown>;
-    return `{${Object.keys(record)
-      .filter((k) => record[k] !== undefined)
-      .sort(byCodePoint)
-      .map((k) => `${JSON.stringify(k)}:${canonicalize(record[k])}`)
-      .join(',')}}`;
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let i = 0; i < value.length; i++) {
+      const v: unknown = value[i];
+      if (v === undefined) throw new TypeError(`canonicalize: undefined at array index ${i}`);
+      out += i === 0 ? canonicalize(v) : `,${canonicalize(v)}`;
+    }
+    return `${out}]`;
+  }
+  if (typeof value === 'object') {
+    const proto = Object.getPrototypeOf(value) as object | null;
+    if (proto === Object.prototype || proto === null) {
+      const record = value as Record<string, unknown>;
+      const keys = Object.keys(record).sort(byCodePoint);
+      let out = '{';
+      for (const k of keys) {
+        const v = record[k];
+        if (v === undefined) continue;
+        out += `${out.length === 1 ? '' : ','}${JSON.stringify(k)}:${canonicalize(v)}`;
+      }
+      return `${out}}`;
+    }
   }
   throw new TypeError(`canonicalize: unsupported value of type ${typeof value}`);
 }

@@ -9,7 +9,7 @@ import {
   verifyChain,
 } from '../domain';
 import { buildingYardSteps, OPENING } from '../domain/testing/building-yard.scenario';
-import { ChainVerifier } from './chain-verifier';
+import { type ChainQuery, ChainVerifier, verifyStoredChain } from './chain-verifier';
 
 function history(): HistoryEntry[] {
   const opened = openCooperation(OPENING.input, OPENING.actor, OPENING.at);
@@ -74,6 +74,71 @@ describe('ChainVerifier', () => {
         if (t.kind === 'sequence') entries[t.at].sequence = t.to;
         if (t.kind === 'cooperation') entries[t.at].cooperationId = t.to;
         expect(streamed(entries)).toEqual(verifyChain(entries));
+      }),
+    );
+  });
+});
+
+describe('verifyStoredChain', () => {
+  const chain = history();
+  const id = OPENING.input.id;
+
+  /** The two statements it issues, answered from rows in memory as PostgreSQL would; counts round trips. */
+  const store = (entries: HistoryEntry[]) => {
+    const rows = entries.map((e) => ({
+      cooperation_id: e.cooperationId,
+      sequence: e.sequence,
+      event_type: e.eventType,
+      payload: e.payload,
+      actor: e.actor,
+      state_before: e.stateBefore,
+      state_after: e.stateAfter,
+      obligations: e.obligations,
+      recorded_at: new Date(e.recordedAt),
+      request_id: e.requestId,
+      idempotency_key: e.idempotencyKey,
+      prev_hash: e.prevHash,
+      hash: e.hash,
+    }));
+    const calls: string[] = [];
+    const query: ChainQuery = (sql, params) => {
+      calls.push(sql);
+      const mine = rows.filter((r) => r.cooperation_id === params[0]);
+      if (sql.includes('count(*)')) return Promise.resolve([{ n: mine.length }]);
+      const limit = Number(/LIMIT (\d+)/.exec(sql)![1]);
+      return Promise.resolve(
+        mine
+          .filter((r) => r.sequence > (params[1] as number))
+          .sort((a, b) => a.sequence - b.sequence)
+          .slice(0, limit)
+          .map(({ cooperation_id: _, ...r }) => r),
+      );
+    };
+    return { query, calls };
+  };
+
+  it('agrees with verifyChain on the intact chain, in batches of any size, one round trip per batch', async () => {
+    for (const batch of [1, 2, 7, chain.length, 5_000]) {
+      const { query, calls } = store(chain);
+      expect(await verifyStoredChain(query, id, batch)).toEqual(verifyChain(chain));
+      expect(calls).toHaveLength(Math.floor(chain.length / batch) + 1);
+    }
+    expect(await verifyStoredChain(store([]).query, id)).toEqual(verifyChain([]));
+  });
+
+  it('agrees with verifyChain on tampered content and gaps, counting the whole chain (property)', async () => {
+    const tamper = fc.oneof(
+      fc.record({ kind: fc.constant('payload' as const), at: fc.nat(chain.length - 1), text: fc.string() }),
+      fc.record({ kind: fc.constant('drop' as const), at: fc.nat(chain.length - 1) }),
+      fc.record({ kind: fc.constant('hash' as const), at: fc.nat(chain.length - 1) }),
+    );
+    await fc.assert(
+      fc.asyncProperty(tamper, fc.integer({ min: 1, max: 9 }), async (t, batch) => {
+        const entries = chain.map((e) => ({ ...e }));
+        if (t.kind === 'payload') entries[t.at].payload = { tampered: t.text };
+        if (t.kind === 'drop') entries.splice(t.at, 1);
+        if (t.kind === 'hash') entries[t.at].hash = 'f'.repeat(64);
+        expect(await verifyStoredChain(store(entries).query, id, batch)).toEqual(verifyChain(entries));
       }),
     );
   });
