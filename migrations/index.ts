@@ -5,6 +5,7 @@ import { CooperationTimers1764100000004 } from './1764100000004-cooperation-time
 import { Audit1764200000001 } from './1764200000001-audit';
 import { EscalationCasesIndex1764250000001 } from './1764250000001-escalation-cases-index';
 import { EvidenceDocuments1764300000001 } from './1764300000001-evidence-documents';
+import { PersonalData1764300000002 } from './1764300000002-personal-data';
 
 /** Every migration, in order. Listed explicitly so the build, the tests and the CLI run the same set. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   Audit1764200000001,
   EscalationCasesIndex1764250000001,
   EvidenceDocuments1764300000001,
+  PersonalData1764300000002,
 ];

@@ -38,6 +38,8 @@ export const POLICY: Record<string, { roles: readonly Role[] | 'public'; scope?:
   'POST /api/v1/cooperations/:id/documents': { roles: ['coordinator'], scope: 'cooperation' },
   'GET /api/v1/cooperations/:id/documents': { roles: ALL, scope: 'cooperation' },
   'GET /api/v1/cooperations/:id/documents/:docId': { roles: ALL, scope: 'cooperation' },
+  'GET /api/v1/personal-data/:id': { roles: AUDIT },
+  'POST /api/v1/personal-data/:id/erasure': { roles: ['admin'] },
   'GET /api/v1/escalations': { roles: ALL, scope: 'case' },
   'GET /api/v1/escalations/:id': { roles: ALL, scope: 'case' },
   'GET /api/v1/audit/transitions': { roles: AUDIT },

@@ -9,6 +9,8 @@ import { CooperationsController } from './cooperations.controller';
 import { CooperationsService } from './cooperations.service';
 import { DocumentsController } from './documents/documents.controller';
 import { DocumentsService } from './documents/documents.service';
+import { PersonalDataController } from './personal-data/personal-data.controller';
+import { PersonalDataService } from './personal-data/personal-data.service';
 import { EscalationsController } from './escalations.controller';
 import { EscalationsService } from './escalations.service';
 import { LifecycleController } from './lifecycle.controller';
@@ -35,11 +37,18 @@ import { TimerScheduler } from './timer-scheduler';
       }),
     }),
   ],
-  controllers: [LifecycleController, CooperationsController, EscalationsController, DocumentsController],
+  controllers: [
+    LifecycleController,
+    CooperationsController,
+    EscalationsController,
+    DocumentsController,
+    PersonalDataController,
+  ],
   providers: [
     CooperationsService,
     EscalationsService,
     DocumentsService,
+    PersonalDataService,
     TimerScheduler,
     { provide: Clock, useClass: SystemClock },
   ],

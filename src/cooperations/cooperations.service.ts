@@ -13,6 +13,7 @@ import {
   type Actor,
   type ChainVerification,
   chainEntry,
+  type Contact,
   type CooperationState,
   decide,
   GENESIS_HASH,
@@ -45,6 +46,7 @@ import type {
 } from './dto/cooperation.dto';
 import type { ReportsDto } from './dto/operation.dto';
 import { type DocumentReference, documentReferences } from './documents/document-references';
+import { type PersonReference, storeContact } from './personal-data/personal-data';
 import type { EventBody } from './event-body.pipe';
 import type { Language } from './language';
 import { ChainVerifier } from './persistence/chain-verifier';
@@ -187,7 +189,18 @@ export class CooperationsService {
       const now = this.now();
       const decision = decide(state, event, actorOf(principal), now);
       if (!decision.ok) throw rejectionProblem(decision, cmd.lang, mapPath);
-      const answer = await this.record(em, record, decision, principal, cmd, now, evidence);
+      // A contact's name and e-mail go to personal_data; the history gets a reference and a salted hash.
+      const person =
+        decision.event.type === 'APPOINT_CONTACT'
+          ? await storeContact(
+              em,
+              id,
+              principal.municipality ?? null,
+              { name: decision.event.name, email: decision.event.email },
+              now,
+            )
+          : undefined;
+      const answer = await this.record(em, record, decision, principal, cmd, now, evidence, person);
       await this.remember(em, principal, cmd, fingerprint, 200, answer);
       return { status: 200, body: answer, version: answer.cooperation.version, replayed: false };
     });
@@ -298,9 +311,16 @@ export class CooperationsService {
     cmd: CommandContext,
     now: Date,
     evidence?: DocumentReference[],
+    person?: PersonReference,
   ) {
     const id = record.id;
-    const { type, ...payload } = decision.event;
+    const { type, ...fields } = decision.event;
+    let payload: object = fields;
+    if (person) {
+      const { name: _name, email: _email, ...rest } = fields as { name?: string; email?: string };
+      payload = { ...rest, ...person };
+      decision = withPersonRef(decision, principal.municipality!, person.personRef);
+    }
     const entry = await this.append(em, id, cmd, principal, now, {
       eventType: type,
       payload: evidence ? { ...payload, documents: evidence } : payload,
@@ -603,6 +623,22 @@ export class CooperationsService {
 }
 
 // ---- mapping -------------------------------------------------------------------------------
+
+/**
+ * The snapshot's contact of `ags` with the reference of its personal data record, so that an
+ * erasure finds the contact and clients can name the record (`personRef`).
+ */
+function withPersonRef(decision: Accepted, ags: string, personRef: string): Accepted {
+  const ctx = decision.state.context;
+  const contact = ctx.contacts[ags];
+  if (!contact) return decision;
+  // An adapter's annotation beside the domain's fields: the domain neither reads nor drops it.
+  const annotated = { ...contact, personRef } as Contact;
+  return {
+    ...decision,
+    state: { ...decision.state, context: { ...ctx, contacts: { ...ctx.contacts, [ags]: annotated } } },
+  };
+}
 
 /** Deletes the cancelled timers and upserts the scheduled ones, by (cooperation, key). */
 async function writeTimers(em: EntityManager, cooperationId: string, timers: TimerChanges): Promise<void> {
