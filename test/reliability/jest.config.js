@@ -1,7 +1,9 @@
 /**
- * `npm run test:reliability`: process-level tests on real PostgreSQL (two servers on one database,
- * SIGKILL, a PostgreSQL restart). Not part of `npm test`: its files end in `.reliability.ts`, which
- * the main configuration does not match. They skip, saying why, when DATABASE_URL is unset.
+ * `npm run test:reliability`: process-level tests that spawn real servers and kill them — two servers
+ * on one PostgreSQL with SIGKILL and a PostgreSQL restart (skipped, saying why, when DATABASE_URL
+ * is unset), and the embedded default under signals and SIGKILL. Not part of `npm test`: its files
+ * end in `.reliability.ts`, which the main configuration does not match, and they run one at a time
+ * so that their timing does not compete with other test files.
  */
 const base = require('../../jest.config.js');
 

@@ -4,13 +4,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureBuilt, freePort, ServerProcess } from '../../bench/lib/server-process';
 import { issueDevelopmentToken } from '../../src/auth/token-issuer';
-import { COORD_HEEK, OPENING } from '../../src/cooperations/domain/testing/building-yard.scenario';
+import { COORD_HEEK, HEEK, OPENING } from '../../src/cooperations/domain/testing/building-yard.scenario';
+import { BuildingYard } from '../support/building-yard';
+import { createTestApp } from '../support/test-app';
 import { dropSchema, restartPostgres, sleep, withClient } from './support/chaos';
 
 /*
  * Two servers on one PostgreSQL schema, clients sending events to both for a bounded time; one
  * server is killed with SIGKILL and restarted, PostgreSQL is restarted once. Clients retry with
  * their Idempotency-Keys. Nothing acknowledged may be lost, nothing may be applied twice.
+ * Meanwhile durable timers fall due (cooperations driven to `active` beforehand, their first report
+ * timer moved into the run by SQL): each must fire exactly once, whichever server claims it.
  */
 
 const DATABASE_URL = process.env.DATABASE_URL;
@@ -20,6 +24,12 @@ const COOPERATIONS = 16;
 const REQUEST_TIMEOUT_MS = 20_000;
 /** After the load ends, a request still unanswered may retry this long. */
 const RETRY_GRACE_MS = 30_000;
+/** Active cooperations whose first report timer falls due during the load, spread over it. */
+const TIMER_COOPERATIONS = 8;
+const TIMER_POLL_MS = 200;
+/** The building yard's first report timer (Heek, 2027-Q1) and what its firing schedules. */
+const TIMER_KEY = `report-due:${HEEK.ags}:2027-Q1`;
+const AFTER_FIRING = [`report-due:${HEEK.ags}:2027-Q2`, `report-grace:${HEEK.ags}:2027-Q1`];
 
 const APPOINT_CONTACT = {
   type: 'APPOINT_CONTACT',
@@ -63,6 +73,7 @@ suite('two servers on one PostgreSQL: SIGKILL, a PostgreSQL restart, retries wit
   const ports: Record<'a' | 'b', number> = { a: 0, b: 0 };
   let token = '';
   let auditor = '';
+  const timerCooperations: string[] = [];
 
   const spawn = (name: 'a' | 'b') =>
     (servers[name] = ServerProcess.spawn({
@@ -75,6 +86,8 @@ suite('two servers on one PostgreSQL: SIGKILL, a PostgreSQL restart, retries wit
         LOG_LEVEL: 'warn',
         DB_POOL_SIZE: '6',
         RATE_LIMIT_PER_MINUTE: '1000000000',
+        TIMERS_ENABLED: 'true',
+        TIMER_POLL_MS: String(TIMER_POLL_MS),
       },
       logFile: join(logDir, `server-${name}.log`),
     }));
@@ -85,6 +98,19 @@ suite('two servers on one PostgreSQL: SIGKILL, a PostgreSQL restart, retries wit
     ports.b = await freePort();
     token = await issueDevelopmentToken(COORD_HEEK as never, secret);
     auditor = await issueDevelopmentToken({ sub: 'rpa-auditor', role: 'auditor' }, secret);
+    // Cooperations in operation, driven in-process with a movable clock (the servers use the
+    // system clock); this also applies the migrations to the schema.
+    const setup = await createTestApp({ DATABASE_URL: url, DATABASE_SCHEMA: schema });
+    try {
+      for (let i = 0; i < TIMER_COOPERATIONS; i++) {
+        const yard = new BuildingYard(setup);
+        await yard.runUntil();
+        timerCooperations.push(yard.id);
+      }
+    } finally {
+      jest.restoreAllMocks();
+      await setup.close();
+    }
     // One after the other: the first applies the migrations.
     await spawn('a').waitHealthy(120_000);
     await spawn('b').waitHealthy(120_000);
@@ -115,6 +141,28 @@ suite('two servers on one PostgreSQL: SIGKILL, a PostgreSQL restart, retries wit
 
     const started = Date.now();
     const loadUntil = started + LOAD_SECONDS * 1000;
+    // Each first report timer falls due at its own moment of the load (10 % … 85 %): before the
+    // SIGKILL, while server b is down, during the PostgreSQL outage, after it. Row and snapshot
+    // change together, as the engine keeps them (the timer in `context.timers` and its row).
+    const dueAt = timerCooperations.map((_, i) =>
+      new Date(started + LOAD_SECONDS * 1000 * (0.1 + (0.75 * i) / (TIMER_COOPERATIONS - 1))).toISOString(),
+    );
+    await withClient(url, schema, async (c) => {
+      for (const [i, id] of timerCooperations.entries()) {
+        const moved = await c.query(
+          `UPDATE cooperation_timers SET due_at = $3::timestamptz, event = jsonb_set(event, '{dueAt}', to_jsonb($3::text))
+            WHERE cooperation_id = $1 AND key = $2`,
+          [id, TIMER_KEY, dueAt[i]],
+        );
+        expect(moved.rowCount).toBe(1);
+        await c.query(
+          `UPDATE cooperations SET state = jsonb_set(jsonb_set(state, ARRAY['context','timers',$2,'dueAt'], to_jsonb($3::text)),
+                                                     ARRAY['context','timers',$2,'event','dueAt'], to_jsonb($3::text))
+            WHERE id = $1`,
+          [id, TIMER_KEY, dueAt[i]],
+        );
+      }
+    });
     const giveUpAt = loadUntil + RETRY_GRACE_MS;
     const requests: LogicalRequest[] = [];
     const health: HealthSample[] = [];
@@ -205,6 +253,17 @@ suite('two servers on one PostgreSQL: SIGKILL, a PostgreSQL restart, retries wit
     // Both servers must come back by themselves.
     await servers.a!.waitHealthy(30_000);
     await servers.b!.waitHealthy(30_000);
+    // The last timer fell due at 85 % of the load; give the schedulers a few polls beyond the end.
+    for (let waited = 0; waited < 10_000; waited += TIMER_POLL_MS) {
+      const left = await withClient(url, schema, (c) =>
+        c.query(`SELECT 1 FROM cooperation_timers WHERE key = $1 AND cooperation_id = ANY($2::uuid[])`, [
+          TIMER_KEY,
+          timerCooperations,
+        ]),
+      );
+      if (left.rowCount === 0) break;
+      await sleep(TIMER_POLL_MS);
+    }
     await sleep(300);
     monitoring = false;
     await monitoring$;
@@ -212,10 +271,25 @@ suite('two servers on one PostgreSQL: SIGKILL, a PostgreSQL restart, retries wit
 
     // ---- checks -------------------------------------------------------------------------------
     const rows = await withClient(url, schema, async (c) => {
-      const history = await c.query<{ cooperation_id: string; sequence: number; idempotency_key: string | null }>(
-        `SELECT cooperation_id, sequence, idempotency_key FROM cooperation_history ORDER BY cooperation_id, sequence`,
+      const history = await c.query<{
+        cooperation_id: string;
+        sequence: number;
+        idempotency_key: string | null;
+        event_type: string;
+        period: string | null;
+        recorded_at: Date;
+      }>(
+        `SELECT cooperation_id, sequence, idempotency_key, event_type, payload->>'period' AS period, recorded_at
+           FROM cooperation_history ORDER BY cooperation_id, sequence`,
       );
       return history.rows;
+    });
+    const timersLeft = await withClient(url, schema, async (c) => {
+      const left = await c.query<{ cooperation_id: string; key: string }>(
+        `SELECT cooperation_id, key FROM cooperation_timers WHERE cooperation_id = ANY($1::uuid[]) ORDER BY key`,
+        [timerCooperations],
+      );
+      return left.rows;
     });
     const byKey = new Map<string, typeof rows>();
     for (const r of rows)
@@ -234,7 +308,31 @@ suite('two servers on one PostgreSQL: SIGKILL, a PostgreSQL restart, retries wit
       (r) =>
         r.acknowledged && r.attempts.length > 1 && r.attempts.some((a) => a.status === 'error' || a.status === 503),
     );
-    const unknownEntries = rows.filter((r) => r.sequence > 1 && !requests.some((q) => q.key === r.idempotency_key));
+    const loadCooperations = new Set(cooperations);
+    const unknownEntries = rows.filter(
+      (r) =>
+        loadCooperations.has(r.cooperation_id) && r.sequence > 1 && !requests.some((q) => q.key === r.idempotency_key),
+    );
+
+    // Every due timer fired exactly once, after its due instant, and scheduled what its firing schedules.
+    const timerFirings = timerCooperations.map((id, i) => {
+      const firings = rows.filter((r) => r.cooperation_id === id && r.event_type === 'REPORT_DUE');
+      return {
+        id,
+        dueAt: dueAt[i],
+        firings: firings.length,
+        firedLateMs: firings.map((f) => new Date(f.recorded_at).getTime() - Date.parse(dueAt[i])),
+        periods: firings.map((f) => f.period),
+        timersAfter: timersLeft.filter((t) => t.cooperation_id === id).map((t) => t.key),
+      };
+    });
+    const timersNotOnce = timerFirings.filter(
+      (t) =>
+        t.firings !== 1 ||
+        t.periods[0] !== '2027-Q1' ||
+        t.firedLateMs[0] < 0 ||
+        JSON.stringify(t.timersAfter) !== JSON.stringify(AFTER_FIRING),
+    );
 
     // Sequences 1..n per cooperation.
     const gaps: string[] = [];
@@ -246,7 +344,7 @@ suite('two servers on one PostgreSQL: SIGKILL, a PostgreSQL restart, retries wit
 
     // Every chain verifies, through the API.
     const verifications = await Promise.all(
-      cooperations.map(async (id) => {
+      [...cooperations, ...timerCooperations].map(async (id) => {
         const res = await fetch(`${serverUrl('a')}/api/v1/cooperations/${id}/history/verify`, {
           headers: { authorization: `Bearer ${auditor}` },
         });
@@ -286,6 +384,9 @@ suite('two servers on one PostgreSQL: SIGKILL, a PostgreSQL restart, retries wit
       sequenceGaps: gaps.length,
       chainsVerified: verifications.length - broken.length,
       chainsBroken: broken.length,
+      timersDue: timerFirings.length,
+      timersFiredExactlyOnce: timerFirings.length - timersNotOnce.length,
+      timerFiringDelayMs: timerFirings.map((t) => `${t.dueAt.slice(11, 23)} +${t.firedLateMs.join('/')}`),
       commandsAnswered503: unavailable.length,
       slowest503Ms: slowestUnavailable,
       health503Samples: health503.length,
@@ -303,6 +404,7 @@ suite('two servers on one PostgreSQL: SIGKILL, a PostgreSQL restart, retries wit
     expect(unknownEntries).toEqual([]);
     expect(gaps).toEqual([]);
     expect(broken).toEqual([]);
+    expect(timersNotOnce).toEqual([]);
     expect(unanswered).toEqual([]);
     expect(report.serverASurvivedPostgresRestart).toBe(true);
     expect(health503.length).toBeGreaterThan(0);
