@@ -11,7 +11,8 @@ import { caseNotFound } from './problems';
 
 /**
  * The steering board's queue (`GET /escalations`) and single cases. Cases live in the cooperations'
- * states; the queue reads the states of the cooperations the caller may see that have cases, and
+ * states; the queue reads the states of the cooperations the caller may see that have cases of the
+ * requested status (found through a jsonb index on the cases array), and
  * merges their entries by deadline (then case id). Scope: board members see the cases at the
  * levels whose body their municipality belongs to; coordinators the cases of their cooperations;
  * auditors and admins all.
@@ -27,7 +28,11 @@ export class EscalationsService {
     const qb = this.dataSource
       .getRepository(CooperationRecord)
       .createQueryBuilder('c')
-      .where(`jsonb_array_length(COALESCE(c.state #> '{context,escalation,cases}', '[]'::jsonb)) > 0`);
+      // Containment on the cases array is served by the index cooperations_escalation_cases: only
+      // cooperations with a case of the requested status are read, not every visible snapshot.
+      .where(`c.state #> '{context,escalation,cases}' @> CAST(:probe AS jsonb)`, {
+        probe: JSON.stringify([{ status: query.status }]),
+      });
     if (!SEES_ALL.includes(principal.role))
       qb.andWhere('c.member_ags @> ARRAY[:own]::text[]', { own: principal.municipality ?? '' });
     if (query.cooperation) qb.andWhere('c.id = :id', { id: query.cooperation });
