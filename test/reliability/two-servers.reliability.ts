@@ -150,9 +150,11 @@ suite('two servers on one PostgreSQL: SIGKILL, a PostgreSQL restart, retries wit
     await withClient(url, schema, async (c) => {
       for (const [i, id] of timerCooperations.entries()) {
         const moved = await c.query(
-          `UPDATE cooperation_timers SET due_at = $3::timestamptz, event = jsonb_set(event, '{dueAt}', to_jsonb($3::text))
+          `UPDATE cooperation_timers SET due_at = $3::timestamptz, event = jsonb_set(event, '{dueAt}', to_jsonb($4::text))
             WHERE cooperation_id = $1 AND key = $2`,
-          [id, TIMER_KEY, dueAt[i]],
+          // The instant twice: one parameter would get one type (timestamptz), and its text form
+          // would then be PostgreSQL's, not the ISO 8601 the event's schema requires.
+          [id, TIMER_KEY, dueAt[i], dueAt[i]],
         );
         expect(moved.rowCount).toBe(1);
         await c.query(
