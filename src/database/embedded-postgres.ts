@@ -1,7 +1,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { DataDirectoryLock, type LockHolder } from './data-directory-lock';
 
 /**
@@ -54,8 +54,14 @@ export class EmbeddedPostgres {
     readonly recoveredFrom: LockHolder | null = null,
   ) {}
 
-  /** `directory` null: an in-memory database that is gone when stopped (tests). */
-  static async start(directory: string | null): Promise<EmbeddedPostgres> {
+  /**
+   * `directory` null: an in-memory database that is gone when stopped (tests). `template`: where the
+   * pre-initialised cluster is cached (see `PgliteTemplate`); null to always run initdb.
+   */
+  static async start(
+    directory: string | null,
+    template: PgliteTemplate | null = PgliteTemplate.default(),
+  ): Promise<EmbeddedPostgres> {
     const root = directory === null ? null : resolve(directory);
     const lock = root === null ? null : DataDirectoryLock.acquire(root);
     try {
@@ -63,7 +69,7 @@ export class EmbeddedPostgres {
       const existing = dataPath !== undefined && existsSync(join(dataPath, 'PG_VERSION'));
       let db: PGlite;
       try {
-        db = await PGlite.create(dataPath);
+        db = existing ? await PGlite.create(dataPath) : await createFresh(dataPath, template);
       } catch (error) {
         if (existing) throw new EmbeddedDatabaseDamagedError(root!, lock?.tookOverFrom ?? null, error);
         throw error;
@@ -102,4 +108,115 @@ export class EmbeddedPostgres {
   async suspend(): Promise<void> {
     await this.server.stop();
   }
+}
+
+/**
+ * A fresh cluster: PGlite's initdb (several seconds of WebAssembly) runs once per PGlite version on
+ * this machine; its result is cached as a tarball of the data directory (`dumpDataDir`) and later
+ * fresh directories (and in-memory databases) are created from it with `loadDataDir`, which is
+ * what an existing directory costs to open. Migrations still run afterwards as usual. Anything
+ * wrong with the cache (missing, unreadable, truncated, refused by PGlite) falls back to initdb.
+ */
+async function createFresh(dataPath: string | undefined, template: PgliteTemplate | null): Promise<PGlite> {
+  const cached = template?.read() ?? null;
+  if (cached) {
+    try {
+      return await PGlite.create(dataPath, { loadDataDir: new Blob([cached]) });
+    } catch {
+      // A template this PGlite cannot load: forget it, start over with initdb in an empty folder.
+      template?.discard();
+      if (dataPath !== undefined) rmSync(dataPath, { recursive: true, force: true });
+    }
+  }
+  const db = await PGlite.create(dataPath);
+  if (template) {
+    try {
+      template.write(new Uint8Array(await (await db.dumpDataDir('none')).arrayBuffer()));
+    } catch {
+      // No cache (read-only install, full disk): the next fresh start runs initdb again.
+    }
+  }
+  return db;
+}
+
+const FOOTER_MAGIC = 'IKZTPL01';
+const FOOTER_BYTES = 16;
+
+/** The cached result of PGlite's initdb, one file per PGlite version (its data format may change). */
+export class PgliteTemplate {
+  constructor(readonly file: string) {}
+
+  /**
+   * `$IKZ_PGLITE_TEMPLATE` (a file path, or `off`), else `node_modules/.cache/ikz/` beside PGlite,
+   * named by PGlite's version.
+   */
+  static default(env: NodeJS.ProcessEnv = process.env): PgliteTemplate | null {
+    const configured = env.IKZ_PGLITE_TEMPLATE;
+    if (configured === 'off') return null;
+    if (configured) return new PgliteTemplate(resolve(configured));
+    const pglite = pgliteRoot();
+    if (!pglite) return null;
+    const { version } = JSON.parse(readFileSync(join(pglite, 'package.json'), 'utf8')) as { version: string };
+    return new PgliteTemplate(join(pglite, '..', '..', '.cache', 'ikz', `pglite-${version}-initdb.tar`));
+  }
+
+  /**
+   * The cached tarball, or null when there is none or it is not whole. PGlite's loader reports a
+   * damaged archive asynchronously, so it only ever gets complete ones: the file is the tar followed
+   * by a footer (`IKZTPL01` and the tar's length), which a truncated or foreign file lacks.
+   */
+  read(): Uint8Array | null {
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(this.file);
+    } catch {
+      return null;
+    }
+    const tar = bytes.length - FOOTER_BYTES;
+    const whole =
+      tar >= 3 * 512 &&
+      tar % 512 === 0 &&
+      bytes.toString('latin1', tar, tar + 8) === FOOTER_MAGIC &&
+      bytes.readBigUInt64LE(tar + 8) === BigInt(tar) &&
+      bytes.toString('latin1', 257, 262) === 'ustar';
+    if (whole) return bytes.subarray(0, tar);
+    this.discard();
+    return null;
+  }
+
+  /** Written beside and renamed into place: concurrent starts never read half a file. */
+  write(tar: Uint8Array): void {
+    mkdirSync(dirname(this.file), { recursive: true });
+    const footer = Buffer.alloc(FOOTER_BYTES);
+    footer.write(FOOTER_MAGIC, 0, 'latin1');
+    footer.writeBigUInt64LE(BigInt(tar.length), 8);
+    const partial = `${this.file}.${process.pid}.partial`;
+    try {
+      writeFileSync(partial, Buffer.concat([tar, footer]));
+      renameSync(partial, this.file);
+    } finally {
+      rmSync(partial, { force: true });
+    }
+  }
+
+  discard(): void {
+    rmSync(this.file, { force: true });
+  }
+}
+
+/** PGlite's package folder (its package.json is not exported: walk up from its entry point). */
+function pgliteRoot(): string | null {
+  try {
+    for (let dir = dirname(require.resolve('@electric-sql/pglite')); dir !== dirname(dir); dir = dirname(dir)) {
+      const manifest = join(dir, 'package.json');
+      if (
+        existsSync(manifest) &&
+        (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === '@electric-sql/pglite'
+      )
+        return dir;
+    }
+  } catch {
+    // not resolvable from here: no template
+  }
+  return null;
 }
