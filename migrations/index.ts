@@ -4,7 +4,6 @@ import { Cooperations1764100000003 } from './1764100000003-cooperations';
 import { CooperationTimers1764100000004 } from './1764100000004-cooperation-timers';
 import { Audit1764200000001 } from './1764200000001-audit';
 import { EscalationCasesIndex1764250000001 } from './1764250000001-escalation-cases-index';
-import { GinFastupdateOff1764250000002 } from './1764250000002-gin-fastupdate-off';
 import { EvidenceDocuments1764300000001 } from './1764300000001-evidence-documents';
 import { PersonalData1764300000002 } from './1764300000002-personal-data';
 
@@ -16,7 +15,6 @@ export const MIGRATIONS = [
   CooperationTimers1764100000004,
   Audit1764200000001,
   EscalationCasesIndex1764250000001,
-  GinFastupdateOff1764250000002,
   EvidenceDocuments1764300000001,
   PersonalData1764300000002,
 ];
