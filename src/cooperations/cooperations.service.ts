@@ -49,7 +49,7 @@ import { type DocumentReference, documentReferences } from './documents/document
 import { type PersonReference, storeContact } from './personal-data/personal-data';
 import type { EventBody } from './event-body.pipe';
 import type { Language } from './language';
-import { ChainVerifier } from './persistence/chain-verifier';
+import { verifyStoredChain } from './persistence/chain-verifier';
 import { CooperationRecord } from './persistence/cooperation.entity';
 import { HistoryEntryRecord, toHistoryEntry } from './persistence/history-entry.entity';
 import { IdempotencyRecord } from './persistence/idempotency-key.entity';
@@ -79,7 +79,6 @@ export interface CommandResult {
 export const SEES_ALL: readonly Principal['role'][] = ['auditor', 'admin'];
 /** Statuses that make a municipality part of a cooperation for visibility and `?municipality=`. */
 const VISIBLE_STATUSES = new Set(['active', 'invited']);
-const VERIFY_BATCH = 500;
 /** UUID v5 namespace of the timers' idempotency keys. */
 const TIMER_NAMESPACE = '6d3f0c1e-5b7a-4f21-9a8e-2c4b7d9e1f30';
 /** The scheduler, as history entries record it (`docs/operation-phase.md`). */
@@ -421,7 +420,7 @@ export class CooperationsService {
   }
 
   async history(id: string, principal: Principal, query: HistoryQuery): Promise<Page<HistoryEntry>> {
-    await this.findVisible(id, principal);
+    await this.assertVisible(id, principal);
     let after = query.after ?? 0;
     if (query.cursor) {
       const [sequence] = decodeCursor(query.cursor, 1);
@@ -438,21 +437,8 @@ export class CooperationsService {
 
   /** Recomputes the chain from the stored rows, in batches: a long history is never held in memory. */
   async verify(id: string, principal: Principal): Promise<ChainVerification> {
-    await this.findVisible(id, principal);
-    const repository = this.dataSource.getRepository(HistoryEntryRecord);
-    const verifier = new ChainVerifier();
-    let after = 0;
-    for (;;) {
-      const rows = await repository.find({
-        where: { cooperationId: id, sequence: MoreThan(after) },
-        order: { sequence: 'ASC' },
-        take: VERIFY_BATCH,
-      });
-      if (!rows.every((r) => verifier.push(toHistoryEntry(r))))
-        return verifier.result(await repository.countBy({ cooperationId: id }));
-      if (rows.length < VERIFY_BATCH) return verifier.result();
-      after = rows[rows.length - 1].sequence;
-    }
+    await this.assertVisible(id, principal);
+    return verifyStoredChain((sql, params) => this.dataSource.query(sql, params), id);
   }
 
   // ---- internals -----------------------------------------------------------------------------
@@ -466,6 +452,14 @@ export class CooperationsService {
     const record = await this.dataSource.getRepository(CooperationRecord).findOneBy({ id });
     if (!record || !isVisible(record, principal)) throw notFound(id);
     return record;
+  }
+
+  /** Visibility only needs the member list, not the snapshot document (history pages are a hot read). */
+  private async assertVisible(id: string, principal: Principal): Promise<void> {
+    const record = await this.dataSource
+      .getRepository(CooperationRecord)
+      .findOne({ select: { id: true, memberAgs: true }, where: { id } });
+    if (!record || !isVisible(record, principal)) throw notFound(id);
   }
 
   /**
