@@ -1,36 +1,5 @@
-import { RequestMethod } from '@nestjs/common';
-import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
-import { DiscoveryService, MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
-import { ACCESS_POLICY, type AccessPolicy } from '../src/auth/access-policy.decorator';
-import { API_PREFIX } from '../src/bootstrap';
 import { createTestApp, type TestApp } from './support/test-app';
-
-interface Route {
-  method: string;
-  path: string;
-  policy: AccessPolicy | undefined;
-}
-
-/** Every route of the application, read from its own controllers' metadata. */
-function routesOf(t: TestApp): Route[] {
-  const discovery = new DiscoveryService(t.app.get(ModulesContainer));
-  const scanner = new MetadataScanner();
-  const reflector = new Reflector();
-  return discovery.getControllers().flatMap(({ metatype, instance }) => {
-    if (!metatype || !instance) return [];
-    const base = String(Reflect.getMetadata(PATH_METADATA, metatype) ?? '');
-    const prototype = Object.getPrototypeOf(instance) as Record<string, (...args: unknown[]) => unknown>;
-    return scanner.getAllMethodNames(prototype).flatMap((name) => {
-      const handler = prototype[name];
-      const sub = Reflect.getMetadata(PATH_METADATA, handler) as string | undefined;
-      if (sub === undefined) return [];
-      const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as number];
-      const path = ['', base === 'health' ? '' : API_PREFIX, base, sub].filter((s) => s && s !== '/').join('/');
-      const policy = reflector.getAllAndOverride<AccessPolicy | undefined>(ACCESS_POLICY, [handler, metatype]);
-      return [{ method, path: `/${path.replace(/^\/+/, '')}`, policy }];
-    });
-  });
-}
+import { routesOf } from './support/routes';
 
 /** Deny by default: no route may exist without a declared policy, and only these are public. */
 describe('access policies of all routes', () => {

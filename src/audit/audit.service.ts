@@ -6,7 +6,8 @@ import { decodeCursor, invalidCursor, type Page, toPage } from '../common/pagina
 import { ProblemException, validationProblem } from '../common/problem';
 import type { HistoryEntry } from '../cooperations/domain';
 import type { AuditTransitionsQuery } from './audit.dto';
-import { HISTORY_COLUMNS, type HistoryRow, type Query, toEntry, verifyAllChains } from './history-rows';
+import { type HistoryRow, toEntry } from '../cooperations/persistence/chain-verifier';
+import { HISTORY_COLUMNS, type Query, verifyAllChains } from './history-rows';
 
 export type ExportFormat = 'ndjson' | 'csv';
 

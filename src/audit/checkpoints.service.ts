@@ -17,7 +17,8 @@ import {
   publicKeyPem,
   signCheckpoint,
 } from './checkpoint';
-import { historyInChainOrder, type HistoryRow, type Query } from './history-rows';
+import type { HistoryRow } from '../cooperations/persistence/chain-verifier';
+import { historyInChainOrder, type Query } from './history-rows';
 import { loadSigningKey } from './signing-key';
 
 const BATCH = 5_000;

@@ -1,22 +1,5 @@
-import type { ChainVerification, HistoryEntry } from '../cooperations/domain';
-import { ChainVerifier } from '../cooperations/persistence/chain-verifier';
-
-/** A raw `cooperation_history` row as `pg` returns it (timestamptz parsed to Date, jsonb to values). */
-export interface HistoryRow {
-  cooperation_id: string;
-  sequence: number;
-  event_type: string;
-  payload: unknown;
-  actor: HistoryEntry['actor'];
-  state_before: string | null;
-  state_after: string;
-  obligations: unknown[];
-  recorded_at: Date;
-  request_id: string | null;
-  idempotency_key: string | null;
-  prev_hash: string;
-  hash: string;
-}
+import type { ChainVerification } from '../cooperations/domain';
+import { ChainVerifier, type HistoryRow, toEntry } from '../cooperations/persistence/chain-verifier';
 
 export const HISTORY_COLUMNS =
   'h.cooperation_id, h.sequence, h.event_type, h.payload, h.actor, h.state_before, h.state_after, ' +
@@ -24,25 +7,6 @@ export const HISTORY_COLUMNS =
 
 /** Runs one parameterized statement: a TypeORM DataSource's or a `pg` client's `query`. */
 export type Query = <R>(sql: string, params: unknown[]) => Promise<R[]>;
-
-/** The row exactly as docs/hash-chain.md exports an entry. */
-export function toEntry(r: HistoryRow): HistoryEntry {
-  return {
-    cooperationId: r.cooperation_id,
-    sequence: r.sequence,
-    eventType: r.event_type,
-    payload: r.payload,
-    actor: r.actor,
-    stateBefore: r.state_before,
-    stateAfter: r.state_after,
-    obligations: r.obligations,
-    recordedAt: new Date(r.recorded_at).toISOString(),
-    requestId: r.request_id,
-    idempotencyKey: r.idempotency_key,
-    prevHash: r.prev_hash,
-    hash: r.hash,
-  };
-}
 
 /**
  * Every row of the history in (cooperation_id, sequence) order, `batch` at a time: keyset queries,

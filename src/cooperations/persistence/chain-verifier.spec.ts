@@ -110,8 +110,7 @@ describe('verifyStoredChain', () => {
         mine
           .filter((r) => r.sequence > (params[1] as number))
           .sort((a, b) => a.sequence - b.sequence)
-          .slice(0, limit)
-          .map(({ cooperation_id: _, ...r }) => r),
+          .slice(0, limit),
       );
     };
     return { query, calls };

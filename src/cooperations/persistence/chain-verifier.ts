@@ -50,7 +50,9 @@ export type ChainQuery = (sql: string, params: unknown[]) => Promise<unknown[]>;
 /** Batch size of `verifyStoredChain`: 5 000 entries ≈ a few MB of rows, 20 round trips per 100 000. */
 export const VERIFY_STORED_BATCH = 5_000;
 
-interface ChainRow {
+/** A raw `cooperation_history` row as `pg` returns it (timestamptz parsed to Date, jsonb to values). */
+export interface HistoryRow {
+  cooperation_id: string;
   sequence: number;
   event_type: string;
   payload: unknown;
@@ -63,6 +65,25 @@ interface ChainRow {
   idempotency_key: string | null;
   prev_hash: string;
   hash: string;
+}
+
+/** The row exactly as docs/hash-chain.md specifies an entry (and an export line). */
+export function toEntry(r: HistoryRow): HistoryEntry {
+  return {
+    cooperationId: r.cooperation_id,
+    sequence: r.sequence,
+    eventType: r.event_type,
+    payload: r.payload,
+    actor: r.actor,
+    stateBefore: r.state_before,
+    stateAfter: r.state_after,
+    obligations: r.obligations,
+    recordedAt: new Date(r.recorded_at).toISOString(),
+    requestId: r.request_id,
+    idempotencyKey: r.idempotency_key,
+    prevHash: r.prev_hash,
+    hash: r.hash,
+  };
 }
 
 /**
@@ -80,32 +101,18 @@ export async function verifyStoredChain(
   const verifier = new ChainVerifier();
   const read = (after: number) =>
     query(
-      `SELECT sequence, event_type, payload, actor, state_before, state_after, obligations, recorded_at,
+      `SELECT cooperation_id, sequence, event_type, payload, actor, state_before, state_after, obligations, recorded_at,
               request_id, idempotency_key, prev_hash, hash
          FROM cooperation_history WHERE cooperation_id = $1 AND sequence > $2 ORDER BY sequence LIMIT ${Math.trunc(batch)}`,
       [cooperationId, after],
-    ) as Promise<ChainRow[]>;
-  let pending: Promise<ChainRow[]> | null = read(0);
+    ) as Promise<HistoryRow[]>;
+  let pending: Promise<HistoryRow[]> | null = read(0);
   while (pending) {
-    const rows: ChainRow[] = await pending;
+    const rows: HistoryRow[] = await pending;
     // The next batch is read while this one is hashed: the database works while Node hashes.
     pending = rows.length < batch ? null : read(rows[rows.length - 1].sequence);
     for (const r of rows) {
-      const entry: HistoryEntry = {
-        cooperationId,
-        sequence: r.sequence,
-        eventType: r.event_type,
-        payload: r.payload,
-        actor: r.actor,
-        stateBefore: r.state_before,
-        stateAfter: r.state_after,
-        obligations: r.obligations,
-        recordedAt: new Date(r.recorded_at).toISOString(),
-        requestId: r.request_id,
-        idempotencyKey: r.idempotency_key,
-        prevHash: r.prev_hash,
-        hash: r.hash,
-      };
+      const entry = toEntry(r);
       if (!verifier.push(entry)) {
         await pending?.catch(() => undefined);
         const [{ n }] = (await query('SELECT count(*)::int AS n FROM cooperation_history WHERE cooperation_id = $1', [
