@@ -23,7 +23,12 @@ import { join } from 'node:path';
 import { Client, Pool, type PoolClient } from 'pg';
 import { issueDevelopmentToken } from '../src/auth/token-issuer';
 import { chainEntry, type HistoryEntry, type HistoryEntryContent } from '../src/cooperations/domain';
-import { VERIFY_STORED_BATCH, verifyStoredChain } from '../src/cooperations/persistence/chain-verifier';
+import {
+  historyInsertParams,
+  insertHistorySql,
+  VERIFY_STORED_BATCH,
+  verifyStoredChain,
+} from '../src/cooperations/persistence/chain-verifier';
 import { COORD_HEEK, HEEK, OPENING } from '../src/cooperations/domain/testing/building-yard.scenario';
 import { EmbeddedPostgres } from '../src/database/embedded-postgres';
 import { ensureBuilt, freePort, ROOT, ServerProcess } from './lib/server-process';
@@ -233,7 +238,7 @@ async function floorTransition(client: PoolClient, id: string): Promise<void> {
       requestId: randomUUID(),
       idempotencyKey: null,
     });
-    await client.query(INSERT_HISTORY(1), historyParams(entry));
+    await client.query(insertHistorySql(1), historyInsertParams(entry));
     await client.query('UPDATE cooperations SET state = $2, version = $3, updated_at = $4 WHERE id = $1', [
       id,
       JSON.stringify(state),
@@ -286,9 +291,9 @@ async function leanTransition(client: PoolClient, id: string): Promise<void> {
       idempotencyKey: null,
     });
     await client.query(
-      `WITH entry AS (${INSERT_HISTORY(1)})
+      `WITH entry AS (${insertHistorySql(1)})
        UPDATE cooperations SET state = $14, version = $15, updated_at = $16, bench_head_hash = $13 WHERE id = $1`,
-      [...historyParams(entry), JSON.stringify(state), version + 1, now],
+      [...historyInsertParams(entry), JSON.stringify(state), version + 1, now],
     );
     await client.query('COMMIT');
   } catch (error) {
@@ -306,29 +311,6 @@ async function addHeadColumn(pool: Pool, ids: string[]): Promise<void> {
     [ids],
   );
 }
-
-const HISTORY_COLUMNS =
-  'cooperation_id, sequence, event_type, payload, actor, state_before, state_after, obligations, recorded_at, request_id, idempotency_key, prev_hash, hash';
-const INSERT_HISTORY = (rows: number) =>
-  `INSERT INTO cooperation_history (${HISTORY_COLUMNS}) VALUES ${Array.from(
-    { length: rows },
-    (_, r) => `(${Array.from({ length: 13 }, (_, c) => `$${r * 13 + c + 1}`).join(', ')})`,
-  ).join(', ')}`;
-const historyParams = (e: HistoryEntry) => [
-  e.cooperationId,
-  e.sequence,
-  e.eventType,
-  JSON.stringify(e.payload),
-  JSON.stringify(e.actor),
-  e.stateBefore,
-  e.stateAfter,
-  JSON.stringify(e.obligations),
-  e.recordedAt,
-  e.requestId,
-  e.idempotencyKey,
-  e.prevHash,
-  e.hash,
-];
 
 async function runFloor(
   pool: Pool,
@@ -381,7 +363,7 @@ async function seedHistory(pool: Pool, id: string, entries: number): Promise<voi
       prev = entry.hash;
       batch.push(entry);
     }
-    await pool.query(INSERT_HISTORY(batch.length), batch.flatMap(historyParams));
+    await pool.query(insertHistorySql(batch.length), batch.flatMap(historyInsertParams));
   }
   await pool.query('UPDATE cooperations SET version = $2 WHERE id = $1', [id, entries]);
 }

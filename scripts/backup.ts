@@ -21,8 +21,7 @@ import { Client, type QueryArrayConfig } from 'pg';
 import { DataSource } from 'typeorm';
 import { MIGRATIONS } from '../migrations';
 import { validateEnvironment, type Environment } from '../src/config/configuration';
-import { type HistoryEntry } from '../src/cooperations/domain';
-import { ChainVerifier } from '../src/cooperations/persistence/chain-verifier';
+import { ChainVerifier, type HistoryRow, toEntry } from '../src/cooperations/persistence/chain-verifier';
 import { DataDirectoryInUseError } from '../src/database/data-directory-lock';
 import { dataSourceOptions } from '../src/database/data-source-options';
 import { EmbeddedPostgres } from '../src/database/embedded-postgres';
@@ -326,7 +325,7 @@ async function verifyAll(url: string, schema?: string): Promise<{ chains: number
           `SELECT * FROM cooperation_history WHERE cooperation_id = $1 AND sequence > $2 ORDER BY sequence LIMIT 1000`,
           [id, after],
         );
-        for (const r of rows) verifier.push(toEntry(r));
+        for (const r of rows as unknown as HistoryRow[]) verifier.push(toEntry(r));
         if (rows.length < 1000) break;
         after = rows[rows.length - 1].sequence as number;
       }
@@ -337,24 +336,6 @@ async function verifyAll(url: string, schema?: string): Promise<{ chains: number
     }
     return { chains: cooperations.length, entries };
   });
-}
-
-function toEntry(r: Record<string, unknown>): HistoryEntry {
-  return {
-    cooperationId: r.cooperation_id as string,
-    sequence: r.sequence as number,
-    eventType: r.event_type as string,
-    payload: r.payload,
-    actor: r.actor as HistoryEntry['actor'],
-    stateBefore: r.state_before as string | null,
-    stateAfter: r.state_after as string,
-    obligations: r.obligations as unknown[],
-    recordedAt: (r.recorded_at as Date).toISOString(),
-    requestId: r.request_id as string | null,
-    idempotencyKey: r.idempotency_key as string | null,
-    prevHash: r.prev_hash as string,
-    hash: r.hash as string,
-  };
 }
 
 function option(args: string[], name: string): string | undefined {

@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { chainEntry, GENESIS_HASH, type HistoryEntry } from '../../src/cooperations/domain';
+import {
+  historyInsertParams,
+  type HistoryRow,
+  insertHistorySql,
+  toEntry,
+} from '../../src/cooperations/persistence/chain-verifier';
 
 /**
  * Writes hash-chained history straight into the tables — for volume (exports, checkpoints), not
@@ -24,31 +30,7 @@ export async function seedHistory(
   let rows: HistoryEntry[] = [];
   const flush = async () => {
     if (rows.length === 0) return;
-    const params: unknown[] = [];
-    const values = rows.map((e) => {
-      const base = params.length;
-      params.push(
-        e.cooperationId,
-        e.sequence,
-        e.eventType,
-        JSON.stringify(e.payload),
-        JSON.stringify(e.actor),
-        e.stateBefore,
-        e.stateAfter,
-        JSON.stringify(e.obligations),
-        e.recordedAt,
-        e.requestId,
-        e.idempotencyKey,
-        e.prevHash,
-        e.hash,
-      );
-      return `(${Array.from({ length: 13 }, (_, i) => `$${base + i + 1}`).join(', ')})`;
-    });
-    await dataSource.query(
-      `INSERT INTO cooperation_history (cooperation_id, sequence, event_type, payload, actor, state_before, state_after,
-         obligations, recorded_at, request_id, idempotency_key, prev_hash, hash) VALUES ${values.join(', ')}`,
-      params,
-    );
+    await dataSource.query(insertHistorySql(rows.length), rows.flatMap(historyInsertParams));
     rows = [];
   };
   let tick = 0;
@@ -85,25 +67,12 @@ export async function rewriteHistory(
   sequence: number,
   change: (e: HistoryEntry) => HistoryEntry,
 ): Promise<void> {
-  const rows: Array<Record<string, unknown>> = await dataSource.query(
+  const rows: HistoryRow[] = await dataSource.query(
     `SELECT * FROM cooperation_history WHERE cooperation_id = $1 ORDER BY sequence`,
     [cooperationId],
   );
-  const entries: HistoryEntry[] = rows.map((r) => ({
-    cooperationId: r.cooperation_id as string,
-    sequence: r.sequence as number,
-    eventType: r.event_type as string,
-    payload: r.payload,
-    actor: r.actor as HistoryEntry['actor'],
-    stateBefore: r.state_before as string | null,
-    stateAfter: r.state_after as string,
-    obligations: r.obligations as HistoryEntry['obligations'],
-    recordedAt: new Date(r.recorded_at as string).toISOString(),
-    requestId: r.request_id as string | null,
-    idempotencyKey: r.idempotency_key as string | null,
-    prevHash: r.prev_hash as string,
-    hash: r.hash as string,
-  }));
+  const entries = rows.map(toEntry);
+
   await dataSource.query(`ALTER TABLE cooperation_history DISABLE TRIGGER cooperation_history_append_only`);
   try {
     let prev = entries[sequence - 2]?.hash ?? GENESIS_HASH;

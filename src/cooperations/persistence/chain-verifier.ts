@@ -67,6 +67,37 @@ export interface HistoryRow {
   hash: string;
 }
 
+/**
+ * A multi-row INSERT of history entries with their stored hashes, for tools that write rows directly
+ * (the bench's floor and seed, test fixtures); the server itself appends through its command path.
+ */
+export function insertHistorySql(rows: number): string {
+  const columns =
+    'cooperation_id, sequence, event_type, payload, actor, state_before, state_after, obligations, recorded_at, request_id, idempotency_key, prev_hash, hash';
+  const values = Array.from(
+    { length: rows },
+    (_, r) => `(${Array.from({ length: 13 }, (_, c) => `$${r * 13 + c + 1}`).join(', ')})`,
+  );
+  return `INSERT INTO cooperation_history (${columns}) VALUES ${values.join(', ')}`;
+}
+
+/** The parameters of one entry for `insertHistorySql`, in its column order. */
+export const historyInsertParams = (e: HistoryEntry): unknown[] => [
+  e.cooperationId,
+  e.sequence,
+  e.eventType,
+  JSON.stringify(e.payload),
+  JSON.stringify(e.actor),
+  e.stateBefore,
+  e.stateAfter,
+  JSON.stringify(e.obligations),
+  e.recordedAt,
+  e.requestId,
+  e.idempotencyKey,
+  e.prevHash,
+  e.hash,
+];
+
 /** The row exactly as docs/hash-chain.md specifies an entry (and an export line). */
 export function toEntry(r: HistoryRow): HistoryEntry {
   return {
