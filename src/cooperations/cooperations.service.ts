@@ -454,12 +454,8 @@ export class CooperationsService {
     return record;
   }
 
-  /** Visibility only needs the member list, not the snapshot document (history pages are a hot read). */
-  private async assertVisible(id: string, principal: Principal): Promise<void> {
-    const record = await this.dataSource
-      .getRepository(CooperationRecord)
-      .findOne({ select: { id: true, memberAgs: true }, where: { id } });
-    if (!record || !isVisible(record, principal)) throw notFound(id);
+  private assertVisible(id: string, principal: Principal): Promise<void> {
+    return assertVisible(this.dataSource, id, principal);
   }
 
   /**
@@ -684,7 +680,18 @@ function snapshotColumns(state: CooperationState) {
   };
 }
 
-export function isVisible(record: CooperationRecord, principal: Principal): boolean {
+/**
+ * 404 unless the caller may see the cooperation. Only the member list is read, not the snapshot
+ * document: history pages, verification and documents are frequent reads.
+ */
+export async function assertVisible(dataSource: DataSource, id: string, principal: Principal): Promise<void> {
+  const record = await dataSource
+    .getRepository(CooperationRecord)
+    .findOne({ select: { id: true, memberAgs: true }, where: { id } });
+  if (!record || !isVisible(record, principal)) throw notFound(id);
+}
+
+export function isVisible(record: Pick<CooperationRecord, 'memberAgs'>, principal: Principal): boolean {
   return (
     SEES_ALL.includes(principal.role) ||
     (principal.municipality !== undefined && record.memberAgs.includes(principal.municipality))

@@ -4,9 +4,7 @@ import { DataSource } from 'typeorm';
 import type { Principal } from '../../auth/principal';
 import { ProblemException, validationProblem } from '../../common/problem';
 import { Clock } from '../clock';
-import { isVisible } from '../cooperations.service';
-import { CooperationRecord } from '../persistence/cooperation.entity';
-import { notFound } from '../problems';
+import { assertVisible } from '../cooperations.service';
 import type { DocumentDto, UploadDocumentFields } from './document.dto';
 import { sniffMediaType } from './sniff';
 
@@ -45,7 +43,7 @@ export class DocumentsService {
     fields: UploadDocumentFields,
     principal: Principal,
   ): Promise<DocumentDto> {
-    await this.findVisible(cooperationId, principal);
+    await assertVisible(this.dataSource, cooperationId, principal);
     if (!file)
       throw validationProblem([
         { path: 'file', messages: ['send the document as the multipart/form-data part "file"'] },
@@ -90,7 +88,7 @@ export class DocumentsService {
   }
 
   async list(cooperationId: string, principal: Principal): Promise<DocumentDto[]> {
-    await this.findVisible(cooperationId, principal);
+    await assertVisible(this.dataSource, cooperationId, principal);
     const rows = await this.dataSource.query<DocumentRow[]>(
       `SELECT ${METADATA} FROM cooperation_documents WHERE cooperation_id = $1 ORDER BY uploaded_at, id`,
       [cooperationId],
@@ -103,7 +101,7 @@ export class DocumentsService {
     documentId: string,
     principal: Principal,
   ): Promise<{ document: DocumentDto; content: Buffer }> {
-    await this.findVisible(cooperationId, principal);
+    await assertVisible(this.dataSource, cooperationId, principal);
     const [row] = await this.dataSource.query<Array<DocumentRow & { content: Buffer }>>(
       `SELECT ${METADATA}, content FROM cooperation_documents WHERE cooperation_id = $1 AND id = $2`,
       [cooperationId, documentId],
@@ -111,11 +109,6 @@ export class DocumentsService {
     if (!row)
       throw new ProblemException(404, 'not-found', 'Not Found', `No document ${documentId} in this cooperation.`);
     return { document: toDto(row), content: Buffer.from(row.content) };
-  }
-
-  private async findVisible(id: string, principal: Principal): Promise<void> {
-    const record = await this.dataSource.getRepository(CooperationRecord).findOneBy({ id });
-    if (!record || !isVisible(record, principal)) throw notFound(id);
   }
 }
 
