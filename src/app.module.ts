@@ -7,9 +7,12 @@ import { RateLimitModule } from './common/rate-limit.module';
 import type { RequestWithId } from './common/request-id';
 import { validateEnvironment, type Environment } from './config/configuration';
 import { CooperationsModule } from './cooperations/cooperations.module';
+import { DocumentsModule } from './documents/documents.module';
+import { EscalationsModule } from './escalations/escalations.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { MunicipalitiesModule } from './municipalities/municipalities.module';
+import { PersonalDataModule } from './personal-data/personal-data.module';
 
 @Module({})
 export class AppModule {
@@ -54,6 +57,9 @@ export class AppModule {
         HealthModule,
         MunicipalitiesModule,
         CooperationsModule,
+        EscalationsModule,
+        DocumentsModule,
+        PersonalDataModule,
         AuditModule,
       ],
     };

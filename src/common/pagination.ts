@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { ProblemException } from './problem';
+import { InvalidCursor } from './errors';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
@@ -54,12 +54,8 @@ export function decodeCursor(cursor: string, arity: number): (string | number)[]
   } catch {
     // Falls through to the problem below.
   }
-  throw invalidCursor();
+  throw new InvalidCursor();
 }
-
-/** For lists that check the decoded key further (types, formats) before it reaches SQL. */
-export const invalidCursor = (): ProblemException =>
-  new ProblemException(400, 'invalid-cursor', 'Invalid cursor', 'The cursor was not issued by this list.');
 
 /** Fetch `limit + 1` rows; this trims the extra row and derives the next cursor from the last item. */
 export function toPage<R, T>(

@@ -1,7 +1,22 @@
 import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, type ExceptionFilter } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { isDatabaseUnavailable } from '../database/postgres-errors';
+import { ApplicationError, type ErrorCategory } from './errors';
+import { etagOf } from './etag';
+import { type Language, preferredLanguage } from './language';
 import { PROBLEM_CONTENT_TYPE, ProblemException, problemType, type ProblemDetails } from './problem';
+
+/** The one place where an application error's category becomes an HTTP status. */
+const STATUS_BY_CATEGORY: Record<ErrorCategory, number> = {
+  'invalid-input': 400,
+  forbidden: 403,
+  'not-found': 404,
+  conflict: 409,
+  'precondition-failed': 412,
+  'unsupported-media-type': 415,
+  unprocessable: 422,
+  internal: 500,
+};
 
 const SLUG_BY_STATUS: Record<number, string> = {
   400: 'bad-request',
@@ -53,7 +68,7 @@ export class ProblemFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<Request & { id?: string }>();
     const response = http.getResponse<Response>();
-    const { problem, headers } = this.toProblem(exception);
+    const { problem, headers } = this.toProblem(exception, preferredLanguage(request.headers['accept-language']));
     problem.instance ??= request.originalUrl;
     if (problem.type === problemType('database-unavailable')) {
       this.logger.warn({ err: exception, requestId: request.id }, 'Database unavailable');
@@ -68,7 +83,23 @@ export class ProblemFilter implements ExceptionFilter {
     response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
   }
 
-  private toProblem(exception: unknown): { problem: ProblemDetails; headers: Record<string, string> } {
+  private toProblem(
+    exception: unknown,
+    lang: Language,
+  ): { problem: ProblemDetails; headers: Record<string, string> } {
+    if (exception instanceof ApplicationError) {
+      const { code, title, detail, currentVersion } = exception;
+      return {
+        problem: {
+          type: problemType(code),
+          title,
+          status: STATUS_BY_CATEGORY[exception.category],
+          detail: typeof detail === 'string' ? detail : detail[lang],
+          ...exception.extensions(lang),
+        },
+        headers: currentVersion === undefined ? {} : { ETag: etagOf(currentVersion) },
+      };
+    }
     if (exception instanceof ProblemException) {
       const { slug, title, detail, extensions, headers } = exception;
       return {

@@ -1,4 +1,5 @@
 import { HttpException } from '@nestjs/common';
+import type { FieldError } from './errors';
 
 /** RFC 9457 problem details, as every error of this API is answered. */
 export interface ProblemDetails {
@@ -16,8 +17,8 @@ export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 export const problemType = (slug: string): string => `/problems/${slug}`;
 
 /**
- * An error that already knows its problem document. Services throw it with a stable `slug`
- * (the machine-readable reason clients switch on) and optional extension members.
+ * An error raised by the HTTP edge itself (pipes, guards, middleware) that already knows its
+ * problem document; everything below `http/` throws `ApplicationError`s instead.
  */
 export class ProblemException extends HttpException {
   constructor(
@@ -32,10 +33,6 @@ export class ProblemException extends HttpException {
   }
 }
 
-export interface FieldError {
-  path: string;
-  messages: string[];
-}
 
 export const validationProblem = (errors: FieldError[]): ProblemException =>
   new ProblemException(400, 'validation-failed', 'The request is invalid', 'One or more fields are invalid.', {

@@ -1,57 +1,67 @@
 import { Module } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
-import { MulterModule } from '@nestjs/platform-express';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import type { Environment } from '../config/configuration';
-import { MunicipalitiesModule } from '../municipalities/municipalities.module';
-import { Clock, SystemClock } from './clock';
-import { CooperationsController } from './cooperations.controller';
-import { CooperationsService } from './cooperations.service';
-import { DocumentsController } from './documents/documents.controller';
-import { DocumentsService } from './documents/documents.service';
-import { PersonalDataController } from './personal-data/personal-data.controller';
-import { PersonalDataService } from './personal-data/personal-data.service';
-import { EscalationsController } from './escalations.controller';
-import { EscalationsService } from './escalations.service';
-import { LifecycleController } from './lifecycle.controller';
-import { CooperationRecord } from './persistence/cooperation.entity';
-import { HistoryEntryRecord } from './persistence/history-entry.entity';
-import { IdempotencyRecord } from './persistence/idempotency-key.entity';
-import { TimerScheduler } from './timer-scheduler';
+import { Clock, SystemClock } from '../common/clock';
+import { DocumentStoreModule } from '../documents';
+import { HistoryModule } from '../history';
+import { MunicipalitiesModule } from '../municipalities';
+import { PersonalDataStoreModule } from '../personal-data';
+import { CommandRunner } from './application/command-runner';
+import { CooperationCopies } from './application/cooperation-copies';
+import { DecisionRecorder } from './application/decision-recorder';
+import { FireDueTimerUseCase } from './application/fire-due-timer.use-case';
+import { CooperationReader } from './application/get-cooperation.query';
+import { ListCooperationsQuery } from './application/list-cooperations.query';
+import { ListReportsQuery } from './application/list-reports.query';
+import { MunicipalityLookup } from './application/municipality-lookup';
+import { NextEventsQuery } from './application/next-events.query';
+import { OpenCooperationUseCase } from './application/open-cooperation.use-case';
+import { ReadHistoryQuery } from './application/read-history.query';
+import { ReconcileTimersUseCase } from './application/reconcile-timers.use-case';
+import { SendEventUseCase } from './application/send-event.use-case';
+import { TimerScheduler } from './application/timer-scheduler';
+import { VisibilityPolicy } from './application/visibility';
+import { CooperationsController } from './http/cooperations.controller';
+import { LifecycleController } from './http/lifecycle.controller';
+import { CooperationRecord } from './infrastructure/cooperation.entity';
+import { CooperationRepository } from './infrastructure/cooperation.repository';
+import { IdempotencyRecord } from './infrastructure/idempotency-key.entity';
+import { IdempotencyRepository } from './infrastructure/idempotency.repository';
+import { TimerRepository } from './infrastructure/timer.repository';
 
+/**
+ * The lifecycle of cooperations: commands, queries and the durable timers. Other contexts use the
+ * exports only: the visibility policy, the reader, and the copies personal-data erasure rewrites.
+ */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([CooperationRecord, HistoryEntryRecord, IdempotencyRecord]),
+    TypeOrmModule.forFeature([CooperationRecord, IdempotencyRecord]),
+    HistoryModule,
     MunicipalitiesModule,
-    // Evidence uploads: in memory (they go to PostgreSQL), one file, a few short text fields.
-    MulterModule.registerAsync({
-      inject: [ConfigService],
-      useFactory: (config: ConfigService<Environment, true>) => ({
-        limits: {
-          fileSize: config.get('DOCUMENT_MAX_BYTES', { infer: true }),
-          files: 1,
-          fields: 4,
-          fieldSize: 10_000,
-          parts: 6,
-        },
-      }),
-    }),
+    DocumentStoreModule,
+    PersonalDataStoreModule,
   ],
-  controllers: [
-    LifecycleController,
-    CooperationsController,
-    EscalationsController,
-    DocumentsController,
-    PersonalDataController,
-  ],
+  controllers: [LifecycleController, CooperationsController],
   providers: [
-    CooperationsService,
-    EscalationsService,
-    DocumentsService,
-    PersonalDataService,
+    CooperationRepository,
+    IdempotencyRepository,
+    TimerRepository,
+    CommandRunner,
+    DecisionRecorder,
+    MunicipalityLookup,
+    VisibilityPolicy,
+    CooperationReader,
+    CooperationCopies,
+    OpenCooperationUseCase,
+    SendEventUseCase,
+    FireDueTimerUseCase,
+    ReconcileTimersUseCase,
+    ListCooperationsQuery,
+    NextEventsQuery,
+    ListReportsQuery,
+    ReadHistoryQuery,
     TimerScheduler,
     { provide: Clock, useClass: SystemClock },
   ],
-  exports: [CooperationsService, TimerScheduler, Clock],
+  exports: [VisibilityPolicy, CooperationReader, CooperationCopies, TimerScheduler, Clock],
 })
 export class CooperationsModule {}

@@ -1,13 +1,17 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { MunicipalitiesController } from './municipalities.controller';
-import { MunicipalitiesService } from './municipalities.service';
-import { Municipality } from './municipality.entity';
+import { MunicipalityFinder } from './application/municipality-finder';
+import { RegisterMunicipalityUseCase } from './application/register-municipality.use-case';
+import { SearchMunicipalitiesQuery } from './application/search-municipalities.query';
+import { MunicipalitiesController } from './http/municipalities.controller';
+import { Municipality } from './infrastructure/municipality.entity';
+import { MunicipalityRepository } from './infrastructure/municipality.repository';
 
+/** The registry of public bodies (NRW municipalities and Kreise, and bodies added by admins). */
 @Module({
   imports: [TypeOrmModule.forFeature([Municipality])],
   controllers: [MunicipalitiesController],
-  providers: [MunicipalitiesService],
-  exports: [MunicipalitiesService],
+  providers: [MunicipalityRepository, MunicipalityFinder, SearchMunicipalitiesQuery, RegisterMunicipalityUseCase],
+  exports: [MunicipalityFinder],
 })
 export class MunicipalitiesModule {}

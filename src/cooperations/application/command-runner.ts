@@ -1,0 +1,105 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { isUniqueViolation } from '../../database/postgres-errors';
+import { IdempotencyRepository, isIdempotencyKeyViolation, type StoredAnswer } from '../infrastructure/idempotency.repository';
+import { ConcurrentUpdate, IdempotencyKeyReused, VersionMismatch } from './cooperations.errors';
+
+/** `If-Match`: any version, or one of these. */
+export interface VersionPrecondition {
+  any: boolean;
+  versions: number[];
+}
+
+/** What a command carries besides its body. */
+export interface CommandMeta {
+  requestId: string | null;
+  idempotencyKey?: string;
+  /** What makes a retry "the same request" for the idempotency key (the edge computes it). */
+  fingerprint: string;
+  precondition?: VersionPrecondition;
+}
+
+export interface CommandOutcome<T> {
+  answer: T;
+  cooperationId: string;
+  version: number;
+  /** A new cooperation (not an event on an existing one). */
+  created: boolean;
+  /** The stored answer to an earlier request with the same key: nothing was written now. */
+  replayed: boolean;
+}
+
+type Fresh<T> = Omit<CommandOutcome<T>, 'replayed'>;
+
+/**
+ * Runs one command in one transaction, and owns what every command shares: the stored answers of
+ * `Idempotency-Key` requests and the `If-Match` check. Only accepted commands store their answer:
+ * a refusal wrote nothing, so its retry is decided afresh (it may pass once the missing facts are
+ * recorded).
+ */
+@Injectable()
+export class CommandRunner {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly answers: IdempotencyRepository,
+  ) {}
+
+  /**
+   * A unique violation on the idempotency key means a concurrent request with the same key
+   * committed first (its event is applied, ours rolled back): its stored answer is ours too.
+   */
+  async run<T>(
+    principalSub: string,
+    meta: CommandMeta,
+    work: (tx: EntityManager) => Promise<CommandOutcome<T>>,
+  ): Promise<CommandOutcome<T>> {
+    try {
+      return await this.dataSource.transaction(work);
+    } catch (error) {
+      if (meta.idempotencyKey && isIdempotencyKeyViolation(error)) {
+        const stored = await this.answers.find(principalSub, meta.idempotencyKey);
+        if (stored) return replay<T>(stored, meta.fingerprint);
+      }
+      if (isUniqueViolation(error)) throw new ConcurrentUpdate();
+      throw error;
+    }
+  }
+
+  /** The stored answer of an earlier request with this key, or null. */
+  async replayed<T>(tx: EntityManager, principalSub: string, meta: CommandMeta): Promise<CommandOutcome<T> | null> {
+    if (!meta.idempotencyKey) return null;
+    const stored = await this.answers.find(principalSub, meta.idempotencyKey, tx);
+    return stored ? replay<T>(stored, meta.fingerprint) : null;
+  }
+
+  /** Throws VersionMismatch unless the command's `If-Match` names the current version. */
+  checkPrecondition(meta: CommandMeta, currentVersion: number): void {
+    const p = meta.precondition;
+    if (!p || p.any || p.versions.includes(currentVersion)) return;
+    throw new VersionMismatch(currentVersion);
+  }
+
+  /** Stores the answer of an accepted command sent with a key, in its transaction. */
+  async accepted<T>(tx: EntityManager, principalSub: string, meta: CommandMeta, outcome: Fresh<T>): Promise<CommandOutcome<T>> {
+    if (meta.idempotencyKey)
+      await this.answers.insert(tx, principalSub, meta.idempotencyKey, {
+        fingerprint: meta.fingerprint,
+        created: outcome.created,
+        body: outcome.answer,
+      });
+    return { ...outcome, replayed: false };
+  }
+}
+
+function replay<T>(stored: StoredAnswer, fingerprint: string): CommandOutcome<T> {
+  if (stored.fingerprint !== fingerprint) throw new IdempotencyKeyReused();
+  const body = stored.body as { id?: string; version?: number; cooperation?: { id: string; version: number } };
+  const cooperation = body.cooperation ?? (body as { id: string; version: number });
+  return {
+    answer: stored.body as T,
+    cooperationId: cooperation.id,
+    version: cooperation.version,
+    created: stored.created,
+    replayed: true,
+  };
+}

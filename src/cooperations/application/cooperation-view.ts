@@ -1,0 +1,74 @@
+import type { HistoryEntry } from '../../history';
+import { type CooperationContext, type CooperationState, type Member, stateToString } from '../domain';
+import type { StoredCooperation } from '../infrastructure/cooperation.repository';
+import type { UnmetObligation } from './unmet-obligations';
+
+/*
+ * What the cooperations' use cases answer. These shapes are also stored as idempotent answers, so
+ * they change only together with a migration of `idempotency_keys`.
+ */
+
+export interface Participant {
+  ags: string;
+  name: string;
+  role: Member['role'];
+  status: Member['status'];
+}
+
+export interface CooperationSummary {
+  id: string;
+  title: string;
+  fieldOfWork: string;
+  lead: string;
+  state: string;
+  version: number;
+  members: Participant[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface CooperationView extends CooperationSummary {
+  definitionVersion: number;
+  context: CooperationContext;
+}
+
+/** The answer to an accepted event: the new snapshot and its history entry. */
+export interface EventResult {
+  cooperation: CooperationView;
+  entry: HistoryEntry;
+}
+
+export interface NextEventView {
+  type: string;
+  allowed: boolean;
+  reason?: string;
+  detail?: string;
+  obligations?: UnmetObligation[];
+}
+
+export interface NextEventsView {
+  state: string;
+  version: number;
+  events: NextEventView[];
+}
+
+export function summaryOf(row: StoredCooperation, state: CooperationState): CooperationSummary {
+  const ctx = state.context;
+  return {
+    id: row.id,
+    title: ctx.title,
+    fieldOfWork: ctx.fieldOfWork,
+    lead: ctx.lead,
+    state: stateToString(state.value),
+    version: row.version,
+    members: Object.values(ctx.members)
+      .map((m) => ({ ags: m.ags, name: m.name, role: m.role, status: m.status }))
+      .sort((a, b) => (a.ags < b.ags ? -1 : a.ags > b.ags ? 1 : 0)),
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+export function viewOf(row: StoredCooperation, state: CooperationState): CooperationView {
+  return { ...summaryOf(row, state), definitionVersion: state.definitionVersion, context: state.context };
+}

@@ -1,0 +1,33 @@
+import { Injectable } from '@nestjs/common';
+import type { Principal } from '../../auth/principal';
+import { Clock, nowOf } from '../../common/clock';
+import type { Language } from '../../common/language';
+import { nextEvents, stateToString } from '../domain';
+import { actorOf } from './actor';
+import type { NextEventsView } from './cooperation-view';
+import { CooperationReader } from './get-cooperation.query';
+import { describeUnmet } from './unmet-obligations';
+
+/** Every event the caller could send now: the "why not?" view. */
+@Injectable()
+export class NextEventsQuery {
+  constructor(
+    private readonly reader: CooperationReader,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(id: string, principal: Principal, lang: Language): Promise<NextEventsView> {
+    const { stored, state } = await this.reader.read(id, principal);
+    return {
+      state: stateToString(state.value),
+      version: stored.version,
+      events: nextEvents(state, actorOf(principal), nowOf(this.clock)).map((e) => ({
+        type: e.type,
+        allowed: e.allowed,
+        ...(e.reason ? { reason: e.reason } : {}),
+        ...(e.detail ? { detail: e.detail[lang] } : {}),
+        ...(e.unmet ? { obligations: describeUnmet(e.unmet, lang) } : {}),
+      })),
+    };
+  }
+}

@@ -1,0 +1,118 @@
+import { Injectable } from '@nestjs/common';
+import type { Principal } from '../../auth/principal';
+import { Clock, nowOf } from '../../common/clock';
+import { DocumentReferences } from '../../documents';
+import { PersonalDataStore } from '../../personal-data';
+import type { Accepted, Contact, LifecycleEvent, LifecycleEventType } from '../domain';
+import { CooperationRepository } from '../infrastructure/cooperation.repository';
+import { actorOf } from './actor';
+import { type CommandMeta, type CommandOutcome, CommandRunner } from './command-runner';
+import type { EventResult } from './cooperation-view';
+import { CooperationNotFound, EventRejected, UnknownMunicipality } from './cooperations.errors';
+import { DecisionRecorder } from './decision-recorder';
+import { decideOn } from './load-state';
+import { MunicipalityLookup } from './municipality-lookup';
+import { isVisible } from './visibility';
+
+/** An event as the API takes it: the domain's fields, municipalities by key, evidence by document id. */
+export type EventCommand = { type: LifecycleEventType; documents?: string[] } & Record<string, unknown>;
+
+/**
+ * Decides one event and, if accepted, records it: snapshot, history entry and stored answer
+ * commit together. The row lock serializes commands on one cooperation: sequence numbers cannot
+ * collide or skip, and a concurrent retry with the same key finds the first one's answer.
+ */
+@Injectable()
+export class SendEventUseCase {
+  constructor(
+    private readonly runner: CommandRunner,
+    private readonly cooperations: CooperationRepository,
+    private readonly recorder: DecisionRecorder,
+    private readonly municipalities: MunicipalityLookup,
+    private readonly documents: DocumentReferences,
+    private readonly personalData: PersonalDataStore,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(
+    id: string,
+    command: EventCommand,
+    principal: Principal,
+    meta: CommandMeta,
+  ): Promise<CommandOutcome<EventResult>> {
+    // Evidence references are the adapter's: the domain decides the event without them.
+    const { documents: documentIds, ...body } = command;
+    const { event, mapPath } = await this.toDomainEvent(body);
+    return this.runner.run(principal.sub, meta, async (tx) => {
+      const current = await this.cooperations.lock(tx, id);
+      if (!current) throw new CooperationNotFound(id);
+      const replay = await this.runner.replayed<EventResult>(tx, principal.sub, meta);
+      if (replay) return replay;
+      if (!isVisible(current.memberAgs, principal)) throw new CooperationNotFound(id);
+      this.runner.checkPrecondition(meta, current.version);
+      const evidence = documentIds ? await this.documents.resolve(tx, id, documentIds) : undefined;
+      const now = nowOf(this.clock);
+      let decision = decideOn(current.state, event, actorOf(principal), now);
+      if (!decision.ok) throw new EventRejected(decision, mapPath);
+      const { type: _type, ...fields } = decision.event;
+      let payload: object = fields;
+      if (decision.event.type === 'APPOINT_CONTACT') {
+        // A contact's name and e-mail go to personal data; the history gets a reference and a salted hash.
+        const { name, email, ...rest } = fields as { name: string; email?: string };
+        const person = await this.personalData.storeContact(tx, id, principal.municipality ?? null, { name, email }, now);
+        payload = { ...rest, ...person };
+        decision = withPersonRef(decision, principal.municipality!, person.personRef);
+      }
+      const result = await this.recorder.event(
+        tx,
+        current,
+        decision,
+        evidence ? { ...payload, documents: evidence } : payload,
+        principal,
+        meta,
+        now,
+      );
+      return this.runner.accepted(tx, principal.sub, meta, {
+        answer: result,
+        cooperationId: id,
+        version: result.cooperation.version,
+        created: false,
+      });
+    });
+  }
+
+  /**
+   * Turns the API's event into the domain's: municipalities named by key become the registry's
+   * MunicipalityRef, and the domain's field paths are mapped back to the body's.
+   */
+  private async toDomainEvent(
+    body: Omit<EventCommand, 'documents'>,
+  ): Promise<{ event: LifecycleEvent; mapPath: (path: string) => string }> {
+    if (body.type === 'INVITE_PARTNER') {
+      const ags = body.municipality as string;
+      const municipality = await this.municipalities.find(ags, 'municipality');
+      if (!municipality) throw new UnknownMunicipality('municipality', ags);
+      return {
+        event: { type: 'INVITE_PARTNER', municipality },
+        mapPath: (path) => (path.startsWith('municipality.') ? 'municipality' : path),
+      };
+    }
+    return { event: body as unknown as LifecycleEvent, mapPath: (path) => path };
+  }
+}
+
+/**
+ * The snapshot's contact of `ags` with the reference of its personal data record, so that an
+ * erasure finds the contact and clients can name the record (`personRef`).
+ */
+function withPersonRef(decision: Accepted, ags: string, personRef: string): Accepted {
+  const ctx = decision.state.context;
+  const contact = ctx.contacts[ags];
+  if (!contact) return decision;
+  // An adapter's annotation beside the domain's fields: the domain neither reads nor drops it.
+  const annotated = { ...contact, personRef } as Contact;
+  return {
+    ...decision,
+    state: { ...decision.state, context: { ...ctx, contacts: { ...ctx.contacts, [ags]: annotated } } },
+  };
+}

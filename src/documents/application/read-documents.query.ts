@@ -1,0 +1,31 @@
+import { Injectable } from '@nestjs/common';
+import type { Principal } from '../../auth/principal';
+import { VisibilityPolicy } from '../../cooperations';
+import type { EvidenceDocument } from '../domain/document';
+import { DocumentRepository } from '../infrastructure/document.repository';
+import { DocumentNotFound } from './documents.errors';
+
+/** A visible cooperation's documents: the list (metadata), and one document with its content. */
+@Injectable()
+export class ReadDocumentsQuery {
+  constructor(
+    private readonly visibility: VisibilityPolicy,
+    private readonly documents: DocumentRepository,
+  ) {}
+
+  async list(cooperationId: string, principal: Principal): Promise<EvidenceDocument[]> {
+    await this.visibility.assertVisible(cooperationId, principal);
+    return this.documents.list(cooperationId);
+  }
+
+  async download(
+    cooperationId: string,
+    documentId: string,
+    principal: Principal,
+  ): Promise<{ document: EvidenceDocument; content: Buffer }> {
+    await this.visibility.assertVisible(cooperationId, principal);
+    const found = await this.documents.withContent(cooperationId, documentId);
+    if (!found) throw new DocumentNotFound(documentId);
+    return found;
+  }
+}

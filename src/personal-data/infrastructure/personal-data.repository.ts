@@ -1,0 +1,84 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { PersonFields } from '../domain/personal-data';
+
+/** A record of personal data; `fields` is `{erased: true}` once erased. */
+export interface PersonalDataRecord {
+  id: string;
+  subjectKind: string;
+  cooperationId: string;
+  municipality: string | null;
+  fields: PersonFields | { erased: true };
+  createdAt: Date;
+  erasure: { at: Date; by: { sub: string; role: string }; reason: string } | null;
+}
+
+interface PersonalDataRow {
+  id: string;
+  subject_kind: string;
+  cooperation_id: string;
+  municipality: string | null;
+  fields: PersonFields | { erased: true };
+  created_at: Date;
+  erased_at: Date | null;
+  erased_by: { sub: string; role: string } | null;
+  erasure_reason: string | null;
+}
+
+const COLUMNS = `id, subject_kind, cooperation_id, municipality, fields, created_at, erased_at, erased_by, erasure_reason`;
+
+/** All SQL of `personal_data`: people's fields and salts, outside the hash chain. */
+@Injectable()
+export class PersonalDataRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async insertContact(
+    tx: EntityManager,
+    record: { id: string; cooperationId: string; municipality: string | null; fields: PersonFields; salt: string },
+    at: Date,
+  ): Promise<void> {
+    await tx.query(
+      `INSERT INTO personal_data (id, subject_kind, cooperation_id, municipality, fields, salt, created_at)
+       VALUES ($1, 'contact', $2, $3, $4, $5, $6)`,
+      [record.id, record.cooperationId, record.municipality, JSON.stringify(record.fields), record.salt, at],
+    );
+  }
+
+  async find(id: string, tx: EntityManager = this.dataSource.manager): Promise<PersonalDataRecord | null> {
+    const [row] = await tx.query<PersonalDataRow[]>(`SELECT ${COLUMNS} FROM personal_data WHERE id = $1`, [id]);
+    return row ? toRecord(row) : null;
+  }
+
+  async lock(tx: EntityManager, id: string): Promise<PersonalDataRecord> {
+    const [row] = await tx.query<PersonalDataRow[]>(`SELECT ${COLUMNS} FROM personal_data WHERE id = $1 FOR UPDATE`, [
+      id,
+    ]);
+    return toRecord(row);
+  }
+
+  /** The fields become a tombstone and the salt is destroyed; the row records who erased when and why. */
+  async markErased(
+    tx: EntityManager,
+    id: string,
+    erasure: { at: Date; by: { sub: string; role: string }; reason: string },
+  ): Promise<PersonalDataRecord> {
+    const [rows] = await tx.query<[PersonalDataRow[], number]>(
+      `UPDATE personal_data SET fields = '{"erased":true}', salt = NULL, erased_at = $2, erased_by = $3, erasure_reason = $4
+        WHERE id = $1 RETURNING ${COLUMNS}`,
+      [id, erasure.at, JSON.stringify(erasure.by), erasure.reason],
+    );
+    return toRecord(rows[0]);
+  }
+}
+
+function toRecord(row: PersonalDataRow): PersonalDataRecord {
+  return {
+    id: row.id,
+    subjectKind: row.subject_kind,
+    cooperationId: row.cooperation_id,
+    municipality: row.municipality,
+    fields: row.erased_at ? { erased: true } : row.fields,
+    createdAt: new Date(row.created_at),
+    erasure: row.erased_at ? { at: new Date(row.erased_at), by: row.erased_by!, reason: row.erasure_reason! } : null,
+  };
+}
