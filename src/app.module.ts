@@ -9,6 +9,7 @@ import { validateEnvironment, type Environment } from './config/configuration';
 import { CooperationsModule } from './cooperations/cooperations.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
+import { HistoryModule } from './history';
 import { MunicipalitiesModule } from './municipalities/municipalities.module';
 
 @Module({})
@@ -53,6 +54,7 @@ export class AppModule {
         RateLimitModule,
         HealthModule,
         MunicipalitiesModule,
+        HistoryModule,
         CooperationsModule,
         AuditModule,
       ],

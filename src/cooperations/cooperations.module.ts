@@ -3,6 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import { MulterModule } from '@nestjs/platform-express';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { Environment } from '../config/configuration';
+import { HistoryModule } from '../history';
 import { MunicipalitiesModule } from '../municipalities/municipalities.module';
 import { Clock, SystemClock } from './clock';
 import { CooperationsController } from './cooperations.controller';
@@ -15,13 +16,13 @@ import { EscalationsController } from './escalations.controller';
 import { EscalationsService } from './escalations.service';
 import { LifecycleController } from './lifecycle.controller';
 import { CooperationRecord } from './persistence/cooperation.entity';
-import { HistoryEntryRecord } from './persistence/history-entry.entity';
 import { IdempotencyRecord } from './persistence/idempotency-key.entity';
 import { TimerScheduler } from './timer-scheduler';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([CooperationRecord, HistoryEntryRecord, IdempotencyRecord]),
+    TypeOrmModule.forFeature([CooperationRecord, IdempotencyRecord]),
+    HistoryModule,
     MunicipalitiesModule,
     // Evidence uploads: in memory (they go to PostgreSQL), one file, a few short text fields.
     MulterModule.registerAsync({

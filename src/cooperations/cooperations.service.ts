@@ -1,24 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource, type EntityManager, MoreThan } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { Principal } from '../auth/principal';
 import { escapeLike } from '../common/like';
 import { decodeCursor, invalidCursor, type Page, toPage } from '../common/pagination';
 import { ProblemException } from '../common/problem';
 import { isUniqueViolation, sqlState } from '../database/postgres-errors';
+import { type ChainVerification, type HistoryEntry, type HistoryEntryContent, HistoryRepository } from '../history';
 import { MunicipalitiesService } from '../municipalities/municipalities.service';
 import { Clock } from './clock';
 import {
   type Accepted,
   type Actor,
-  type ChainVerification,
-  chainEntry,
   type Contact,
   type CooperationState,
   decide,
-  GENESIS_HASH,
-  type HistoryEntry,
-  type HistoryEntryContent,
   type LifecycleEvent,
   MUNICIPALITY_KINDS,
   type MunicipalityKind,
@@ -49,9 +45,7 @@ import { type DocumentReference, documentReferences } from './documents/document
 import { type PersonReference, storeContact } from './personal-data/personal-data';
 import type { EventBody } from './event-body.pipe';
 import type { Language } from './language';
-import { verifyStoredChain } from './persistence/chain-verifier';
 import { CooperationRecord } from './persistence/cooperation.entity';
-import { HistoryEntryRecord, toHistoryEntry } from './persistence/history-entry.entity';
 import { IdempotencyRecord } from './persistence/idempotency-key.entity';
 import { describeUnmet, notFound, rejectionProblem, unknownDefinitionProblem, unknownMunicipality } from './problems';
 import { assertStorable, checkIfMatch, type parseIfMatch, requestFingerprint } from './request-conditions';
@@ -117,6 +111,7 @@ export interface TimerFiring {
 export class CooperationsService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly historyEntries: HistoryRepository,
     private readonly municipalities: MunicipalitiesService,
     private readonly clock: Clock,
   ) {}
@@ -427,18 +422,19 @@ export class CooperationsService {
       if (!Number.isInteger(sequence)) throw invalidCursor();
       after = sequence as number;
     }
-    const rows = await this.dataSource.getRepository(HistoryEntryRecord).find({
-      where: { cooperationId: id, sequence: MoreThan(after) },
-      order: { sequence: 'ASC' },
-      take: query.limit + 1,
-    });
-    return toPage(rows, query.limit, (r) => [r.sequence], toHistoryEntry);
+    const entries = await this.historyEntries.entries(id, after, query.limit + 1);
+    return toPage(
+      entries,
+      query.limit,
+      (e) => [e.sequence],
+      (e) => e,
+    );
   }
 
   /** Recomputes the chain from the stored rows, in batches: a long history is never held in memory. */
   async verify(id: string, principal: Principal): Promise<ChainVerification> {
     await this.assertVisible(id, principal);
-    return verifyStoredChain((sql, params) => this.dataSource.query(sql, params), id);
+    return this.historyEntries.verify(id);
   }
 
   // ---- internals -----------------------------------------------------------------------------
@@ -531,27 +527,14 @@ export class CooperationsService {
     now: Date,
     content: Pick<HistoryEntryContent, 'eventType' | 'payload' | 'stateBefore' | 'stateAfter' | 'obligations'>,
   ): Promise<HistoryEntry> {
-    const head = await em.findOne(HistoryEntryRecord, {
-      select: { sequence: true, hash: true },
-      where: { cooperationId },
-      order: { sequence: 'DESC' },
-    });
-    const entry = chainEntry(head?.hash ?? GENESIS_HASH, {
+    return this.historyEntries.append(em, {
       cooperationId,
-      sequence: (head?.sequence ?? 0) + 1,
       ...content,
       actor: { sub: principal.sub, role: principal.role, municipality: principal.municipality ?? null },
       recordedAt: now.toISOString(),
       requestId: cmd.requestId,
       idempotencyKey: cmd.idempotencyKey ?? null,
     });
-    await em.insert(HistoryEntryRecord, {
-      ...entry,
-      payload: entry.payload as object,
-      obligations: entry.obligations as object[],
-      recordedAt: now,
-    });
-    return entry;
   }
 
   /** The lead of a new cooperation is the caller's own municipality, as the registry knows it. */

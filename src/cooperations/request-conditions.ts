@@ -1,5 +1,5 @@
 import { ProblemException, validationProblem } from '../common/problem';
-import { canonicalize, sha256hex } from './domain';
+import { canonicalize, sha256hex } from '../history';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ENTITY_TAG = /^(W\/)?"([^"]*)"$/;

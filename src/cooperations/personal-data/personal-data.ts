@@ -1,6 +1,6 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { canonicalize } from '../domain';
+import { canonicalize } from '../../history';
 
 /*
  * Personal data outside the hash chain (docs/personal-data.md). The history commits to a person's
