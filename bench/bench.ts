@@ -22,15 +22,18 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client, Pool, type PoolClient } from 'pg';
 import { issueDevelopmentToken } from '../src/auth/token-issuer';
-import { chainEntry, type HistoryEntry, type HistoryEntryContent } from '../src/cooperations/domain';
-import {
-  historyInsertParams,
-  insertHistorySql,
-  VERIFY_STORED_BATCH,
-  verifyStoredChain,
-} from '../src/cooperations/persistence/chain-verifier';
 import { COORD_HEEK, HEEK, OPENING } from '../src/cooperations/domain/testing/building-yard.scenario';
 import { EmbeddedPostgres } from '../src/database/embedded-postgres';
+import {
+  chainEntry,
+  type HistoryEntry,
+  type HistoryEntryContent,
+  historyInsertParams,
+  HistoryRepository,
+  insertHistorySql,
+  pgQuery,
+  VERIFY_STORED_BATCH,
+} from '../src/history';
 import { ensureBuilt, freePort, ROOT, ServerProcess } from './lib/server-process';
 import { closedLoop, type LoadResult, percentile } from './lib/stats';
 
@@ -213,10 +216,6 @@ async function floorTransition(client: PoolClient, id: string): Promise<void> {
       'SELECT state, version FROM cooperations WHERE id = $1 FOR UPDATE',
       [id],
     );
-    const head = await client.query<{ sequence: number; hash: string }>(
-      'SELECT sequence, hash FROM cooperation_history WHERE cooperation_id = $1 ORDER BY sequence DESC LIMIT 1',
-      [id],
-    );
     const now = new Date();
     const state = rows[0].state;
     state.context.contacts[HEEK.ags] = {
@@ -225,9 +224,9 @@ async function floorTransition(client: PoolClient, id: string): Promise<void> {
       appointedAt: now.toISOString(),
       appointedBy: ACTOR.sub,
     };
-    const entry = chainEntry(head.rows[0].hash, {
+    const query = pgQuery(client);
+    await new HistoryRepository(query).append(query, {
       cooperationId: id,
-      sequence: head.rows[0].sequence + 1,
       eventType: 'APPOINT_CONTACT',
       payload: APPOINT_PAYLOAD,
       actor: ACTOR,
@@ -238,7 +237,6 @@ async function floorTransition(client: PoolClient, id: string): Promise<void> {
       requestId: randomUUID(),
       idempotencyKey: null,
     });
-    await client.query(insertHistorySql(1), historyInsertParams(entry));
     await client.query('UPDATE cooperations SET state = $2, version = $3, updated_at = $4 WHERE id = $1', [
       id,
       JSON.stringify(state),
@@ -334,13 +332,11 @@ async function runFloor(
 
 /** Appends entries 2…n to a cooperation's chain by SQL, hashed by the domain's own function. */
 async function seedHistory(pool: Pool, id: string, entries: number): Promise<void> {
-  const head = await pool.query<{ sequence: number; hash: string; recorded_at: Date }>(
-    'SELECT sequence, hash, recorded_at FROM cooperation_history WHERE cooperation_id = $1 ORDER BY sequence DESC LIMIT 1',
-    [id],
-  );
-  let prev = head.rows[0].hash;
-  let sequence = head.rows[0].sequence;
-  const start = head.rows[0].recorded_at.getTime();
+  const history = new HistoryRepository(pgQuery(pool));
+  const head = (await history.entries(id)).at(-1)!;
+  let prev = head.hash;
+  let sequence = head.sequence;
+  const start = Date.parse(head.recordedAt);
   const BATCH = 500;
   while (sequence < entries) {
     const batch: HistoryEntry[] = [];
@@ -363,7 +359,7 @@ async function seedHistory(pool: Pool, id: string, entries: number): Promise<voi
       prev = entry.hash;
       batch.push(entry);
     }
-    await pool.query(insertHistorySql(batch.length), batch.flatMap(historyInsertParams));
+    await history.insert(batch);
   }
   await pool.query('UPDATE cooperations SET version = $2 WHERE id = $1', [id, entries]);
 }
@@ -461,11 +457,8 @@ async function main(): Promise<void> {
       );
       for (let i = 0; i < SETTINGS.verifyRuns; i++) {
         const v0 = performance.now();
-        const r = await verifyStoredChain(
-          async (sql, params) => (await direct.pool.query(sql, params)).rows as unknown[],
-          long,
-        );
-        if (!r.valid) throw new Error(`verifyStoredChain: ${JSON.stringify(r)}`);
+        const r = await new HistoryRepository(pgQuery(direct.pool)).verify(long);
+        if (!r.valid) throw new Error(`HistoryRepository.verify: ${JSON.stringify(r)}`);
         rawVerifyTimes.push((performance.now() - v0) / 1000);
         rawVerified = r.entries;
       }

@@ -8,10 +8,10 @@
  */
 import 'reflect-metadata';
 import { Client } from 'pg';
-import { verifyAllChains, type Query } from '../src/audit/history-rows';
 import { validateEnvironment } from '../src/config/configuration';
 import { DataDirectoryInUseError } from '../src/database/data-directory-lock';
 import { EmbeddedPostgres } from '../src/database/embedded-postgres';
+import { HistoryRepository, pgQuery } from '../src/history';
 
 async function main(): Promise<number> {
   const env = validateEnvironment(process.env);
@@ -35,8 +35,7 @@ async function main(): Promise<number> {
   });
   try {
     await client.connect();
-    const query: Query = async <R>(sql: string, params: unknown[]) => (await client.query(sql, params)).rows as R[];
-    const result = await verifyAllChains(query);
+    const result = await new HistoryRepository(pgQuery(client)).verifyAll();
     process.stdout.write(`${JSON.stringify(result)}\n`);
     return result.valid ? 0 : 1;
   } finally {

@@ -21,10 +21,10 @@ import { Client, type QueryArrayConfig } from 'pg';
 import { DataSource } from 'typeorm';
 import { MIGRATIONS } from '../migrations';
 import { validateEnvironment, type Environment } from '../src/config/configuration';
-import { ChainVerifier, type HistoryRow, toEntry } from '../src/cooperations/persistence/chain-verifier';
 import { DataDirectoryInUseError } from '../src/database/data-directory-lock';
 import { dataSourceOptions } from '../src/database/data-source-options';
 import { EmbeddedPostgres } from '../src/database/embedded-postgres';
+import { HistoryRepository, pgQuery } from '../src/history';
 
 const FORMAT = 1;
 const HEADER = '-- ikz-backup: ';
@@ -315,26 +315,14 @@ async function verifyAll(url: string, schema?: string): Promise<{ chains: number
   const create = () =>
     new Client({ connectionString: url, ...(schema ? { options: `-c search_path=${schema}` } : {}) });
   return withClient(create, async (client) => {
-    const { rows: cooperations } = await client.query<{ id: string }>('SELECT id FROM cooperations ORDER BY id');
-    let entries = 0;
-    for (const { id } of cooperations) {
-      const verifier = new ChainVerifier();
-      let after = 0;
-      for (;;) {
-        const { rows } = await client.query<Record<string, unknown>>(
-          `SELECT * FROM cooperation_history WHERE cooperation_id = $1 AND sequence > $2 ORDER BY sequence LIMIT 1000`,
-          [id, after],
-        );
-        for (const r of rows as unknown as HistoryRow[]) verifier.push(toEntry(r));
-        if (rows.length < 1000) break;
-        after = rows[rows.length - 1].sequence as number;
-      }
-      const result = verifier.result();
-      if (!result.valid)
-        throw new Error(`history of cooperation ${id} does not verify after restore: ${JSON.stringify(result)}`);
-      entries += result.entries;
+    const { chains, entries, broken } = await new HistoryRepository(pgQuery(client)).verifyAll();
+    if (broken.length > 0) {
+      const { cooperationId, ...result } = broken[0];
+      throw new Error(
+        `history of cooperation ${cooperationId} does not verify after restore: ${JSON.stringify(result)}`,
+      );
     }
-    return { chains: cooperations.length, entries };
+    return { chains, entries };
   });
 }
 

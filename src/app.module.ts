@@ -11,6 +11,7 @@ import { DocumentsModule } from './documents/documents.module';
 import { EscalationsModule } from './escalations/escalations.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
+import { HistoryModule } from './history';
 import { MunicipalitiesModule } from './municipalities/municipalities.module';
 import { PersonalDataModule } from './personal-data/personal-data.module';
 
@@ -56,6 +57,7 @@ export class AppModule {
         RateLimitModule,
         HealthModule,
         MunicipalitiesModule,
+        HistoryModule,
         CooperationsModule,
         EscalationsModule,
         DocumentsModule,

@@ -1,13 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { Response } from 'express';
-import { DataSource } from 'typeorm';
 import type { Principal } from '../auth/principal';
 import { decodeCursor, invalidCursor, type Page, toPage } from '../common/pagination';
 import { ProblemException, validationProblem } from '../common/problem';
-import type { HistoryEntry } from '../cooperations/domain';
+import { type FeedKey, type HistoryEntry, type HistoryFeedFilter, HistoryRepository } from '../history';
 import type { AuditTransitionsQuery } from './audit.dto';
-import { type HistoryRow, toEntry } from '../cooperations/persistence/chain-verifier';
-import { HISTORY_COLUMNS, type Query, verifyAllChains } from './history-rows';
 
 export type ExportFormat = 'ndjson' | 'csv';
 
@@ -15,7 +12,6 @@ export type ExportFormat = 'ndjson' | 'csv';
 export const EXPORT_BATCH = 1_000;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-type FeedKey = [string, string, number];
 
 const CSV_COLUMNS = [
   'cooperationId',
@@ -83,17 +79,19 @@ const drained = (response: Response): Promise<void> =>
 @Injectable()
 export class AuditService {
   private readonly logger = new Logger('Audit');
-  private readonly query: Query;
 
-  constructor(dataSource: DataSource) {
-    this.query = <R>(sql: string, params: unknown[]) => dataSource.query<R[]>(sql, params);
-  }
+  constructor(private readonly history: HistoryRepository) {}
 
   async feed(q: AuditTransitionsQuery, principal: Principal, requestId?: string): Promise<Page<HistoryEntry>> {
     this.logRead('feed', q, principal, requestId);
     const after = q.cursor ? this.decodeKey(q.cursor) : null;
-    const rows = await this.batch(q, after, q.limit + 1);
-    return toPage(rows, q.limit, (r) => [new Date(r.recorded_at).toISOString(), r.cooperation_id, r.sequence], toEntry);
+    const entries = await this.batch(q, after, q.limit + 1);
+    return toPage(
+      entries,
+      q.limit,
+      (e) => [e.recordedAt, e.cooperationId, e.sequence],
+      (e) => e,
+    );
   }
 
   /**
@@ -111,7 +109,7 @@ export class AuditService {
   ): Promise<void> {
     this.logRead(`export-${format}`, q, principal, requestId);
     let after = q.cursor ? this.decodeKey(q.cursor) : null;
-    let rows = await this.batch(q, after, EXPORT_BATCH);
+    let entries = await this.batch(q, after, EXPORT_BATCH);
     response.status(200);
     response.setHeader(
       'Content-Type',
@@ -126,18 +124,16 @@ export class AuditService {
     let written = 0;
     try {
       for (;;) {
-        if (rows.length > 0) {
-          const chunk = rows
-            .map((r) => (format === 'ndjson' ? JSON.stringify(toEntry(r)) + '\n' : csvLine(toEntry(r))))
-            .join('');
-          written += rows.length;
+        if (entries.length > 0) {
+          const chunk = entries.map((e) => (format === 'ndjson' ? JSON.stringify(e) + '\n' : csvLine(e))).join('');
+          written += entries.length;
           if (!response.write(chunk)) await drained(response);
           if (response.destroyed || response.writableEnded) return;
         }
-        if (rows.length < EXPORT_BATCH) break;
-        const last = rows[rows.length - 1];
-        after = [new Date(last.recorded_at).toISOString(), last.cooperation_id, last.sequence];
-        rows = await this.batch(q, after, EXPORT_BATCH);
+        if (entries.length < EXPORT_BATCH) break;
+        const last = entries[entries.length - 1];
+        after = [last.recordedAt, last.cooperationId, last.sequence];
+        entries = await this.batch(q, after, EXPORT_BATCH);
       }
       response.end();
       this.logger.log(
@@ -151,7 +147,7 @@ export class AuditService {
   }
 
   verifyAll() {
-    return verifyAllChains(this.query);
+    return this.history.verifyAll();
   }
 
   /** Who read what: exports of the evidence are themselves evidence (structured log line). */
@@ -174,35 +170,16 @@ export class AuditService {
     return [at, id, sequence as number];
   }
 
-  private batch(q: AuditTransitionsQuery, after: FeedKey | null, limit: number): Promise<HistoryRow[]> {
-    const params: unknown[] = [];
-    const p = (value: unknown) => {
-      params.push(value);
-      return `$${params.length}`;
+  private batch(q: AuditTransitionsQuery, after: FeedKey | null, limit: number): Promise<HistoryEntry[]> {
+    const filter: HistoryFeedFilter = {
+      from: q.from && instant(q.from, 'from'),
+      to: q.to && instant(q.to, 'to'),
+      municipality: q.municipality,
+      cooperation: q.cooperation,
+      type: q.type,
+      actor: q.actor,
     };
-    const where: string[] = [];
-    if (q.from) where.push(`h.recorded_at >= ${p(instant(q.from, 'from'))}::timestamptz`);
-    if (q.to) where.push(`h.recorded_at < ${p(instant(q.to, 'to'))}::timestamptz`);
-    if (q.municipality) {
-      const ags = p(q.municipality);
-      where.push(
-        `(h.actor->>'municipality' = ${ags} OR EXISTS (SELECT 1 FROM cooperations c
-           WHERE c.id = h.cooperation_id AND c.member_ags @> ARRAY[${ags}]::text[]))`,
-      );
-    }
-    if (q.cooperation) where.push(`h.cooperation_id = ${p(q.cooperation)}::uuid`);
-    if (q.type) where.push(`h.event_type = ${p(q.type)}`);
-    if (q.actor) where.push(`h.actor->>'sub' = ${p(q.actor)}`);
-    if (after)
-      where.push(
-        `(h.recorded_at, h.cooperation_id, h.sequence) > (${p(after[0])}::timestamptz, ${p(after[1])}::uuid, ${p(after[2])}::integer)`,
-      );
-    return this.query<HistoryRow>(
-      `SELECT ${HISTORY_COLUMNS} FROM cooperation_history h
-        ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-        ORDER BY h.recorded_at, h.cooperation_id, h.sequence LIMIT ${Number(limit)}`,
-      params,
-    );
+    return this.history.feed(filter, after, limit);
   }
 }
 

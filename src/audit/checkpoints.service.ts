@@ -17,12 +17,10 @@ import {
   publicKeyPem,
   signCheckpoint,
 } from './checkpoint';
-import type { HistoryRow } from '../cooperations/persistence/chain-verifier';
-import { historyInChainOrder, type Query } from './history-rows';
+import { HistoryRepository, type Query, typeOrmQuery } from '../history';
 import { loadSigningKey } from './signing-key';
 
 const BATCH = 5_000;
-const HASH_COLUMNS = 'h.cooperation_id, h.sequence, h.hash';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 interface CheckpointRow {
@@ -58,9 +56,10 @@ export class CheckpointsService implements OnModuleInit, OnModuleDestroy {
 
   constructor(
     dataSource: DataSource,
+    private readonly history: HistoryRepository,
     private readonly config: ConfigService<Environment, true>,
   ) {
-    this.query = <R>(sql: string, params: unknown[]) => dataSource.query<R[]>(sql, params);
+    this.query = typeOrmQuery(dataSource);
   }
 
   onModuleInit(): void {
@@ -94,7 +93,7 @@ export class CheckpointsService implements OnModuleInit, OnModuleDestroy {
   async create(): Promise<CheckpointDocument> {
     const heads: CheckpointHead[] = [];
     let builder = null as HeadBuilder | null;
-    for await (const rows of historyInChainOrder(this.query, HASH_COLUMNS, BATCH)) {
+    for await (const rows of this.history.inChainOrder(['hash'], BATCH)) {
       for (const row of rows) {
         if (builder?.cooperationId !== row.cooperation_id) {
           const head = builder?.head();
@@ -172,9 +171,8 @@ export class CheckpointsService implements OnModuleInit, OnModuleDestroy {
     };
     if (documentError) return result;
     const comparators = new Map(document.heads.map((h) => [h.cooperationId, new HeadComparator(h)]));
-    for await (const rows of historyInChainOrder(this.query, HASH_COLUMNS, BATCH))
-      for (const row of rows as Pick<HistoryRow, 'cooperation_id' | 'sequence' | 'hash'>[])
-        comparators.get(row.cooperation_id)?.push(row.sequence, row.hash);
+    for await (const rows of this.history.inChainOrder(['hash'], BATCH))
+      for (const row of rows) comparators.get(row.cooperation_id)?.push(row.sequence, row.hash);
     result.divergences = [...comparators.values()].map((c) => c.result()).filter((d): d is Divergence => d !== null);
     result.valid = result.divergences.length === 0;
     return result;

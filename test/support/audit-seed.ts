@@ -1,12 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { chainEntry, GENESIS_HASH, type HistoryEntry } from '../../src/cooperations/domain';
-import {
-  historyInsertParams,
-  type HistoryRow,
-  insertHistorySql,
-  toEntry,
-} from '../../src/cooperations/persistence/chain-verifier';
+import { chainEntry, GENESIS_HASH, type HistoryEntry, HistoryRepository } from '../../src/history';
 
 /**
  * Writes hash-chained history straight into the tables — for volume (exports, checkpoints), not
@@ -26,11 +20,11 @@ export async function seedHistory(
        VALUES ($1, 'Seeded', $2, ARRAY[$2], 'partnerSearch', '{}', 1, $3, $4, $4)`,
       [id, ags, options.entriesEach, new Date(start)],
     );
+  const history = new HistoryRepository(dataSource);
   const prev = new Map(ids.map((id) => [id, GENESIS_HASH]));
   let rows: HistoryEntry[] = [];
   const flush = async () => {
-    if (rows.length === 0) return;
-    await dataSource.query(insertHistorySql(rows.length), rows.flatMap(historyInsertParams));
+    await history.insert(rows);
     rows = [];
   };
   let tick = 0;
@@ -67,11 +61,7 @@ export async function rewriteHistory(
   sequence: number,
   change: (e: HistoryEntry) => HistoryEntry,
 ): Promise<void> {
-  const rows: HistoryRow[] = await dataSource.query(
-    `SELECT * FROM cooperation_history WHERE cooperation_id = $1 ORDER BY sequence`,
-    [cooperationId],
-  );
-  const entries = rows.map(toEntry);
+  const entries = await new HistoryRepository(dataSource).entries(cooperationId);
 
   await dataSource.query(`ALTER TABLE cooperation_history DISABLE TRIGGER cooperation_history_append_only`);
   try {

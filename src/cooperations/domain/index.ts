@@ -77,19 +77,6 @@ export {
 } from './escalation';
 export * from './events';
 export {
-  canonicalize,
-  type ChainVerification,
-  chainEntry,
-  CONTENT_FIELDS,
-  entryContent,
-  GENESIS_HASH,
-  type HistoryEntry,
-  type HistoryEntryContent,
-  hashEntry,
-  sha256hex,
-  verifyChain,
-} from './hash-chain';
-export {
   type CompetentAuthority,
   competentAuthority,
   type ExitRule,

@@ -3,7 +3,8 @@ import { Transform, Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
 import { AGS_PATTERN } from '../../../auth/principal';
 import { PageQuery } from '../../../common/pagination';
-import { type CooperationContext, type HistoryEntry, MOTIVE_IDS, type Member } from '../../domain';
+import type { HistoryEntry } from '../../../history';
+import { type CooperationContext, MOTIVE_IDS, type Member } from '../../domain';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 

@@ -131,30 +131,94 @@ export type ChainVerification =
   | { valid: false; entries: number; firstBrokenSequence: number; reason: string };
 
 /**
- * Verifies one cooperation's chain, ordered by sequence: sequences 1, 2, 3… without gaps, each
- * prevHash the previous hash (GENESIS_HASH first), each hash recomputed from its content.
+ * The one verification loop, fed one entry at a time so that a long history can be checked in
+ * batches without holding it in memory: sequences 1, 2, 3… without gaps, all of one cooperation,
+ * each prevHash the previous hash (GENESIS_HASH first), each hash recomputed from its content.
  */
-export function verifyChain(entries: readonly HistoryEntry[]): ChainVerification {
-  let prev = GENESIS_HASH;
-  for (let i = 0; i < entries.length; i++) {
-    const e = entries[i];
-    const broken = (reason: string): ChainVerification => ({
-      valid: false,
-      entries: entries.length,
-      firstBrokenSequence: i + 1,
-      reason,
-    });
-    if (e.sequence !== i + 1) return broken(`expected sequence ${i + 1}, found ${String(e.sequence)}`);
-    if (e.cooperationId !== entries[0].cooperationId) return broken('entry belongs to another cooperation');
-    if (e.prevHash !== prev) return broken('prevHash does not match the previous entry');
+export class ChainVerifier {
+  private prev = GENESIS_HASH;
+  private position = 0;
+  private cooperationId?: string;
+  private broken?: { firstBrokenSequence: number; reason: string };
+
+  /** false once the chain is broken: later entries need not be read. */
+  push(e: HistoryEntry): boolean {
+    if (this.broken) return false;
+    const i = ++this.position;
+    this.cooperationId ??= e.cooperationId;
+    const reason = this.check(e, i);
+    if (reason) {
+      this.broken = { firstBrokenSequence: i, reason };
+      return false;
+    }
+    this.prev = e.hash;
+    return true;
+  }
+
+  /** `entries` is the number of entries of the chain, counted by the caller when it stopped early. */
+  result(entries = this.position): ChainVerification {
+    return this.broken ? { valid: false, entries, ...this.broken } : { valid: true, entries, headHash: this.prev };
+  }
+
+  private check(e: HistoryEntry, i: number): string | null {
+    if (e.sequence !== i) return `expected sequence ${i}, found ${String(e.sequence)}`;
+    if (e.cooperationId !== this.cooperationId) return 'entry belongs to another cooperation';
+    if (e.prevHash !== this.prev) return 'prevHash does not match the previous entry';
     let hash: string;
     try {
       hash = hashEntry(e.prevHash, e);
     } catch (err) {
-      return broken(`content cannot be encoded: ${(err as Error).message}`);
+      return `content cannot be encoded: ${(err as Error).message}`;
     }
-    if (hash !== e.hash) return broken('hash does not match the entry content');
-    prev = e.hash;
+    return hash === e.hash ? null : 'hash does not match the entry content';
   }
-  return { valid: true, entries: entries.length, headHash: prev };
+}
+
+/** Verifies one cooperation's chain held in memory, ordered by sequence. */
+export function verifyChain(entries: readonly HistoryEntry[]): ChainVerification {
+  const verifier = new ChainVerifier();
+  for (const e of entries) if (!verifier.push(e)) break;
+  return verifier.result(entries.length);
+}
+
+export type BrokenChain = Extract<ChainVerification, { valid: false }> & { cooperationId: string };
+
+export interface AllChainsVerification {
+  valid: boolean;
+  chains: number;
+  entries: number;
+  broken: BrokenChain[];
+}
+
+/**
+ * Every chain of a history read in (cooperationId, sequence) order, each checked on its own by a
+ * `ChainVerifier`; a broken chain counts all its entries.
+ */
+export class AllChainsVerifier {
+  private readonly totals = { chains: 0, entries: 0 };
+  private readonly broken: BrokenChain[] = [];
+  private current: { id: string; verifier: ChainVerifier; count: number } | null = null;
+
+  push(e: HistoryEntry): void {
+    if (this.current?.id !== e.cooperationId) {
+      this.finish();
+      this.current = { id: e.cooperationId, verifier: new ChainVerifier(), count: 0 };
+      this.totals.chains++;
+    }
+    this.current.count++;
+    this.totals.entries++;
+    this.current.verifier.push(e);
+  }
+
+  result(): AllChainsVerification {
+    this.finish();
+    return { valid: this.broken.length === 0, ...this.totals, broken: [...this.broken] };
+  }
+
+  private finish(): void {
+    if (!this.current) return;
+    const r = this.current.verifier.result(this.current.count);
+    if (!r.valid) this.broken.push({ cooperationId: this.current.id, ...r });
+    this.current = null;
+  }
 }

@@ -3,11 +3,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { decide, OPEN_COOPERATION, openCooperation } from './engine';
+import { decide, OPEN_COOPERATION, openCooperation } from '../../cooperations/domain';
 import {
   byCodePoint,
   byCodePointReference,
   canonicalize,
+  ChainVerifier,
   chainEntry,
   GENESIS_HASH,
   type HistoryEntry,
@@ -15,8 +16,8 @@ import {
   hashEntry,
   verifyChain,
 } from './hash-chain';
-import { buildingYardSteps, OPENING } from './testing/building-yard.scenario';
-import { accept } from './testing/run-scenario';
+import { buildingYardSteps, OPENING } from '../../cooperations/domain/testing/building-yard.scenario';
+import { accept } from '../../cooperations/domain/testing/run-scenario';
 
 /** The building-yard history as the adapter would record it. */
 function buildingYardHistory(): HistoryEntry[] {
@@ -266,5 +267,45 @@ describe('hash chain', () => {
       expect(result).toEqual(verifyChain(tampered));
       expect(result).toMatchObject({ valid: false, firstBrokenSequence: 13 });
     });
+  });
+});
+
+describe('ChainVerifier, the loop fed one entry at a time', () => {
+  const chain = buildingYardHistory();
+
+  /** What each push answered, and the result counted over all entries. */
+  const streamed = (entries: HistoryEntry[]) => {
+    const v = new ChainVerifier();
+    const pushed = entries.map((e) => v.push(e));
+    return { pushed, result: v.result(entries.length) };
+  };
+
+  it('accepts every entry of an intact chain and an empty one', () => {
+    expect(streamed(chain)).toEqual({ pushed: chain.map(() => true), result: verifyChain(chain) });
+    expect(streamed([])).toEqual({ pushed: [], result: verifyChain([]) });
+  });
+
+  it('refuses every entry from the first broken one on, whatever the tampering (property)', () => {
+    const tamper = fc.oneof(
+      fc.record({ kind: fc.constant('payload' as const), at: fc.nat(chain.length - 1), text: fc.string() }),
+      fc.record({ kind: fc.constant('drop' as const), at: fc.nat(chain.length - 1) }),
+      fc.record({ kind: fc.constant('swap' as const), at: fc.nat(chain.length - 2) }),
+      fc.record({ kind: fc.constant('sequence' as const), at: fc.nat(chain.length - 1), to: fc.integer() }),
+      fc.record({ kind: fc.constant('cooperation' as const), at: fc.nat(chain.length - 1), to: fc.uuid() }),
+    );
+    fc.assert(
+      fc.property(tamper, (t) => {
+        const entries = chain.map((e) => ({ ...e }));
+        if (t.kind === 'payload') entries[t.at].payload = { tampered: t.text };
+        if (t.kind === 'drop') entries.splice(t.at, 1);
+        if (t.kind === 'swap') [entries[t.at], entries[t.at + 1]] = [entries[t.at + 1], entries[t.at]];
+        if (t.kind === 'sequence') entries[t.at].sequence = t.to;
+        if (t.kind === 'cooperation') entries[t.at].cooperationId = t.to;
+        const { pushed, result } = streamed(entries);
+        expect(result).toEqual(verifyChain(entries));
+        const broken = result.valid ? entries.length : result.firstBrokenSequence - 1;
+        expect(pushed).toEqual(entries.map((_, i) => i < broken));
+      }),
+    );
   });
 });

@@ -1,0 +1,281 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import {
+  type AllChainsVerification,
+  AllChainsVerifier,
+  type ChainVerification,
+  ChainVerifier,
+  chainEntry,
+  GENESIS_HASH,
+  type HistoryEntry,
+  type HistoryEntryContent,
+} from '../domain/hash-chain';
+
+/**
+ * Runs one parameterized statement and answers its rows. The server's comes from a TypeORM
+ * DataSource or a transaction's EntityManager (`typeOrmQuery`); scripts, the bench and test
+ * fixtures that run without Nest pass a `pg` client's (`pgQuery`).
+ */
+export type Query = <R = Record<string, unknown>>(sql: string, params?: unknown[]) => Promise<R[]>;
+
+export const typeOrmQuery =
+  (runner: DataSource | EntityManager): Query =>
+  <R>(sql: string, params?: unknown[]) =>
+    runner.query<R[]>(sql, params);
+
+const asQuery = (source: DataSource | EntityManager | Query): Query =>
+  typeof source === 'function' ? source : typeOrmQuery(source);
+
+export const pgQuery =
+  (client: { query(sql: string, params?: unknown[]): Promise<{ rows: unknown[] }> }): Query =>
+  async <R>(sql: string, params?: unknown[]) =>
+    (await client.query(sql, params)).rows as R[];
+
+/** A `cooperation_history` row as `pg` returns it (timestamptz parsed to Date, jsonb to values). */
+export interface HistoryRow {
+  cooperation_id: string;
+  sequence: number;
+  event_type: string;
+  payload: unknown;
+  actor: HistoryEntry['actor'];
+  state_before: string | null;
+  state_after: string;
+  obligations: unknown[];
+  recorded_at: Date | string;
+  request_id: string | null;
+  idempotency_key: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+/** Every column of the row, in the order of the migration, the INSERT and the SELECTs. */
+const HISTORY_COLUMNS = [
+  'cooperation_id',
+  'sequence',
+  'event_type',
+  'payload',
+  'actor',
+  'state_before',
+  'state_after',
+  'obligations',
+  'recorded_at',
+  'request_id',
+  'idempotency_key',
+  'prev_hash',
+  'hash',
+] as const satisfies readonly (keyof HistoryRow)[];
+
+type Column = (typeof HISTORY_COLUMNS)[number];
+
+const select = (columns: readonly Column[] = HISTORY_COLUMNS): string => columns.map((c) => `h.${c}`).join(', ');
+
+/** The row exactly as docs/hash-chain.md specifies an entry (and an export line). */
+function toEntry(r: HistoryRow): HistoryEntry {
+  return {
+    cooperationId: r.cooperation_id,
+    sequence: r.sequence,
+    eventType: r.event_type,
+    payload: r.payload,
+    actor: r.actor,
+    stateBefore: r.state_before,
+    stateAfter: r.state_after,
+    obligations: r.obligations,
+    recordedAt: new Date(r.recorded_at).toISOString(),
+    requestId: r.request_id,
+    idempotencyKey: r.idempotency_key,
+    prevHash: r.prev_hash,
+    hash: r.hash,
+  };
+}
+
+/** A multi-row INSERT of entries with their hashes; `historyInsertParams` gives its parameters. */
+export function insertHistorySql(rows: number): string {
+  const n = HISTORY_COLUMNS.length;
+  const values = Array.from(
+    { length: rows },
+    (_, r) => `(${Array.from({ length: n }, (_, c) => `$${r * n + c + 1}`).join(', ')})`,
+  );
+  return `INSERT INTO cooperation_history (${HISTORY_COLUMNS.join(', ')}) VALUES ${values.join(', ')}`;
+}
+
+/** The parameters of one entry for `insertHistorySql`, in `HISTORY_COLUMNS` order. */
+export const historyInsertParams = (e: HistoryEntry): unknown[] => [
+  e.cooperationId,
+  e.sequence,
+  e.eventType,
+  JSON.stringify(e.payload),
+  JSON.stringify(e.actor),
+  e.stateBefore,
+  e.stateAfter,
+  JSON.stringify(e.obligations),
+  e.recordedAt,
+  e.requestId,
+  e.idempotencyKey,
+  e.prevHash,
+  e.hash,
+];
+
+/** Batch size of `verify`: 5 000 entries ≈ a few MB of rows, 20 round trips per 100 000. */
+export const VERIFY_STORED_BATCH = 5_000;
+/** Batch size of `verifyAll`. */
+const VERIFY_ALL_BATCH = 1_000;
+
+/** The audit feed's filters; `from`/`to` are ISO 8601 instants the caller has checked. */
+export interface HistoryFeedFilter {
+  from?: string;
+  to?: string;
+  /** Entries by this municipality's users or of cooperations it is a member of. */
+  municipality?: string;
+  cooperation?: string;
+  type?: string;
+  actor?: string;
+}
+
+/** The feed's sort key: recordedAt, cooperationId, sequence. */
+export type FeedKey = [string, string, number];
+
+/**
+ * All SQL of `cooperation_history`, an append-only table (a trigger refuses UPDATE, DELETE and
+ * TRUNCATE). Raw rows, no ORM hydration. Nest injects it with the DataSource; tools without Nest
+ * construct it with a `Query`.
+ */
+@Injectable()
+export class HistoryRepository {
+  private readonly query: Query;
+
+  constructor(@Inject(DataSource) source: DataSource | Query) {
+    this.query = asQuery(source);
+  }
+
+  /**
+   * Appends the next entry of the cooperation's chain within the caller's transaction `tx`, which
+   * holds the cooperation's row lock (so the head cannot move).
+   */
+  async append(tx: EntityManager | Query, content: Omit<HistoryEntryContent, 'sequence'>): Promise<HistoryEntry> {
+    const query = asQuery(tx);
+    const { cooperationId, ...rest } = content;
+    const [head] = await query<{ sequence: number; hash: string }>(
+      'SELECT sequence, hash FROM cooperation_history WHERE cooperation_id = $1 ORDER BY sequence DESC LIMIT 1',
+      [cooperationId],
+    );
+    // The answer lists the fields in the order docs/hash-chain.md gives them: cooperationId, sequence, …
+    const entry = chainEntry(head?.hash ?? GENESIS_HASH, {
+      cooperationId,
+      sequence: (head?.sequence ?? 0) + 1,
+      ...rest,
+    });
+    await query(insertHistorySql(1), historyInsertParams(entry));
+    return entry;
+  }
+
+  /** Entries already chained (bench seeds, test fixtures), one statement per call. */
+  async insert(entries: readonly HistoryEntry[]): Promise<void> {
+    if (entries.length > 0) await this.query(insertHistorySql(entries.length), entries.flatMap(historyInsertParams));
+  }
+
+  /** One cooperation's entries after sequence `after`, in order; all of them without `limit`. */
+  async entries(cooperationId: string, after = 0, limit?: number): Promise<HistoryEntry[]> {
+    const rows = await this.query<HistoryRow>(
+      `SELECT ${select()} FROM cooperation_history h WHERE h.cooperation_id = $1 AND h.sequence > $2
+        ORDER BY h.sequence${limit === undefined ? '' : ` LIMIT ${Math.trunc(limit)}`}`,
+      [cooperationId, after],
+    );
+    return rows.map(toEntry);
+  }
+
+  /**
+   * The audit feed: entries of every cooperation in (recordedAt, cooperationId, sequence) order
+   * after `after`, one keyset query.
+   */
+  async feed(filter: HistoryFeedFilter, after: FeedKey | null, limit: number): Promise<HistoryEntry[]> {
+    const params: unknown[] = [];
+    const p = (value: unknown) => {
+      params.push(value);
+      return `$${params.length}`;
+    };
+    const where: string[] = [];
+    if (filter.from) where.push(`h.recorded_at >= ${p(filter.from)}::timestamptz`);
+    if (filter.to) where.push(`h.recorded_at < ${p(filter.to)}::timestamptz`);
+    if (filter.municipality) {
+      const ags = p(filter.municipality);
+      where.push(
+        `(h.actor->>'municipality' = ${ags} OR EXISTS (SELECT 1 FROM cooperations c
+           WHERE c.id = h.cooperation_id AND c.member_ags @> ARRAY[${ags}]::text[]))`,
+      );
+    }
+    if (filter.cooperation) where.push(`h.cooperation_id = ${p(filter.cooperation)}::uuid`);
+    if (filter.type) where.push(`h.event_type = ${p(filter.type)}`);
+    if (filter.actor) where.push(`h.actor->>'sub' = ${p(filter.actor)}`);
+    if (after)
+      where.push(
+        `(h.recorded_at, h.cooperation_id, h.sequence) > (${p(after[0])}::timestamptz, ${p(after[1])}::uuid, ${p(after[2])}::integer)`,
+      );
+    const rows = await this.query<HistoryRow>(
+      `SELECT ${select()} FROM cooperation_history h
+        ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+        ORDER BY h.recorded_at, h.cooperation_id, h.sequence LIMIT ${Math.trunc(limit)}`,
+      params,
+    );
+    return rows.map(toEntry);
+  }
+
+  /**
+   * Every row of the history in chain order, (cooperation_id, sequence), `batch` at a time and only
+   * `columns`: keyset queries, no cursor held between them (the embedded database has one
+   * connection that others need too).
+   */
+  async *inChainOrder<C extends Column>(
+    columns: readonly C[],
+    batch: number,
+  ): AsyncGenerator<Pick<HistoryRow, C | 'cooperation_id' | 'sequence'>[]> {
+    const list = select([...new Set<Column>(['cooperation_id', 'sequence', ...columns])]);
+    let after: [string, number] | null = null;
+    for (;;) {
+      const rows: Pick<HistoryRow, C | 'cooperation_id' | 'sequence'>[] = await this.query(
+        after
+          ? `SELECT ${list} FROM cooperation_history h WHERE (h.cooperation_id, h.sequence) > ($1::uuid, $2::integer)
+              ORDER BY h.cooperation_id, h.sequence LIMIT ${Math.trunc(batch)}`
+          : `SELECT ${list} FROM cooperation_history h ORDER BY h.cooperation_id, h.sequence LIMIT ${Math.trunc(batch)}`,
+        after ?? [],
+      );
+      if (rows.length > 0) yield rows;
+      if (rows.length < batch) return;
+      const last = rows[rows.length - 1];
+      after = [last.cooperation_id, last.sequence];
+    }
+  }
+
+  /**
+   * Verifies one cooperation's stored chain (the caller has checked it may see it): keyset batches,
+   * the next batch requested before the current one is hashed, so the database works while Node
+   * hashes. On a broken chain `entries` is the chain's length.
+   */
+  async verify(cooperationId: string, batch = VERIFY_STORED_BATCH): Promise<ChainVerification> {
+    const verifier = new ChainVerifier();
+    const read = (after: number) => this.entries(cooperationId, after, batch);
+    let pending: Promise<HistoryEntry[]> | null = read(0);
+    while (pending) {
+      const entries: HistoryEntry[] = await pending;
+      pending = entries.length < batch ? null : read(entries[entries.length - 1].sequence);
+      for (const entry of entries) {
+        if (!verifier.push(entry)) {
+          await pending?.catch(() => undefined);
+          const [{ n }] = await this.query<{ n: number }>(
+            'SELECT count(*)::int AS n FROM cooperation_history WHERE cooperation_id = $1',
+            [cooperationId],
+          );
+          return verifier.result(n);
+        }
+      }
+    }
+    return verifier.result();
+  }
+
+  /** `GET /audit/verify`, `npm run audit:verify` and restore: every chain recomputed, batch by batch. */
+  async verifyAll(batch = VERIFY_ALL_BATCH): Promise<AllChainsVerification> {
+    const verifier = new AllChainsVerifier();
+    for await (const rows of this.inChainOrder(HISTORY_COLUMNS, batch))
+      for (const row of rows) verifier.push(toEntry(row));
+    return verifier.result();
+  }
+}
