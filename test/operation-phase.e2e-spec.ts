@@ -8,7 +8,7 @@ import {
   operationPhaseStory,
   type StoryStep,
 } from '../src/cooperations/domain/testing/operation-phase.scenario';
-import { TimerScheduler } from '../src/cooperations/timer-scheduler';
+import { TimerScheduler } from '../src/cooperations';
 import { BuildingYard, toBody } from './support/building-yard';
 import { createTestApp, type TestApp } from './support/test-app';
 

@@ -1,7 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import type { Principal } from '../auth/principal';
-import { decodeCursor, invalidCursor, type Page, toPage } from '../common/pagination';
+import { InvalidCursor } from '../common/errors';
+import { decodeCursor, type Page, toPage } from '../common/pagination';
 import { ProblemException, validationProblem } from '../common/problem';
 import { type FeedKey, type HistoryEntry, type HistoryFeedFilter, HistoryRepository } from '../history';
 import type { AuditTransitionsQuery } from './audit.dto';
@@ -165,8 +166,8 @@ export class AuditService {
 
   private decodeKey(cursor: string): FeedKey {
     const [at, id, sequence] = decodeCursor(cursor, 3);
-    if (typeof at !== 'string' || Number.isNaN(Date.parse(at))) throw invalidCursor();
-    if (typeof id !== 'string' || !UUID.test(id) || !Number.isInteger(sequence)) throw invalidCursor();
+    if (typeof at !== 'string' || Number.isNaN(Date.parse(at))) throw new InvalidCursor();
+    if (typeof id !== 'string' || !UUID.test(id) || !Number.isInteger(sequence)) throw new InvalidCursor();
     return [at, id, sequence as number];
   }
 

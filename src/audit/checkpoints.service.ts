@@ -2,7 +2,8 @@ import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@ne
 import { ConfigService } from '@nestjs/config';
 import { createPublicKey, randomUUID, type KeyObject } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { decodeCursor, invalidCursor, type Page, toPage } from '../common/pagination';
+import { InvalidCursor } from '../common/errors';
+import { decodeCursor, type Page, toPage } from '../common/pagination';
 import { ProblemException } from '../common/problem';
 import type { Environment } from '../config/configuration';
 import type { CheckpointQuery, CheckpointSummaryDto, CheckpointVerificationDto, PublicKeyDto } from './audit.dto';
@@ -133,7 +134,7 @@ export class CheckpointsService implements OnModuleInit, OnModuleDestroy {
     if (q.cursor) {
       const [at, id] = decodeCursor(q.cursor, 2);
       if (typeof at !== 'string' || Number.isNaN(Date.parse(at)) || typeof id !== 'string' || !UUID.test(id))
-        throw invalidCursor();
+        throw new InvalidCursor();
       params.push(at, id);
       where = 'WHERE (created_at, id) > ($1::timestamptz, $2::uuid)';
     }

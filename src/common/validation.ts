@@ -1,5 +1,6 @@
 import { ValidationPipe, type ValidationError } from '@nestjs/common';
-import { validationProblem, type FieldError } from './problem';
+import type { FieldError } from './errors';
+import { validationProblem } from './problem';
 
 /** Flattens class-validator's tree into field paths such as `resources[0].moneyCents`. */
 export function toFieldErrors(errors: ValidationError[], parent = ''): FieldError[] {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor, LifecycleEvent } from '../../src/cooperations/domain';
-import { Clock } from '../../src/cooperations/clock';
+import { Clock } from '../../src/common/clock';
 import {
   buildingYardSteps,
   OPENING,

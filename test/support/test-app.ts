@@ -8,7 +8,7 @@ import { AppModule } from '../../src/app.module';
 import { issueDevelopmentToken } from '../../src/auth/token-issuer';
 import type { Principal } from '../../src/auth/principal';
 import { configureApp } from '../../src/bootstrap';
-import { Clock } from '../../src/cooperations/clock';
+import { Clock } from '../../src/common/clock';
 import type { Environment } from '../../src/config/configuration';
 
 export const TEST_JWT_SECRET = 'test-secret-of-the-e2e-suite';

@@ -43,7 +43,7 @@ import {
   NextEventsDto,
 } from './dto/cooperation.dto';
 import { EVENT_DTOS } from './dto/event.dto';
-import { ReportsDto } from './dto/operation.dto';
+import { ReportsDto } from './dto/reports.dto';
 import { type EventBody, EventBodyPipe } from './event-body.pipe';
 import { parseIdempotencyKey, parseIfMatch, requestFingerprint } from './request-conditions';
 
