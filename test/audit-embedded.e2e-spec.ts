@@ -4,8 +4,8 @@ import { createPublicKey } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { keyIdOf } from '../src/audit/checkpoint';
-import { DEVELOPMENT_KEY_FILE } from '../src/audit/signing-key';
+import { keyIdOf } from '../src/audit/domain/checkpoint';
+import { DEVELOPMENT_KEY_FILE } from '../src/audit/infrastructure/signing-key';
 import { seedHistory } from './support/audit-seed';
 import { AUDITOR, createTestApp, type TestApp } from './support/test-app';
 

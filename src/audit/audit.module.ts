@@ -1,13 +1,16 @@
 import { Module } from '@nestjs/common';
 import { HistoryModule } from '../history';
-import { AuditController } from './audit.controller';
-import { AuditService } from './audit.service';
-import { CheckpointsService } from './checkpoints.service';
+import { AuditFeedQuery } from './application/audit-feed.query';
+import { AuditKey } from './application/audit-key';
+import { ReadCheckpointsQuery } from './application/read-checkpoints.query';
+import { SignCheckpointUseCase } from './application/sign-checkpoint.use-case';
+import { AuditController } from './http/audit.controller';
+import { CheckpointRepository } from './infrastructure/checkpoint.repository';
 
-/** The auditors' bounded context: reads the history tables, writes only its own checkpoints. */
+/** The auditors' bounded context: reads the history, writes only its own checkpoints. */
 @Module({
   imports: [HistoryModule],
   controllers: [AuditController],
-  providers: [AuditService, CheckpointsService],
+  providers: [AuditKey, CheckpointRepository, AuditFeedQuery, SignCheckpointUseCase, ReadCheckpointsQuery],
 })
 export class AuditModule {}

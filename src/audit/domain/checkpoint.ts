@@ -1,5 +1,5 @@
 import { createHash, createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
-import { canonicalize, sha256hex } from '../history';
+import { canonicalize, sha256hex } from '../../history/domain/hash-chain';
 
 /**
  * Signed checkpoints (docs/audit.md § Checkpoints). Pure: no database, no clock.

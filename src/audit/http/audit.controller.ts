@@ -9,12 +9,17 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Roles } from '../auth/access-policy.decorator';
-import { CurrentPrincipal } from '../auth/current-principal.decorator';
-import type { Principal } from '../auth/principal';
-import { validationProblem } from '../common/problem';
-import type { RequestWithId } from '../common/request-id';
-import { ParseUuidPipe } from '../common/uuid.pipe';
+import { Roles } from '../../auth/access-policy.decorator';
+import { CurrentPrincipal } from '../../auth/current-principal.decorator';
+import type { Principal } from '../../auth/principal';
+import { ProblemException, validationProblem } from '../../common/problem';
+import type { RequestWithId } from '../../common/request-id';
+import { ParseUuidPipe } from '../../common/uuid.pipe';
+import { AuditFeedQuery } from '../application/audit-feed.query';
+import { AuditKey } from '../application/audit-key';
+import { ReadCheckpointsQuery } from '../application/read-checkpoints.query';
+import { SignCheckpointUseCase } from '../application/sign-checkpoint.use-case';
+import type { CheckpointDocument } from '../domain/checkpoint';
 import {
   AllChainsVerificationDto,
   AuditTransitionsQuery,
@@ -23,9 +28,7 @@ import {
   CheckpointVerificationDto,
   PublicKeyDto,
 } from './audit.dto';
-import { AuditService, notAcceptable } from './audit.service';
-import type { CheckpointDocument } from './checkpoint';
-import { CheckpointsService } from './checkpoints.service';
+import { writeExport } from './transitions-export';
 
 const NDJSON = 'application/x-ndjson';
 const CSV = 'text/csv';
@@ -35,8 +38,10 @@ const CSV = 'text/csv';
 @Controller('audit')
 export class AuditController {
   constructor(
-    private readonly audit: AuditService,
-    private readonly checkpoints: CheckpointsService,
+    private readonly feed: AuditFeedQuery,
+    private readonly signCheckpoint: SignCheckpointUseCase,
+    private readonly checkpoints: ReadCheckpointsQuery,
+    private readonly key: AuditKey,
   ) {}
 
   @Get('transitions')
@@ -58,12 +63,20 @@ export class AuditController {
     @Res() response: Response,
   ): Promise<void> {
     const type = request.accepts(['application/json', NDJSON, CSV]);
-    if (type === false) throw notAcceptable();
+    if (type === false)
+      throw new ProblemException(
+        406,
+        'not-acceptable',
+        'Not Acceptable',
+        'This list answers application/json, application/x-ndjson (export) or text/csv (export).',
+      );
     if (type === 'application/json') {
-      response.json(await this.audit.feed(query, principal, request.id));
+      response.json(await this.feed.page(query, principal, request.id));
       return;
     }
-    await this.audit.export(query, type === NDJSON ? 'ndjson' : 'csv', principal, response, request.id);
+    const format = type === NDJSON ? 'ndjson' : 'csv';
+    const batches = await this.feed.exportBatches(query, `export-${format}`, principal, request.id);
+    await writeExport(batches, format, response, { sub: principal.sub, requestId: request.id });
   }
 
   @Get('verify')
@@ -71,7 +84,7 @@ export class AuditController {
   @ApiOperation({ summary: 'Recompute every chain (batched); lists the broken ones' })
   @ApiOkResponse({ type: AllChainsVerificationDto })
   verify(): Promise<AllChainsVerificationDto> {
-    return this.audit.verifyAll();
+    return this.feed.verifyAll();
   }
 
   @Post('checkpoints')
@@ -91,7 +104,7 @@ export class AuditController {
         Object.getPrototypeOf(body) === Object.prototype &&
         Object.keys(body).length === 0);
     if (!empty) throw validationProblem([{ path: '', messages: ['this request takes no body (or {})'] }]);
-    const document = await this.checkpoints.create();
+    const document = await this.signCheckpoint.execute();
     response.setHeader('Location', `/api/v1/audit/checkpoints/${document.id}`);
     return document;
   }
@@ -134,6 +147,6 @@ export class AuditController {
   @ApiOperation({ summary: 'The key that signs checkpoints (PEM); obtain it once and keep it independently' })
   @ApiOkResponse({ type: PublicKeyDto })
   publicKey(): PublicKeyDto {
-    return this.checkpoints.publicKeyInfo();
+    return this.key.info();
   }
 }

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsISO8601, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
-import { PageQuery } from '../common/pagination';
+import { PageQuery } from '../../common/pagination';
 
 /** Filters of the global feed; every one narrows it (AND). */
 export class AuditTransitionsQuery extends PageQuery {
