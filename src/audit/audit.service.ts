@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../auth/principal';
+import { isUuid } from '../common/domain/identifiers';
 import { decodeCursor, invalidCursor, type Page, toPage } from '../common/pagination';
 import { ProblemException, validationProblem } from '../common/problem';
 import type { HistoryEntry } from '../cooperations/domain';
@@ -14,7 +15,6 @@ export type ExportFormat = 'ndjson' | 'csv';
 /** Rows per query of an export: memory stays flat whatever the export's length. */
 export const EXPORT_BATCH = 1_000;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 type FeedKey = [string, string, number];
 
 const CSV_COLUMNS = [
@@ -170,7 +170,7 @@ export class AuditService {
   private decodeKey(cursor: string): FeedKey {
     const [at, id, sequence] = decodeCursor(cursor, 3);
     if (typeof at !== 'string' || Number.isNaN(Date.parse(at))) throw invalidCursor();
-    if (typeof id !== 'string' || !UUID.test(id) || !Number.isInteger(sequence)) throw invalidCursor();
+    if (typeof id !== 'string' || !isUuid(id) || !Number.isInteger(sequence)) throw invalidCursor();
     return [at, id, sequence as number];
   }
 

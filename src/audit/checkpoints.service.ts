@@ -2,6 +2,7 @@ import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@ne
 import { ConfigService } from '@nestjs/config';
 import { createPublicKey, randomUUID, type KeyObject } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { isUuid } from '../common/domain/identifiers';
 import { decodeCursor, invalidCursor, type Page, toPage } from '../common/pagination';
 import { ProblemException } from '../common/problem';
 import type { Environment } from '../config/configuration';
@@ -23,7 +24,6 @@ import { loadSigningKey } from './signing-key';
 
 const BATCH = 5_000;
 const HASH_COLUMNS = 'h.cooperation_id, h.sequence, h.hash';
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 interface CheckpointRow {
   id: string;
@@ -133,7 +133,7 @@ export class CheckpointsService implements OnModuleInit, OnModuleDestroy {
     let where = '';
     if (q.cursor) {
       const [at, id] = decodeCursor(q.cursor, 2);
-      if (typeof at !== 'string' || Number.isNaN(Date.parse(at)) || typeof id !== 'string' || !UUID.test(id))
+      if (typeof at !== 'string' || Number.isNaN(Date.parse(at)) || !isUuid(id))
         throw invalidCursor();
       params.push(at, id);
       where = 'WHERE (created_at, id) > ($1::timestamptz, $2::uuid)';

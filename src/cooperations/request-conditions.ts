@@ -1,10 +1,8 @@
+import { isUuid, unstorableText } from '../common/domain/identifiers';
 import { ProblemException, validationProblem } from '../common/problem';
 import { canonicalize, sha256hex } from './domain';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ENTITY_TAG = /^(W\/)?"([^"]*)"$/;
-// eslint-disable-next-line no-control-regex -- NUL is exactly what PostgreSQL's jsonb refuses
-const NUL_OR_LONE_SURROGATE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** `ETag` value of a cooperation version. */
 export const etagOf = (version: number): string => `"${version}"`;
@@ -39,7 +37,7 @@ export function checkIfMatch(condition: ReturnType<typeof parseIfMatch>, current
 
 export function parseIdempotencyKey(header: string | undefined): string | undefined {
   if (header === undefined) return undefined;
-  if (!UUID.test(header.trim()))
+  if (!isUuid(header.trim()))
     throw validationProblem([{ path: 'Idempotency-Key', messages: ['Idempotency-Key must be a UUID'] }]);
   return header.trim().toLowerCase();
 }
@@ -53,21 +51,21 @@ export const requestFingerprint = (method: string, path: string, body: unknown):
  * UTF-16 surrogates would be stored as U+FFFD, so the stored payload would no longer match its
  * hash. Such input is refused up front rather than recorded wrongly.
  */
-export function unstorableText(value: unknown, path = ''): string[] {
+function unstorablePaths(value: unknown, path = ''): string[] {
   const at = (key: string | number) =>
     typeof key === 'number' ? `${path}[${key}]` : path === '' ? key : `${path}.${key}`;
-  if (typeof value === 'string') return NUL_OR_LONE_SURROGATE.test(value) ? [path === '' ? '(body)' : path] : [];
-  if (Array.isArray(value)) return value.flatMap((v, i) => unstorableText(v, at(i)));
+  if (typeof value === 'string') return unstorableText(value) ? [path === '' ? '(body)' : path] : [];
+  if (Array.isArray(value)) return value.flatMap((v, i) => unstorablePaths(v, at(i)));
   if (typeof value === 'object' && value !== null)
     return Object.entries(value).flatMap(([k, v]) => [
-      ...(unstorableText(k).length > 0 ? [at(k)] : []),
-      ...unstorableText(v, at(k)),
+      ...(unstorableText(k) ? [at(k)] : []),
+      ...unstorablePaths(v, at(k)),
     ]);
   return [];
 }
 
 export function assertStorable(body: unknown): void {
-  const paths = unstorableText(body);
+  const paths = unstorablePaths(body);
   if (paths.length > 0)
     throw validationProblem(
       paths.map((path) => ({ path, messages: ['must not contain NUL characters or unpaired surrogates'] })),

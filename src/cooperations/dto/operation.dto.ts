@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { UUID_PATTERN } from '../../common/domain/identifiers';
 import { PageQuery } from '../../common/pagination';
 import type { CaseStatus } from '../domain';
 
@@ -54,7 +55,7 @@ export class ReportsDto {
 export class EscalationQuery extends PageQuery {
   @ApiPropertyOptional({ format: 'uuid', description: 'Only the cases of this cooperation' })
   @IsOptional()
-  @Matches(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, { message: 'cooperation must be a UUID' })
+  @Matches(UUID_PATTERN, { message: 'cooperation must be a UUID' })
   cooperation?: string;
 
   @ApiPropertyOptional({ minimum: 1, description: 'Only cases at this level (1-based) of the conflict procedure' })
