@@ -133,8 +133,7 @@ export class CheckpointsService implements OnModuleInit, OnModuleDestroy {
     let where = '';
     if (q.cursor) {
       const [at, id] = decodeCursor(q.cursor, 2);
-      if (typeof at !== 'string' || Number.isNaN(Date.parse(at)) || !isUuid(id))
-        throw invalidCursor();
+      if (typeof at !== 'string' || Number.isNaN(Date.parse(at)) || !isUuid(id)) throw invalidCursor();
       params.push(at, id);
       where = 'WHERE (created_at, id) > ($1::timestamptz, $2::uuid)';
     }

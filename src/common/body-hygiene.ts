@@ -5,7 +5,6 @@ import { validationProblem } from './problem';
 /** Deeper than any request body of this API; deeper ones would only strain the validators' recursion. */
 export const MAX_BODY_DEPTH = 32;
 
-
 /**
  * Runs after the JSON body parser, before any pipe: refuses bodies nested deeper than
  * MAX_BODY_DEPTH and strings or keys with NUL characters or unpaired surrogates, wherever they

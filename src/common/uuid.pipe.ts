@@ -2,7 +2,6 @@ import { type ArgumentMetadata, Injectable, type PipeTransform } from '@nestjs/c
 import { isUuid } from './domain/identifiers';
 import { validationProblem } from './problem';
 
-
 /** Path parameters that are resource ids: a UUID, else 400 naming the parameter. */
 @Injectable()
 export class ParseUuidPipe implements PipeTransform<string, string> {

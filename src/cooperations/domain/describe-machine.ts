@@ -53,7 +53,7 @@ function nameOf(guard: GuardRef): string | undefined {
   return guard.type;
 }
 
-const guardName = (t: AnyTransitionDefinition): string | undefined => nameOf(t.guard as GuardRef);
+const guardName = (t: AnyTransitionDefinition): string | undefined => nameOf(t.guard);
 
 /** The machine definition as JSON, read from the machine itself (`GET /lifecycle`). */
 export function describeLifecycle(): LifecycleDescription {

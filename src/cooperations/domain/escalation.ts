@@ -32,7 +32,6 @@ import { caseDeadlineKey, withTimers } from './timers';
  * The body's decision rule (e.g. unanimity) is applied in its meeting, not here.
  */
 
-
 /** UUID version 5 (RFC 9562, SHA-1 name-based) of `name` in the namespace `namespace`. */
 export function uuidV5(namespace: string, name: string): string {
   const ns = isUuid(namespace)

@@ -78,7 +78,12 @@ export function validate(s: AnySchema, value: unknown): FieldError[] {
 }
 
 /** Documents a field (German / English, optionally an example). */
-export const about = <T, O extends boolean>(s: Schema<T, O>, de: string, en: string, example?: unknown): Schema<T, O> => ({
+export const about = <T, O extends boolean>(
+  s: Schema<T, O>,
+  de: string,
+  en: string,
+  example?: unknown,
+): Schema<T, O> => ({
   ...s,
   doc: example === undefined ? { de, en } : { de, en, example },
 });

@@ -61,7 +61,7 @@ export function dtoOf(schema: AnySchema, fallbackName: string): ClassType {
   for (const [key, field] of Object.entries(spec.shape)) {
     const decorators = [...validators(field, `${name.replace(/Dto$/, '')}${pascal(key)}`), presence(field)];
     for (const decorate of [ApiProperty(openApi(field, name, key)), ...decorators].filter((d) => d !== null))
-      decorate(dto.prototype as object, key);
+      decorate(dto.prototype, key);
   }
   return dto;
 }
@@ -150,14 +150,18 @@ function openApi(field: AnySchema, owner: string, key: string): ApiPropertyOptio
     ...(doc ? { description: describe(doc) } : {}),
     ...(doc?.example !== undefined ? { example: doc.example } : {}),
     ...typeOf(field, `${owner.replace(/Dto$/, '')}${pascal(key)}`),
-  } as ApiPropertyOptions;
+  };
 }
 
 function typeOf(field: AnySchema, nestedName: string): Record<string, unknown> {
   const spec = field.spec;
   switch (spec.kind) {
     case 'string':
-      return { type: 'string', maxLength: spec.max, ...(spec.min > 0 ? { minLength: 1, pattern: NON_BLANK.source } : {}) };
+      return {
+        type: 'string',
+        maxLength: spec.max,
+        ...(spec.min > 0 ? { minLength: 1, pattern: NON_BLANK.source } : {}),
+      };
     case 'number':
       return {
         type: spec.integer ? 'integer' : 'number',
@@ -182,8 +186,7 @@ function typeOf(field: AnySchema, nestedName: string): Record<string, unknown> {
       return { type: dtoOf(field, `${nestedName}Dto`) };
     case 'array': {
       const limits = { ...(spec.min > 0 ? { minItems: spec.min } : {}), maxItems: spec.max };
-      if (spec.item.spec.kind === 'object')
-        return { type: [dtoOf(spec.item, `${nestedName}ItemDto`)], ...limits };
+      if (spec.item.spec.kind === 'object') return { type: [dtoOf(spec.item, `${nestedName}ItemDto`)], ...limits };
       return { type: 'array', items: typeOf(spec.item, `${nestedName}Item`), ...limits };
     }
   }

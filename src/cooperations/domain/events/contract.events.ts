@@ -69,7 +69,10 @@ export const exitTerms = object(
     staff: exitConsequence('Regelung des Personals', 'How staff is settled'),
     it: exitConsequence('Regelung der IT', 'How IT is settled'),
     premises: exitConsequence('Regelung der Räumlichkeiten', 'How premises are settled'),
-    vehiclesAndEquipment: exitConsequence('Regelung von Fahrzeugen und Gerät', 'How vehicles and equipment are settled'),
+    vehiclesAndEquipment: exitConsequence(
+      'Regelung von Fahrzeugen und Gerät',
+      'How vehicles and equipment are settled',
+    ),
   },
   'ExitTerms',
 );
@@ -86,7 +89,12 @@ export const costAllocation = object(
       array(
         object(
           {
-            municipality: about(ags, 'AGS einer beteiligten Kommune', 'AGS of a participating municipality', '05554024'),
+            municipality: about(
+              ags,
+              'AGS einer beteiligten Kommune',
+              'AGS of a participating municipality',
+              '05554024',
+            ),
             percent: about(num({ min: 0, max: 100 }), 'Anteil in Prozent', 'Share in percent'),
           },
           'CostShare',
@@ -152,16 +160,25 @@ export const draftContract = event(
   'The lead municipality drafts a new contract version; signatures, council resolutions and the supervisory step are voided.',
 );
 
-const version = about(int({ min: 1 }), 'Die Vertragsfassung (muss die aktuelle sein)', 'The contract version (must be the current one)');
+/** The council session of a resolution (on a contract version, or on a dissolution proposal). */
+export const councilSession = {
+  body: about(oneOf(COUNCIL_BODIES), 'Rat (bei einem Kreis: Kreistag)', 'Council (for a Kreis: Kreistag)'),
+  date: about(date, 'Sitzungsdatum; nicht in der Zukunft', 'Date of the session; not in the future'),
+  reference: about(text(200), 'Drucksache / Beschlussnummer', 'Document or resolution number', 'Vorlage 2026/061'),
+};
+
+const version = about(
+  int({ min: 1 }),
+  'Die Vertragsfassung (muss die aktuelle sein)',
+  'The contract version (must be the current one)',
+);
 
 /** Own municipality: the council (Rat; for a Kreis the Kreistag) resolved to conclude `version`. */
 export const recordCouncilResolution = event(
   'RECORD_COUNCIL_RESOLUTION',
   {
     version,
-    body: about(oneOf(COUNCIL_BODIES), 'Rat (bei einem Kreis: Kreistag)', 'Council (for a Kreis: Kreistag)'),
-    date: about(date, 'Sitzungsdatum; nicht in der Zukunft', 'Date of the session; not in the future'),
-    reference: about(text(200), 'Drucksache / Beschlussnummer', 'Document or resolution number', 'Vorlage 2026/061'),
+    ...councilSession,
   },
   'Die eigene Kommune erfasst den Beschluss ihres Rates (Kreistages), die aktuelle Vertragsfassung zu schließen.',
   "Records the own council's resolution to conclude the current contract version.",

@@ -1,5 +1,5 @@
-import { about, ags, array, bool, date, event, type Infer, int, num, object, oneOf, optional, str, text } from '../schema';
-import { COUNCIL_BODIES } from './contract.events';
+import { about, ags, array, bool, date, event, type Infer, int, num, object, optional, str, text } from '../schema';
+import { councilSession } from './contract.events';
 
 // ---- reporting [P6, P8] ----------------------------------------------------------------------
 
@@ -140,7 +140,11 @@ export const formSpecificExitStep = object(
     gazetteReference: about(optional(str({ max: 300 })), 'Fundstelle der Bekanntmachung', 'Gazette reference'),
     voteDate: stepDate('Datum der Abstimmung der Verbandsversammlung', 'Date of the assembly vote'),
     votesFor: about(optional(int({ min: 0, max: 100_000 })), 'Ja-Stimmen', 'Votes in favour'),
-    votesTotal: about(optional(int({ min: 1, max: 100_000 })), 'Satzungsmäßige Stimmenzahl', 'Statutory number of votes'),
+    votesTotal: about(
+      optional(int({ min: 1, max: 100_000 })),
+      'Satzungsmäßige Stimmenzahl',
+      'Statutory number of votes',
+    ),
     statuteMajority: about(
       optional(
         object(
@@ -206,7 +210,9 @@ export const withdrawExitRequest = event(
 /** A coordinator of any partner proposes to dissolve the cooperation by agreement. */
 export const proposeDissolution = event(
   'PROPOSE_DISSOLUTION',
-  { reason: about(text(5000), 'Warum die Kooperation aufgelöst werden soll', 'Why the cooperation should be dissolved') },
+  {
+    reason: about(text(5000), 'Warum die Kooperation aufgelöst werden soll', 'Why the cooperation should be dissolved'),
+  },
   'Eine Partnerkommune schlägt die einvernehmliche Auflösung vor.',
   'A partner proposes to dissolve the cooperation by agreement.',
 );
@@ -218,9 +224,7 @@ export const proposeDissolution = event(
 export const recordDissolutionResolution = event(
   'RECORD_DISSOLUTION_RESOLUTION',
   {
-    body: about(oneOf(COUNCIL_BODIES), 'Rat (bei einem Kreis: Kreistag)', 'Council (for a Kreis: Kreistag)'),
-    date: about(date, 'Sitzungsdatum; nicht in der Zukunft', 'Date of the session; not in the future'),
-    reference: about(text(200), 'Drucksache / Beschlussnummer', 'Document or resolution number', 'Vorlage 2032/017'),
+    ...councilSession,
     agreed: about(bool, 'Zugestimmt; false lehnt den Vorschlag ab', 'Agreed; false rejects the open proposal'),
   },
   'Die eigene Kommune erfasst den Ratsbeschluss zum offenen Auflösungsvorschlag.',

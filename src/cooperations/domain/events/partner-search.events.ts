@@ -7,11 +7,7 @@ import { about, ags, date, email, event, type Infer, object, oneOf, optional, st
  * can act "for" another municipality by writing its key into a body.
  */
 
-const reason = about(
-  optional(str({ max: 2000 })),
-  'Begründung (freiwillig)',
-  'Reason (optional)',
-);
+const reason = about(optional(str({ max: 2000 })), 'Begründung (freiwillig)', 'Reason (optional)');
 
 /** A municipality as the registry knows it; the HTTP adapter looks it up and puts it on the event. */
 export const municipalityRef = object(
@@ -19,7 +15,11 @@ export const municipalityRef = object(
     ags: about(ags, 'Amtlicher Gemeindeschlüssel (AGS)', 'Official municipality key (AGS)', '05554036'),
     name: about(text(200), 'Name', 'Name', 'Legden'),
     kind: about(oneOf(MUNICIPALITY_KINDS), 'Art der Körperschaft', 'Kind of public body'),
-    district: about(text(200), 'Kreis (bei kreisfreien Städten die Stadt selbst)', 'District (the city itself when kreisfrei)'),
+    district: about(
+      text(200),
+      'Kreis (bei kreisfreien Städten die Stadt selbst)',
+      'District (the city itself when kreisfrei)',
+    ),
     region: about(text(200), 'Regierungsbezirk', 'Administrative region (Regierungsbezirk)', 'Münster'),
   },
   'MunicipalityRef',
@@ -95,7 +95,12 @@ const contactAuthority = object(
       "Who conferred the authority, e.g. 'Bürgermeisterin' or 'Rat (Beschluss 2026/041)'",
       'Bürgermeister der Gemeinde Heek',
     ),
-    conferredOn: about(date, 'Datum der Erteilung; nicht in der Zukunft', 'Date conferred; not in the future', '2026-01-21'),
+    conferredOn: about(
+      date,
+      'Datum der Erteilung; nicht in der Zukunft',
+      'Date conferred; not in the future',
+      '2026-01-21',
+    ),
     scope: about(
       text(2000),
       'Was die Ansprechperson entscheiden darf, in Worten',
