@@ -5,7 +5,8 @@
  */
 import { parseArgs } from 'node:util';
 import { issueDevelopmentToken } from '../src/auth/token-issuer';
-import { AGS_PATTERN, ROLES, ROLES_WITH_MUNICIPALITY, type Role } from '../src/auth/principal';
+import { ROLES, ROLES_WITH_MUNICIPALITY, type Role } from '../src/auth/principal';
+import { isAgs } from '../src/common/domain/identifiers';
 import { DEVELOPMENT_JWT_SECRET } from '../src/config/configuration';
 
 async function main(): Promise<void> {
@@ -19,7 +20,7 @@ async function main(): Promise<void> {
   });
   const role = values.role as Role | undefined;
   if (!role || !ROLES.includes(role)) throw new Error(`--role must be one of ${ROLES.join(', ')}`);
-  if (ROLES_WITH_MUNICIPALITY.includes(role) && !AGS_PATTERN.test(values.municipality ?? '')) {
+  if (ROLES_WITH_MUNICIPALITY.includes(role) && !isAgs(values.municipality)) {
     throw new Error(`--municipality <8-digit AGS> is required for the role ${role}`);
   }
   const principal = {

@@ -10,4 +10,3 @@ export interface Principal {
 }
 
 export const ROLES_WITH_MUNICIPALITY: readonly Role[] = ['coordinator', 'steering-board'];
-export const AGS_PATTERN = /^\d{8}$/;

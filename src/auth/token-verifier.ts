@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { createRemoteJWKSet, importSPKI, jwtVerify, type JWTPayload, type JWTVerifyGetKey, type KeyLike } from 'jose';
 import type { Environment } from '../config/configuration';
-import { AGS_PATTERN, ROLES, ROLES_WITH_MUNICIPALITY, type Principal, type Role } from './principal';
+import { isAgs } from '../common/domain/identifiers';
+import { ROLES, ROLES_WITH_MUNICIPALITY, type Principal, type Role } from './principal';
 
 export class InvalidTokenError extends Error {}
 
@@ -47,13 +48,13 @@ function toPrincipal(payload: JWTPayload): Principal {
   }
   const municipality = payload.municipality;
   if (ROLES_WITH_MUNICIPALITY.includes(role as Role)) {
-    if (typeof municipality !== 'string' || !AGS_PATTERN.test(municipality)) {
+    if (!isAgs(municipality)) {
       throw new InvalidTokenError('claim "municipality" must be an 8-digit AGS for this role');
     }
   }
   return {
     sub: payload.sub as string,
     role: role as Role,
-    ...(typeof municipality === 'string' && AGS_PATTERN.test(municipality) ? { municipality } : {}),
+    ...(isAgs(municipality) ? { municipality } : {}),
   };
 }

@@ -1,12 +1,12 @@
 import { Injectable, type PipeTransform } from '@nestjs/common';
-import { AGS_PATTERN } from '../auth/principal';
+import { isAgs } from './domain/identifiers';
 import { validationProblem } from './problem';
 
 /** Path parameters that are keys of public bodies: exactly 8 digits, else 400. */
 @Injectable()
 export class ParseAgsPipe implements PipeTransform<string, string> {
   transform(value: string): string {
-    if (!AGS_PATTERN.test(value)) throw validationProblem([{ path: 'ags', messages: ['ags must be 8 digits'] }]);
+    if (!isAgs(value)) throw validationProblem([{ path: 'ags', messages: ['ags must be 8 digits'] }]);
     return value;
   }
 }

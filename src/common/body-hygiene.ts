@@ -1,17 +1,9 @@
 import type { NextFunction, Request, Response } from 'express';
+import { unstorableText } from './domain/identifiers';
 import { validationProblem } from './problem';
 
 /** Deeper than any request body of this API; deeper ones would only strain the validators' recursion. */
 export const MAX_BODY_DEPTH = 32;
-
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
-/** Why a string cannot be stored or hashed faithfully (PostgreSQL text refuses NUL; UTF-8 has no lone surrogates). */
-function badText(text: string): string | null {
-  if (text.includes('\u0000')) return 'must not contain NUL characters';
-  if (LONE_SURROGATE.test(text)) return 'must not contain unpaired surrogates';
-  return null;
-}
 
 /**
  * Runs after the JSON body parser, before any pipe: refuses bodies nested deeper than
@@ -26,7 +18,7 @@ export function refuseHostileJson(request: Request, _response: Response, next: N
   while (stack.length > 0) {
     const { value, depth, path } = stack.pop()!;
     if (typeof value === 'string') {
-      const reason = badText(value);
+      const reason = unstorableText(value);
       if (reason) return next(validationProblem([{ path: path || '(body)', messages: [`text ${reason}`] }]));
       continue;
     }
@@ -37,7 +29,7 @@ export function refuseHostileJson(request: Request, _response: Response, next: N
       );
     for (const [key, child] of Object.entries(value)) {
       const childPath = Array.isArray(value) ? `${path}[${key}]` : path ? `${path}.${key}` : key;
-      const reason = badText(key);
+      const reason = unstorableText(key);
       if (reason) return next(validationProblem([{ path: childPath, messages: [`field name ${reason}`] }]));
       stack.push({ value: child, depth: depth + 1, path: childPath });
     }

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { Principal } from '../../auth/principal';
 import { InvalidCursor, InvalidInput } from '../../common/errors';
-import { isUuid } from '../../common/formats';
+import { isUuid } from '../../common/domain/identifiers';
 import { decodeCursor, type Page, toPage } from '../../common/pagination';
 import { type FeedKey, type HistoryEntry, type HistoryFeedFilter, HistoryRepository } from '../../history';
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { createPublicKey } from 'node:crypto';
 import { InvalidCursor } from '../../common/errors';
-import { isUuid } from '../../common/formats';
+import { isUuid } from '../../common/domain/identifiers';
 import { decodeCursor, type Page, toPage } from '../../common/pagination';
 import { HistoryRepository } from '../../history';
 import { type CheckpointDocument, checkDocument, type Divergence, HeadComparator, keyIdOf } from '../domain/checkpoint';

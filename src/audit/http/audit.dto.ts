@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsISO8601, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { AGS_PATTERN } from '../../common/domain/identifiers';
 import { PageQuery } from '../../common/pagination';
 
 /** Filters of the global feed; every one narrows it (AND). */
@@ -18,7 +19,7 @@ export class AuditTransitionsQuery extends PageQuery {
     description: 'AGS: entries whose actor acted for it, or of cooperations it is a member of (lead, partner, invited)',
   })
   @IsOptional()
-  @Matches(/^\d{8}$/, { message: 'municipality must be an AGS of 8 digits' })
+  @Matches(AGS_PATTERN, { message: 'municipality must be an AGS of 8 digits' })
   municipality?: string;
 
   @ApiPropertyOptional({ description: 'One cooperation (UUID)' })

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Principal } from '../../auth/principal';
 import { InvalidCursor } from '../../common/errors';
 import { decodeCursor, type Page, toPage } from '../../common/pagination';
-import { isInstant, isUuid } from '../../common/formats';
+import { isInstant, isUuid } from '../../common/domain/identifiers';
 import { CooperationRepository } from '../infrastructure/cooperation.repository';
 import { type CooperationSummary, summaryOf } from './cooperation-view';
 import { loadState } from './load-state';

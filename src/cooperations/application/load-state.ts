@@ -2,6 +2,8 @@ import {
   type CooperationState,
   decide,
   type Decision,
+  type NextEvent,
+  nextEvents,
   migrateState,
   type PersistedState,
   UnknownDefinitionVersionError,
@@ -10,9 +12,10 @@ import type { Actor } from '../domain';
 import { UnknownDefinitionVersion } from './cooperations.errors';
 
 /*
- * The one place where stored snapshots meet the definition migrations: reads lift the snapshot to
- * the current definition here, and commands hand the persisted snapshot to `decide()`, which lifts
- * it itself (it compares the timers of the snapshot as written with those of the new state).
+ * Where stored snapshots meet the definition migrations: reads lift a snapshot to the current
+ * definition here; commands and the "what next" view hand the snapshot as stored to the domain
+ * (`decide()`, `nextEvents()`), which lifts it itself — once per request either way. A version
+ * this engine does not know becomes UnknownDefinitionVersion, naming it.
  */
 
 /** A snapshot in the current definition; a version this engine does not know is an error naming it. */
@@ -20,8 +23,12 @@ export function loadState(persisted: PersistedState): CooperationState {
   return translated(() => migrateState(persisted));
 }
 
+export function nextEventsOn(persisted: PersistedState, actor: Actor, now: Date): NextEvent[] {
+  return translated(() => nextEvents(persisted, actor, now));
+}
+
 export function decideOn(persisted: PersistedState, event: unknown, actor: Actor, now: Date): Decision {
-  return translated(() => decide(persisted as CooperationState, event, actor, now));
+  return translated(() => decide(persisted, event, actor, now));
 }
 
 function translated<T>(work: () => T): T {

@@ -2,10 +2,11 @@ import { Injectable } from '@nestjs/common';
 import type { Principal } from '../../auth/principal';
 import { Clock, nowOf } from '../../common/clock';
 import type { Language } from '../../common/language';
-import { nextEvents, stateToString } from '../domain';
+import { stateToString } from '../domain';
 import { actorOf } from './actor';
 import type { NextEventsView } from './cooperation-view';
 import { CooperationReader } from './get-cooperation.query';
+import { nextEventsOn } from './load-state';
 import { describeUnmet } from './unmet-obligations';
 
 /** Every event the caller could send now: the "why not?" view. */
@@ -17,11 +18,12 @@ export class NextEventsQuery {
   ) {}
 
   async execute(id: string, principal: Principal, lang: Language): Promise<NextEventsView> {
+    // The state is already in the current definition: the domain's own lift is only a version check.
     const { stored, state } = await this.reader.read(id, principal);
     return {
       state: stateToString(state.value),
       version: stored.version,
-      events: nextEvents(state, actorOf(principal), nowOf(this.clock)).map((e) => ({
+      events: nextEventsOn(state, actorOf(principal), nowOf(this.clock)).map((e) => ({
         type: e.type,
         allowed: e.allowed,
         ...(e.reason ? { reason: e.reason } : {}),

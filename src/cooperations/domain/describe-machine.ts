@@ -40,13 +40,20 @@ function stateNodes(node: AnyStateNode): AnyStateNode[] {
 
 const targetOf = (t: AnyTransitionDefinition) => t.target?.map((n) => n.path.join('.')).join(',') ?? null;
 
-function guardName(t: AnyTransitionDefinition): string | undefined {
-  const guard = t.guard as { type?: string } | string | undefined;
+type GuardRef = string | { type?: string } | ((...args: never[]) => unknown) | undefined;
+
+function nameOf(guard: GuardRef): string | undefined {
   if (!guard) return undefined;
   if (typeof guard === 'string') return guard;
-  if (typeof guard === 'function') return 'inline';
+  // xstate's not(g) is a function named `not` holding `guards: [g]`.
+  if (typeof guard === 'function') {
+    const inner = (guard as { guards?: GuardRef[] }).guards;
+    return guard.name === 'not' && inner?.length === 1 ? `not ${nameOf(inner[0])}` : 'inline';
+  }
   return guard.type;
 }
+
+const guardName = (t: AnyTransitionDefinition): string | undefined => nameOf(t.guard);
 
 /** The machine definition as JSON, read from the machine itself (`GET /lifecycle`). */
 export function describeLifecycle(): LifecycleDescription {

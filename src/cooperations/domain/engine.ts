@@ -3,9 +3,15 @@ import type { Actor } from './actor';
 import { germanDate } from './calendar';
 import type { CooperationState, LifecycleStateValue } from './cooperation-state';
 import { stateToString } from './cooperation-state';
-import { migrateState } from './definition-migrations';
-import type { LifecycleEvent, LifecycleEventType } from './events';
-import type { SystemEvent } from './events';
+import { migrateState, type PersistedState } from './definition-migrations';
+import {
+  eventSchema,
+  isEventType,
+  type LifecycleEvent,
+  type LifecycleEventType,
+  municipalityRef,
+  type SystemEvent,
+} from './events';
 import {
   applyEvent,
   guardObligations,
@@ -18,8 +24,7 @@ import {
 import { MOTIVE_IDS } from './motives';
 import { evaluate, type ObligationResult, PAYLOAD_OBLIGATIONS } from './obligations';
 import type { Bilingual } from './obligations.catalog';
-import { EVENT_RULES, type EventRule, isEventType } from './phases';
-import { municipalityRefSchema } from './phases/partner-search.rules';
+import { EVENT_RULES, type EventRule } from './phases';
 import { type FieldError, object, oneOf, str, text, validate } from './schema';
 import { diffTimers, isCurrentTimer, isSystemEventType, type TimerChanges } from './timers';
 
@@ -106,7 +111,7 @@ const openingSchema = object({
   fieldOfWork: text(200),
   motive: oneOf(MOTIVE_IDS),
   description: str({ max: 20_000 }),
-  lead: municipalityRefSchema,
+  lead: municipalityRef,
 });
 
 /** Opens a cooperation in `partnerSearch`; the actor must be a coordinator of the lead municipality. */
@@ -146,8 +151,11 @@ export function openCooperation(input: OpenCooperationInput, actor: Actor, now: 
  * Timer events (role `system`) whose timer the state no longer expects are accepted as no-ops.
  * Pure: `now` is the only clock. Never throws for a bad event; throws only for a state that
  * cannot be read (unknown definition version).
+ *
+ * The one place a command's state is migrated: pass the state as stored. The timers a migration
+ * adds are then reported in `timers.schedule`, which they would not be if the caller migrated first.
  */
-export function decide(persisted: CooperationState, event: unknown, actor: Actor, now: Date): Decision {
+export function decide(persisted: PersistedState, event: unknown, actor: Actor, now: Date): Decision {
   const state = migrateState(persisted);
   const persistedTimers = (persisted.context as Partial<CooperationState['context']> | undefined)?.timers;
   const type = (event as { type?: unknown } | null)?.type;
@@ -166,7 +174,7 @@ export function decide(persisted: CooperationState, event: unknown, actor: Actor
   if (denied) return reject('forbidden', denied);
   const blocked = rule.precondition?.(ctx, actor);
   if (blocked) return reject('invalid', blocked);
-  const errors = validate(rule.schema, event);
+  const errors = validate(eventSchema(type), event);
   if (errors.length > 0) return reject('invalid', INVALID, { errors });
   const deniedForPayload = rule.authorizeEvent?.(ctx, event as never, actor);
   if (deniedForPayload) return reject('forbidden', deniedForPayload);
@@ -196,15 +204,20 @@ export function decide(persisted: CooperationState, event: unknown, actor: Actor
       });
   }
 
+  // Decided once here, handed to the machine's guards and action (see `Decided`).
   const results = evaluate(guardObligations(candidates), ctx, now, validEvent);
   const unmet = results.filter((r) => !r.met);
   if (unmet.length > 0) return reject('obligations-unmet', UNMET, { unmet });
+  const meta = { actor, at: now.toISOString() };
+  const applied = applyEvent(ctx, { ...validEvent, meta });
+  const routes = evaluate(routeObligations(candidates), applied, now, validEvent);
+  const met = [...results, ...routes].filter((r) => r.met).map((r) => r.id);
+  const machineEvent: LifecycleMachineEvent = { ...validEvent, meta, decided: { applied, met } };
 
-  const machineEvent: LifecycleMachineEvent = { ...validEvent, meta: { actor, at: now.toISOString() } };
   const taken = lifecycleMachine.getTransitionData(snapshot, machineEvent);
   if (taken.length === 0) return reject('obligations-unmet', UNMET, { unmet: results });
-  const routed = routeObligations(taken);
-  const routeResults = routed.length > 0 ? evaluate(routed, applyEvent(ctx, machineEvent), now, validEvent) : [];
+  const routed = new Set(routeObligations(taken));
+  const routeResults = routes.filter((r) => routed.has(r.id));
   const [next] = transition(lifecycleMachine, snapshot, machineEvent);
   const nextState = toState(next.value, next.context);
   return {
@@ -223,7 +236,7 @@ export function decide(persisted: CooperationState, event: unknown, actor: Actor
  * without a payload: role and membership, state preconditions, and the guard's obligations.
  * `allowed: true` still needs a valid payload.
  */
-export function nextEvents(persisted: CooperationState, actor: Actor, now: Date): NextEvent[] {
+export function nextEvents(persisted: PersistedState, actor: Actor, now: Date): NextEvent[] {
   const state = migrateState(persisted);
   const snapshot = resolve(state);
   const types = [...new Set(getNextTransitions(snapshot).map((t) => t.eventType as string))].filter(isEventType);

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { isUuid } from '../../common/domain/identifiers';
 import type { Actor } from './actor';
 import { addDuration, type CalendarDate, endOfDayInGermany, germanDate } from './calendar';
 import {
@@ -31,11 +32,9 @@ import { caseDeadlineKey, withTimers } from './timers';
  * The body's decision rule (e.g. unanimity) is applied in its meeting, not here.
  */
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** UUID version 5 (RFC 9562, SHA-1 name-based) of `name` in the namespace `namespace`. */
 export function uuidV5(namespace: string, name: string): string {
-  const ns = UUID.test(namespace)
+  const ns = isUuid(namespace)
     ? Buffer.from(namespace.replace(/-/g, ''), 'hex')
     : createHash('sha1').update(namespace, 'utf8').digest().subarray(0, 16);
   const bytes = createHash('sha1')

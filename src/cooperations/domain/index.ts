@@ -97,7 +97,7 @@ export {
   type OpenCooperationInput,
 } from './lifecycle.machine';
 export { MOTIVE_IDS, MOTIVES, type MotiveId } from './motives';
-export { isAgs, type Ags, MUNICIPALITY_KINDS, type MunicipalityKind, type MunicipalityRef } from './municipality';
+export { isNrwAgs, type Ags, MUNICIPALITY_KINDS, type MunicipalityKind, type MunicipalityRef } from './municipality';
 export { awaitingResolutions, exitEffectiveOn, openProposal, pendingExit } from './membership';
 export {
   evaluate,
@@ -116,8 +116,7 @@ export {
   type ObligationId,
   type Phase,
 } from './obligations.catalog';
-export { EVENT_TYPES, isEventType } from './phases';
-export type { FieldError } from './schema';
+export type { AnySchema, Doc, FieldError, Spec } from './schema';
 export {
   findPeriod,
   type PeriodRef,

@@ -1,10 +1,9 @@
-import { type AnyTransitionDefinition, assign, setup } from 'xstate';
+import { type AnyTransitionDefinition, assign, not, setup } from 'xstate';
 import { type CooperationContext, emptyOperation, isParticipant, participants } from './cooperation';
 import type { LifecycleEvent } from './events';
 import { hasPendingExit } from './membership';
 import type { MotiveId } from './motives';
 import type { MunicipalityRef } from './municipality';
-import { evaluate } from './obligations';
 import { isObligationId, type ObligationId } from './obligations.catalog';
 import { EVENT_RULES, type EventMeta, type EventRule } from './phases';
 import { enterDissolving } from './phases/operation.rules';
@@ -26,8 +25,22 @@ export interface OpenCooperationInput {
   lead: MunicipalityRef;
 }
 
-/** What the machine receives: the client's event plus who sent it and when. */
-export type LifecycleMachineEvent = LifecycleEvent & { meta: EventMeta };
+/** A client's or timer's event with who sent it and when, as the rules see it. */
+export type MetaEvent = LifecycleEvent & { meta: EventMeta };
+
+/**
+ * What the engine has decided before the machine sees an event, once per command: the context
+ * after the event's rule applied, and the ids of the obligations that are met (a transition's
+ * requirements judged on the context before the event, a route's on `applied`). The guards only
+ * read it, so no obligation is evaluated and no rule applied twice.
+ */
+export interface Decided {
+  applied: CooperationContext;
+  met: readonly ObligationId[];
+}
+
+/** What the machine receives. */
+export type LifecycleMachineEvent = MetaEvent & { decided: Decided };
 
 function createContext({
   cooperation,
@@ -74,14 +87,14 @@ function createContext({
  * Applies an event's rule to the context. A timer event first removes its own timer (it has fired),
  * whatever the rule then finds.
  */
-export function applyEvent(ctx: CooperationContext, event: LifecycleMachineEvent): CooperationContext {
+export function applyEvent(ctx: CooperationContext, event: MetaEvent): CooperationContext {
   const base = isSystemEventType(event.type) ? withTimers(ctx, [], [timerKeyOf(event as never)]) : ctx;
   const rule = EVENT_RULES[event.type] as EventRule<LifecycleEvent['type']>;
   return rule.apply(base, event, event.meta);
 }
 
-const obligationsOk = (ids: readonly ObligationId[], ctx: CooperationContext, event: LifecycleMachineEvent) =>
-  evaluate(ids, ctx, new Date(event.meta.at), event).every((r) => r.met);
+const allMet = (ids: readonly ObligationId[], event: LifecycleMachineEvent) =>
+  ids.every((id) => event.decided.met.includes(id));
 
 /** A partner's report is overdue (due date passed without it). */
 const reportOverdue = (ctx: CooperationContext) =>
@@ -110,21 +123,18 @@ export const lifecycleMachine = setup({
   },
   guards: {
     /** A requirement: unmet obligations reject the event (engine: `obligations-unmet`). */
-    obligationsMet: ({ context, event }, params: { obligations: readonly ObligationId[] }) =>
-      obligationsOk(params.obligations, context, event),
+    obligationsMet: ({ event }, params: { obligations: readonly ObligationId[] }) => allMet(params.obligations, event),
     /** A route: the event is applied either way; this target is taken when, afterwards, they are met. */
-    obligationsMetAfterApply: ({ context, event }, params: { obligations: readonly ObligationId[] }) =>
-      obligationsOk(params.obligations, applyEvent(context, event), event),
-    fewerThanTwoPartnersAfterApply: ({ context, event }) => participants(applyEvent(context, event)).length < 2,
+    obligationsMetAfterApply: ({ event }, params: { obligations: readonly ObligationId[] }) =>
+      allMet(params.obligations, event),
+    fewerThanTwoPartnersAfterApply: ({ event }) => participants(event.decided.applied).length < 2,
     reportOverdue: ({ context }) => reportOverdue(context),
-    reportsOnTrack: ({ context }) => !reportOverdue(context),
     casesOpen: ({ context }) => casesOpen(context),
-    noCasesOpen: ({ context }) => !casesOpen(context),
     exitPending: ({ context }) => hasPendingExit(context),
-    noExitPending: ({ context }) => !hasPendingExit(context),
   },
   actions: {
-    apply: assign(({ context, event }) => applyEvent(context, event)),
+    // The engine applied the rule once (see Decided); the machine takes the result.
+    apply: assign(({ event }) => event.decided.applied),
     enterDissolving: assign(({ context, event }) => enterDissolving(context, event.meta)),
   },
 }).createMachine({
@@ -242,7 +252,7 @@ export const lifecycleMachine = setup({
           },
           states: {
             onTrack: { always: { target: 'overdue', guard: 'reportOverdue' } },
-            overdue: { always: { target: 'onTrack', guard: 'reportsOnTrack' } },
+            overdue: { always: { target: 'onTrack', guard: not('reportOverdue') } },
           },
         },
         escalation: {
@@ -256,7 +266,7 @@ export const lifecycleMachine = setup({
           },
           states: {
             calm: { always: { target: 'casesOpen', guard: 'casesOpen' } },
-            casesOpen: { always: { target: 'calm', guard: 'noCasesOpen' } },
+            casesOpen: { always: { target: 'calm', guard: not('casesOpen') } },
           },
         },
         membership: {
@@ -281,7 +291,7 @@ export const lifecycleMachine = setup({
           },
           states: {
             stable: { always: { target: 'exitPending', guard: 'exitPending' } },
-            exitPending: { always: { target: 'stable', guard: 'noExitPending' } },
+            exitPending: { always: { target: 'stable', guard: not('exitPending') } },
           },
         },
       },

@@ -23,6 +23,5 @@ export interface MunicipalityRef {
   region: string;
 }
 
-export function isAgs(value: unknown): value is Ags {
-  return typeof value === 'string' && /^05\d{6}$/.test(value);
-}
+// The domain decides cooperations of NRW municipalities only.
+export { isNrwAgs } from '../../common/domain/identifiers';

@@ -1,9 +1,14 @@
+import { INSTANT_PATTERN } from '../../common/domain/identifiers';
 import { isCalendarDate } from './calendar';
-import { isAgs } from './municipality';
+import { isNrwAgs } from './municipality';
 
 /*
- * A deliberately small validator for event payloads. The HTTP adapter validates DTOs too, but the
- * domain must never trust its caller: a malformed event is answered `invalid`, never thrown.
+ * A small schema language for event payloads, and the ONE description of each event's shape
+ * (`events/*.events.ts`). A schema is data: the domain checks with it (a malformed event is
+ * answered `invalid`, never thrown — the domain never trusts its caller, and timer events are
+ * built by code), TypeScript infers the event types from it (`Infer`), and the HTTP edge compiles
+ * it into class-validator DTOs and OpenAPI schemas (`dto/schema-dto.ts`). So a field, limit or
+ * description is written once.
  */
 
 export interface FieldError {
@@ -11,10 +16,48 @@ export interface FieldError {
   message: string;
 }
 
-export type Check = (value: unknown, path: string, errors: FieldError[]) => void;
+/** What a field means, German first (the users are German civil servants), for the API's documentation. */
+export interface Doc {
+  de: string;
+  en: string;
+  example?: unknown;
+}
 
-const OPTIONAL = Symbol('optional');
-type OptionalCheck = Check & { [OPTIONAL]: true };
+export type Spec =
+  /** `min: 1` requires non-blank text. */
+  | { kind: 'string'; min: 0 | 1; max: number }
+  | { kind: 'number'; min: number; max: number; integer: boolean }
+  | { kind: 'boolean' }
+  | { kind: 'enum'; values: readonly string[] }
+  | { kind: 'literal'; value: string }
+  | { kind: 'date' }
+  | { kind: 'ags' }
+  | { kind: 'email' }
+  | { kind: 'instant' }
+  | { kind: 'array'; item: AnySchema; min: number; max: number }
+  /** `name` names the shape where it is reused or documented on its own (e.g. `ResourcePledge`). */
+  | { kind: 'object'; shape: Shape; name?: string };
+
+/** A schema for values of type `T`; `O` marks a field that may be absent. */
+export interface Schema<T, O extends boolean = false> {
+  readonly spec: Spec;
+  readonly optional: O;
+  readonly nullable: boolean;
+  readonly doc?: Doc;
+  check(value: unknown, path: string, errors: FieldError[]): void;
+  /** Phantom: never set; carries `T` for `Infer`. */
+  readonly _type?: T;
+}
+export type AnySchema = Schema<unknown, boolean>;
+export type Shape = Readonly<Record<string, AnySchema>>;
+
+export type Infer<S> = S extends Schema<infer T, boolean> ? T : never;
+type Simplify<T> = { [K in keyof T]: T[K] } & {};
+type ObjectOf<S extends Shape> = Simplify<
+  { -readonly [K in keyof S as S[K] extends Schema<unknown, true> ? never : K]: Infer<S[K]> } & {
+    -readonly [K in keyof S as S[K] extends Schema<unknown, true> ? K : never]?: Infer<S[K]>;
+  }
+>;
 
 const MAX_TEXT = 20_000;
 const MAX_ITEMS = 500;
@@ -22,108 +65,138 @@ const MAX_ITEMS = 500;
 const at = (path: string, key: string | number): string =>
   typeof key === 'number' ? `${path}[${key}]` : path ? `${path}.${key}` : key;
 
-export function validate(check: Check, value: unknown): FieldError[] {
+const schema = <T>(spec: Spec, check: Schema<T>['check']): Schema<T> => ({
+  spec,
+  optional: false,
+  nullable: false,
+  check,
+});
+
+export function validate(s: AnySchema, value: unknown): FieldError[] {
   const errors: FieldError[] = [];
-  check(value, '', errors);
+  s.check(value, '', errors);
   return errors;
 }
 
+/** Documents a field (German / English, optionally an example). */
+export const about = <T, O extends boolean>(
+  s: Schema<T, O>,
+  de: string,
+  en: string,
+  example?: unknown,
+): Schema<T, O> => ({
+  ...s,
+  doc: example === undefined ? { de, en } : { de, en, example },
+});
+
 /** A string; `min: 1` (the default is 0) requires non-blank text. */
-export const str =
-  ({ min = 0, max = MAX_TEXT }: { min?: number; max?: number } = {}): Check =>
-  (v, path, errors) => {
+export const str = ({ min = 0, max = MAX_TEXT }: { min?: 0 | 1; max?: number } = {}): Schema<string> =>
+  schema({ kind: 'string', min, max }, (v, path, errors) => {
     if (typeof v !== 'string') errors.push({ path, message: 'must be a string' });
     else if (v.trim().length < min) errors.push({ path, message: 'must not be empty' });
     else if (v.length > max) errors.push({ path, message: `must be at most ${max} characters` });
-  };
+  });
 
-export const text = (max = MAX_TEXT): Check => str({ min: 1, max });
+/** Non-blank text. */
+export const text = (max = MAX_TEXT): Schema<string> => str({ min: 1, max });
 
-export const num =
-  ({ min = -Infinity, max = Infinity, integer = false } = {}): Check =>
-  (v, path, errors) => {
+export const num = ({ min = -Infinity, max = Infinity, integer = false } = {}): Schema<number> =>
+  schema({ kind: 'number', min, max, integer }, (v, path, errors) => {
     if (typeof v !== 'number' || !Number.isFinite(v)) errors.push({ path, message: 'must be a finite number' });
     else if (integer && !Number.isInteger(v)) errors.push({ path, message: 'must be an integer' });
     else if (v < min || v > max) errors.push({ path, message: `must be between ${min} and ${max}` });
-  };
+  });
 
-export const int = (opts: { min?: number; max?: number } = {}): Check => num({ ...opts, integer: true });
+export const int = (opts: { min?: number; max?: number } = {}): Schema<number> => num({ ...opts, integer: true });
 
-export const bool: Check = (v, path, errors) => {
+export const bool: Schema<boolean> = schema({ kind: 'boolean' }, (v, path, errors) => {
   if (typeof v !== 'boolean') errors.push({ path, message: 'must be a boolean' });
-};
+});
 
-export const oneOf =
-  (values: readonly string[]): Check =>
-  (v, path, errors) => {
+export const oneOf = <const V extends readonly string[]>(values: V): Schema<V[number]> =>
+  schema({ kind: 'enum', values }, (v, path, errors) => {
     if (typeof v !== 'string' || !values.includes(v))
       errors.push({ path, message: `must be one of: ${values.join(', ')}` });
-  };
+  });
 
-export const literal =
-  (value: string): Check =>
-  (v, path, errors) => {
+export const literal = <const V extends string>(value: V): Schema<V> =>
+  schema({ kind: 'literal', value }, (v, path, errors) => {
     if (v !== value) errors.push({ path, message: `must be '${value}'` });
-  };
+  });
 
-export const date: Check = (v, path, errors) => {
+/** A calendar date `YYYY-MM-DD` (German civil date; see `calendar.ts`). */
+export const date: Schema<string> = schema({ kind: 'date' }, (v, path, errors) => {
   if (!isCalendarDate(v)) errors.push({ path, message: 'must be a date YYYY-MM-DD' });
-};
+});
 
-export const ags: Check = (v, path, errors) => {
-  if (!isAgs(v)) errors.push({ path, message: 'must be an 8-digit NRW AGS (05……)' });
-};
+/** The AGS of a North Rhine-Westphalian body. */
+export const ags: Schema<string> = schema({ kind: 'ags' }, (v, path, errors) => {
+  if (!isNrwAgs(v)) errors.push({ path, message: 'must be an 8-digit NRW AGS (05……)' });
+});
 
-export const email: Check = (v, path, errors) => {
+export const email: Schema<string> = schema({ kind: 'email' }, (v, path, errors) => {
   if (typeof v !== 'string' || v.length > 254 || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v))
     errors.push({ path, message: 'must be an e-mail address' });
-};
-
-export const array =
-  (item: Check, { min = 0, max = MAX_ITEMS } = {}): Check =>
-  (v, path, errors) => {
-    if (!Array.isArray(v)) return void errors.push({ path, message: 'must be an array' });
-    if (v.length < min) errors.push({ path, message: `must have at least ${min} item(s)` });
-    if (v.length > max) return void errors.push({ path, message: `must have at most ${max} items` });
-    v.forEach((x, i) => item(x, at(path, i), errors));
-  };
-
-export const optional = (check: Check): OptionalCheck =>
-  Object.assign(
-    (v: unknown, path: string, errors: FieldError[]) => {
-      if (v !== undefined) check(v, path, errors);
-    },
-    { [OPTIONAL]: true as const },
-  );
-
-export const nullable =
-  (check: Check): Check =>
-  (v, path, errors) => {
-    if (v !== null) check(v, path, errors);
-  };
-
-/** A plain object with exactly these keys; unknown keys are errors, as the API's whitelisting. */
-export const object =
-  (shape: Record<string, Check>): Check =>
-  (v, path, errors) => {
-    if (typeof v !== 'object' || v === null || Array.isArray(v))
-      return void errors.push({ path, message: 'must be an object' });
-    const record = v as Record<string, unknown>;
-    for (const key of Object.keys(record))
-      if (!Object.hasOwn(shape, key)) errors.push({ path: at(path, key), message: 'is not a known field' });
-    for (const [key, check] of Object.entries(shape)) {
-      if (record[key] === undefined && !(OPTIONAL in check))
-        errors.push({ path: at(path, key), message: 'is required' });
-      else check(record[key], at(path, key), errors);
-    }
-  };
+});
 
 /** An ISO 8601 UTC instant as `Date#toISOString` writes it, e.g. `2027-04-01T22:00:00.000Z`. */
-export const instant: Check = (v, path, errors) => {
-  if (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(v)) {
+export const instant: Schema<string> = schema({ kind: 'instant' }, (v, path, errors) => {
+  if (typeof v !== 'string' || !INSTANT_PATTERN.test(v)) {
     errors.push({ path, message: 'must be an ISO 8601 UTC instant (YYYY-MM-DDTHH:mm:ss.sssZ)' });
     return;
   }
   const d = new Date(v);
   if (Number.isNaN(d.getTime()) || d.toISOString() !== v) errors.push({ path, message: 'is not a valid instant' });
-};
+});
+
+export const array = <T>(item: Schema<T>, { min = 0, max = MAX_ITEMS } = {}): Schema<T[]> =>
+  schema({ kind: 'array', item, min, max }, (v, path, errors) => {
+    if (!Array.isArray(v)) return void errors.push({ path, message: 'must be an array' });
+    if (v.length < min) errors.push({ path, message: `must have at least ${min} item(s)` });
+    if (v.length > max) return void errors.push({ path, message: `must have at most ${max} items` });
+    v.forEach((x, i) => item.check(x, at(path, i), errors));
+  });
+
+/** A field that may be absent (`undefined`); `null` is still checked (and refused unless nullable). */
+export const optional = <T>(s: Schema<T>): Schema<T, true> => ({
+  ...s,
+  optional: true,
+  check: (v, path, errors) => {
+    if (v !== undefined) s.check(v, path, errors);
+  },
+});
+
+export const nullable = <T>(s: Schema<T>): Schema<T | null> => ({
+  ...s,
+  nullable: true,
+  check: (v, path, errors) => {
+    if (v !== null) s.check(v, path, errors);
+  },
+});
+
+/** A plain object with exactly these keys; unknown keys are errors, as the API's whitelisting. */
+export const object = <S extends Shape>(shape: S, name?: string): Schema<ObjectOf<S>> =>
+  schema({ kind: 'object', shape, ...(name ? { name } : {}) }, (v, path, errors) => {
+    if (typeof v !== 'object' || v === null || Array.isArray(v))
+      return void errors.push({ path, message: 'must be an object' });
+    const record = v as Record<string, unknown>;
+    for (const key of Object.keys(record))
+      if (!Object.hasOwn(shape, key)) errors.push({ path: at(path, key), message: 'is not a known field' });
+    for (const [key, s] of Object.entries(shape)) {
+      if (record[key] === undefined && !s.optional) errors.push({ path: at(path, key), message: 'is required' });
+      else s.check(record[key], at(path, key), errors);
+    }
+  });
+
+/** An event: its `type` literal beside the payload's fields, documented as a whole. */
+export function event<const T extends string, S extends Shape>(
+  type: T,
+  shape: S,
+  de: string,
+  en: string,
+): EventSchema<T, S> {
+  // While T and S are open TypeScript cannot relate the spread's type to EventSchema's.
+  const s: AnySchema = object({ type: literal(type), ...shape });
+  return about(s, de, en) as unknown as EventSchema<T, S>;
+}
+type EventSchema<T extends string, S extends Shape> = Schema<ObjectOf<{ type: Schema<T> } & S>>;

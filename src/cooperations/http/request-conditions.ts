@@ -1,5 +1,5 @@
 import { validationProblem } from '../../common/problem';
-import { UUID_PATTERN } from '../../common/formats';
+import { isUuid } from '../../common/domain/identifiers';
 import { canonicalize, sha256hex } from '../../history';
 import type { VersionPrecondition } from '../application/command-runner';
 
@@ -23,7 +23,7 @@ export function parseIfMatch(header: string | undefined): VersionPrecondition | 
 
 export function parseIdempotencyKey(header: string | undefined): string | undefined {
   if (header === undefined) return undefined;
-  if (!UUID_PATTERN.test(header.trim()))
+  if (!isUuid(header.trim()))
     throw validationProblem([{ path: 'Idempotency-Key', messages: ['Idempotency-Key must be a UUID'] }]);
   return header.trim().toLowerCase();
 }

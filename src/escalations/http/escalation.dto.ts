@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
-import { UUID_PATTERN } from '../../common/formats';
+import { UUID_PATTERN } from '../../common/domain/identifiers';
 import { PageQuery } from '../../common/pagination';
 import type { CaseStatus } from '../../cooperations';
 

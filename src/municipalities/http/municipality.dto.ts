@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { AGS_PATTERN } from '../../auth/principal';
+import { AGS_PATTERN } from '../../common/domain/identifiers';
 import { PageQuery } from '../../common/pagination';
 import { MUNICIPALITY_KINDS, type MunicipalityKind, type PublicBody } from '../domain/public-body';
 

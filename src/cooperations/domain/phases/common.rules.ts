@@ -1,16 +1,7 @@
-import { date, email, literal, object, optional, text } from '../schema';
 import { asLead, asParticipant, COORDINATORS, type EventRule, notInFuture, touched } from './rule';
 
 export const APPOINT_CONTACT: EventRule<'APPOINT_CONTACT'> = {
   roles: COORDINATORS,
-  schema: object({
-    type: literal('APPOINT_CONTACT'),
-    name: text(200),
-    email: optional(email),
-    position: text(200),
-    userSub: text(200),
-    authority: object({ conferredBy: text(200), conferredOn: date, scope: text(2000) }),
-  }),
   authorize: asParticipant,
   validate: (ctx, e, actor, today) => [
     ...notInFuture(e.authority.conferredOn, 'authority.conferredOn', today),
@@ -39,7 +30,6 @@ export const APPOINT_CONTACT: EventRule<'APPOINT_CONTACT'> = {
 
 export const ABANDON: EventRule<'ABANDON'> = {
   roles: COORDINATORS,
-  schema: object({ type: literal('ABANDON'), reason: text(5000) }),
   authorize: asLead,
   apply: (ctx, e, { actor, at }) =>
     touched({ ...ctx, abandonment: { reason: e.reason, at, by: actor.municipality! } }, at),

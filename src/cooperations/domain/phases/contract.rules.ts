@@ -1,14 +1,6 @@
 import { type CooperationContext, currentContract } from '../cooperation';
-import {
-  CONFLICT_LEVEL_KINDS,
-  COUNCIL_BODIES,
-  DURATION_UNITS,
-  type DraftContract,
-  type RecordSupervisoryStep,
-} from '../events';
-import { LEGAL_FORM_IDS, ORV_VARIANTS } from '../legal-forms';
+import type { DraftContract, RecordSupervisoryStep } from '../events';
 import { initialReportingTimers } from '../reporting';
-import { array, ags, bool, date, int, literal, nullable, num, object, oneOf, optional, str, text } from '../schema';
 import type { FieldError } from '../schema';
 import { withTimers } from '../timers';
 import {
@@ -35,47 +27,8 @@ const versionIsCurrent = (ctx: CooperationContext, version: number): FieldError[
   return version === current ? [] : [{ path: 'version', message: `is not the current version (${current})` }];
 };
 
-const duration = object({ amount: int({ min: 0, max: 10_000 }), unit: oneOf(DURATION_UNITS) });
-
 export const DRAFT_CONTRACT: EventRule<'DRAFT_CONTRACT'> = {
   roles: COORDINATORS,
-  schema: object({
-    type: literal('DRAFT_CONTRACT'),
-    legalForm: oneOf(LEGAL_FORM_IDS),
-    variant: optional(oneOf(ORV_VARIANTS)),
-    seat: ags,
-    tasks: array(text(2000), { min: 1 }),
-    costAllocation: object({
-      description: text(2000),
-      shares: array(object({ municipality: ags, percent: num({ min: 0, max: 100 }) })),
-    }),
-    term: object({ start: date, end: optional(nullable(date)) }),
-    conflictProcedure: optional(
-      object({
-        levels: array(
-          object({
-            name: str({ max: 200 }),
-            body: str({ max: 500 }),
-            kind: oneOf(CONFLICT_LEVEL_KINDS),
-            responseDeadline: duration,
-          }),
-        ),
-      }),
-    ),
-    exitTerms: optional(
-      object({
-        noticePeriod: optional(duration),
-        toEndOf: optional(nullable(oneOf(['calendar-year', 'quarter']))),
-        earliestDate: optional(date),
-        costs: optional(str()),
-        assets: optional(str()),
-        staff: optional(str()),
-        it: optional(str()),
-        premises: optional(str()),
-        vehiclesAndEquipment: optional(str()),
-      }),
-    ),
-  }),
   authorize: asLead,
   validate: (ctx, e: DraftContract) => {
     const errors: FieldError[] = [...mustParticipate(ctx, e.seat, 'seat')];
@@ -132,13 +85,6 @@ export const DRAFT_CONTRACT: EventRule<'DRAFT_CONTRACT'> = {
 
 export const RECORD_COUNCIL_RESOLUTION: EventRule<'RECORD_COUNCIL_RESOLUTION'> = {
   roles: COORDINATORS,
-  schema: object({
-    type: literal('RECORD_COUNCIL_RESOLUTION'),
-    version: int({ min: 1 }),
-    body: oneOf(COUNCIL_BODIES),
-    date,
-    reference: text(200),
-  }),
   authorize: asParticipant,
   precondition: needsContract,
   validate: (ctx, e, actor, today) => {
@@ -167,18 +113,6 @@ export const RECORD_COUNCIL_RESOLUTION: EventRule<'RECORD_COUNCIL_RESOLUTION'> =
 
 export const RECORD_SUPERVISORY_STEP: EventRule<'RECORD_SUPERVISORY_STEP'> = {
   roles: COORDINATORS,
-  schema: object({
-    type: literal('RECORD_SUPERVISORY_STEP'),
-    kind: oneOf(['approval', 'notification']),
-    authority: text(300),
-    submittedOn: date,
-    approvedOn: optional(date),
-    deemedApproval: optional(bool),
-    objectedOn: optional(date),
-    discussionScheduledOn: optional(date),
-    publishedOn: optional(date),
-    gazetteReference: optional(text(300)),
-  }),
   authorize: asLeadOrSeat,
   precondition: needsContract,
   validate: (_ctx, e: RecordSupervisoryStep, _actor, today) => {
@@ -228,7 +162,6 @@ export const RECORD_SUPERVISORY_STEP: EventRule<'RECORD_SUPERVISORY_STEP'> = {
 
 export const SIGN_CONTRACT: EventRule<'SIGN_CONTRACT'> = {
   roles: COORDINATORS,
-  schema: object({ type: literal('SIGN_CONTRACT'), version: int({ min: 1 }) }),
   authorize: asAppointedContact,
   precondition: (ctx, actor) => {
     const contract = currentContract(ctx);
@@ -256,7 +189,6 @@ export const SIGN_CONTRACT: EventRule<'SIGN_CONTRACT'> = {
 
 export const PUT_INTO_FORCE: EventRule<'PUT_INTO_FORCE'> = {
   roles: COORDINATORS,
-  schema: object({ type: literal('PUT_INTO_FORCE') }),
   authorize: asLead,
   // Entry into force starts the reporting duties: the due timer of each duty's first period.
   apply: (ctx, _e, { at }) => {

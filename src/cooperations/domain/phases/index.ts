@@ -8,6 +8,8 @@ import * as planning from './planning.rules';
 import type { EventRule } from './rule';
 
 export type { EventMeta, EventRule } from './rule';
+// Tests enumerate the event types from here, beside the rules.
+export { EVENT_TYPES, isEventType } from '../events';
 
 export const EVENT_RULES: { readonly [T in LifecycleEventType]: EventRule<T> } = {
   INVITE_PARTNER: partnerSearch.INVITE_PARTNER,
@@ -45,9 +47,3 @@ export const EVENT_RULES: { readonly [T in LifecycleEventType]: EventRule<T> } =
   CASE_DEADLINE_PASSED: operation.CASE_DEADLINE_PASSED,
   NOTICE_PERIOD_ENDED: operation.NOTICE_PERIOD_ENDED,
 };
-
-export const EVENT_TYPES = Object.keys(EVENT_RULES) as LifecycleEventType[];
-
-export function isEventType(value: unknown): value is LifecycleEventType {
-  return typeof value === 'string' && Object.hasOwn(EVENT_RULES, value);
-}

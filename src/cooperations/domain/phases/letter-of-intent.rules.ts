@@ -1,6 +1,5 @@
 import { currentLoi } from '../cooperation';
 import type { DraftLoi } from '../events';
-import { array, ags, int, literal, num, object, optional, str } from '../schema';
 import {
   asAppointedContact,
   asLead,
@@ -19,31 +18,6 @@ const NO_LOI = {
 /** Drafts may be incomplete (empty texts, empty lists); OBL-LOI-CONTENT blocks adoption. */
 export const DRAFT_LOI: EventRule<'DRAFT_LOI'> = {
   roles: COORDINATORS,
-  schema: object({
-    type: literal('DRAFT_LOI'),
-    expectations: str(),
-    goals: array(str({ max: 2000 })),
-    responsibilities: array(object({ municipality: ags, text: str() })),
-    resources: array(
-      object({
-        municipality: ags,
-        time: object({ personDays: optional(num({ min: 0 })), timeline: str({ max: 2000 }) }),
-        personnel: object({
-          fte: optional(num({ min: 0, max: 1000 })),
-          roles: optional(array(str({ max: 200 }))),
-        }),
-        moneyCents: int({ min: 0, max: Number.MAX_SAFE_INTEGER }),
-      }),
-    ),
-    successCriteria: array(
-      object({
-        indicator: str({ max: 500 }),
-        target: num(),
-        unit: str({ max: 100 }),
-        baseline: optional(num()),
-      }),
-    ),
-  }),
   authorize: asLead,
   validate: (ctx, e: DraftLoi) => [
     ...e.responsibilities.flatMap((r, i) =>
@@ -81,7 +55,6 @@ export const DRAFT_LOI: EventRule<'DRAFT_LOI'> = {
 
 export const SIGN_LOI: EventRule<'SIGN_LOI'> = {
   roles: COORDINATORS,
-  schema: object({ type: literal('SIGN_LOI'), version: int({ min: 1 }) }),
   authorize: asAppointedContact,
   precondition: (ctx, actor) => {
     const loi = currentLoi(ctx);
@@ -112,7 +85,6 @@ export const SIGN_LOI: EventRule<'SIGN_LOI'> = {
 
 export const ADOPT_LOI: EventRule<'ADOPT_LOI'> = {
   roles: COORDINATORS,
-  schema: object({ type: literal('ADOPT_LOI') }),
   authorize: asLead,
   apply: (ctx, _e, { at }) =>
     touched({ ...ctx, loi: { ...ctx.loi, adoptedVersion: currentLoi(ctx)?.version ?? null } }, at),

@@ -9,7 +9,7 @@ import {
   type Report,
 } from '../cooperation';
 import { closeCase, conflictLevels, escalateCase, findCase, isLastLevel, mayActOnCase, openCase } from '../escalation';
-import { COUNCIL_BODIES, type FormSpecificExitStep } from '../events';
+import type { FormSpecificExitStep } from '../events';
 import type { Ags } from '../municipality';
 import { exitEffectiveOn, noticeEndTimer, openProposal, pendingExit } from '../membership';
 import type { Bilingual } from '../obligations.catalog';
@@ -21,22 +21,7 @@ import {
   reportId,
   reportingSchedules,
 } from '../reporting';
-import {
-  array,
-  ags,
-  bool,
-  date,
-  type FieldError,
-  instant,
-  int,
-  literal,
-  num,
-  object,
-  oneOf,
-  optional,
-  str,
-  text,
-} from '../schema';
+import type { FieldError } from '../schema';
 import { noticeEndKey, reportGraceKey, withTimers } from '../timers';
 import {
   asParticipant,
@@ -63,12 +48,6 @@ const asReporter = (ctx: CooperationContext, actor: Actor): Bilingual | null =>
 
 export const SUBMIT_REPORT: EventRule<'SUBMIT_REPORT'> = {
   roles: COORDINATORS,
-  schema: object({
-    type: literal('SUBMIT_REPORT'),
-    period: text(40),
-    narrative: text(),
-    values: array(object({ indicator: text(500), value: num(), comment: optional(str({ max: 2000 })) })),
-  }),
   authorize: asReporter,
   validate: (ctx, e, actor, today) => {
     const p = findPeriod(ctx, actor.municipality!, e.period);
@@ -122,7 +101,6 @@ function reportFor(ctx: CooperationContext, period: string, reporter: Ags | unde
 
 export const ACKNOWLEDGE_REPORT: EventRule<'ACKNOWLEDGE_REPORT'> = {
   roles: COORDINATORS,
-  schema: object({ type: literal('ACKNOWLEDGE_REPORT'), period: text(40), reporter: optional(ags) }),
   authorize: asParticipant,
   authorizeEvent: (ctx, e, actor) =>
     reportFor(ctx, e.period, e.reporter)?.reporter === actor.municipality
@@ -165,12 +143,6 @@ const NO_PROCEDURE = {
 
 export const RAISE_CONFLICT: EventRule<'RAISE_CONFLICT'> = {
   roles: COORDINATORS,
-  schema: object({
-    type: literal('RAISE_CONFLICT'),
-    subject: text(300),
-    description: text(),
-    parties: array(ags, { min: 1, max: 100 }),
-  }),
   authorize: asParticipant,
   precondition: (ctx) => (conflictLevels(ctx).length > 0 ? null : NO_PROCEDURE),
   validate: (ctx, e) =>
@@ -218,11 +190,8 @@ const openCaseErrors = (ctx: CooperationContext, caseId: string): FieldError[] =
   return c.status === 'open' ? [] : [{ path: 'caseId', message: `case ${c.number} is ${c.status}` }];
 };
 
-const caseIdSchema = text(100);
-
 export const RESOLVE_CASE: EventRule<'RESOLVE_CASE'> = {
   roles: BOARD_MEMBERS,
-  schema: object({ type: literal('RESOLVE_CASE'), caseId: caseIdSchema, decision: text() }),
   authorize: asBoardMember,
   authorizeEvent: atCaseLevel,
   validate: (ctx, e) => openCaseErrors(ctx, e.caseId),
@@ -232,7 +201,6 @@ export const RESOLVE_CASE: EventRule<'RESOLVE_CASE'> = {
 
 export const ESCALATE_CASE: EventRule<'ESCALATE_CASE'> = {
   roles: BOARD_MEMBERS,
-  schema: object({ type: literal('ESCALATE_CASE'), caseId: caseIdSchema, reason: text() }),
   authorize: asBoardMember,
   authorizeEvent: atCaseLevel,
   validate: (ctx, e) => {
@@ -250,7 +218,6 @@ export const ESCALATE_CASE: EventRule<'ESCALATE_CASE'> = {
 
 export const DECLARE_CASE_FAILED: EventRule<'DECLARE_CASE_FAILED'> = {
   roles: BOARD_MEMBERS,
-  schema: object({ type: literal('DECLARE_CASE_FAILED'), caseId: caseIdSchema, reason: text() }),
   authorize: asBoardMember,
   authorizeEvent: atCaseLevel,
   validate: (ctx, e) => {
@@ -271,40 +238,6 @@ export const DECLARE_CASE_FAILED: EventRule<'DECLARE_CASE_FAILED'> = {
 
 export const REQUEST_EXIT: EventRule<'REQUEST_EXIT'> = {
   roles: COORDINATORS,
-  schema: object({
-    type: literal('REQUEST_EXIT'),
-    reasons: text(),
-    escalationCaseId: optional(caseIdSchema),
-    conflictProcedureNotApplicable: optional(str()),
-    exitPlan: optional(
-      object({
-        organisation: optional(str()),
-        staffCapacityAndExpertise: optional(str()),
-        it: optional(str()),
-        premises: optional(str()),
-        vehiclesAndEquipment: optional(str()),
-      }),
-    ),
-    formSpecificStep: optional(
-      object({
-        authority: optional(str({ max: 300 })),
-        notifiedOn: optional(date),
-        publishedOn: optional(date),
-        gazetteReference: optional(str({ max: 300 })),
-        voteDate: optional(date),
-        votesFor: optional(int({ min: 0, max: 100_000 })),
-        votesTotal: optional(int({ min: 1, max: 100_000 })),
-        statuteMajority: optional(
-          object({
-            numerator: int({ min: 1, max: 1000 }),
-            denominator: int({ min: 1, max: 1000 }),
-            reference: text(300),
-          }),
-        ),
-        provision: optional(str({ max: 2000 })),
-      }),
-    ),
-  }),
   authorize: asParticipant,
   precondition: (ctx, actor) =>
     pendingExit(ctx, actor.municipality)
@@ -356,7 +289,6 @@ const NO_PENDING_EXIT = {
 
 export const WITHDRAW_EXIT_REQUEST: EventRule<'WITHDRAW_EXIT_REQUEST'> = {
   roles: COORDINATORS,
-  schema: object({ type: literal('WITHDRAW_EXIT_REQUEST'), reason: optional(str({ max: 2000 })) }),
   authorize: asParticipant,
   precondition: (ctx, actor) => (pendingExit(ctx, actor.municipality) ? null : NO_PENDING_EXIT),
   validate: (ctx, _e, actor, _today, now) => {
@@ -385,7 +317,6 @@ const NO_PROPOSAL = {
 
 export const PROPOSE_DISSOLUTION: EventRule<'PROPOSE_DISSOLUTION'> = {
   roles: COORDINATORS,
-  schema: object({ type: literal('PROPOSE_DISSOLUTION'), reason: text(5000) }),
   authorize: asParticipant,
   precondition: (ctx) =>
     openProposal(ctx)
@@ -413,13 +344,6 @@ export const PROPOSE_DISSOLUTION: EventRule<'PROPOSE_DISSOLUTION'> = {
 
 export const RECORD_DISSOLUTION_RESOLUTION: EventRule<'RECORD_DISSOLUTION_RESOLUTION'> = {
   roles: COORDINATORS,
-  schema: object({
-    type: literal('RECORD_DISSOLUTION_RESOLUTION'),
-    body: oneOf(COUNCIL_BODIES),
-    date,
-    reference: text(200),
-    agreed: bool,
-  }),
   authorize: asParticipant,
   precondition: (ctx) => (openProposal(ctx) ? null : NO_PROPOSAL),
   validate: (ctx, e, actor, today) => {
@@ -449,13 +373,6 @@ export const RECORD_DISSOLUTION_RESOLUTION: EventRule<'RECORD_DISSOLUTION_RESOLU
 
 export const RECORD_WINDING_UP: EventRule<'RECORD_WINDING_UP'> = {
   roles: COORDINATORS,
-  schema: object({
-    type: literal('RECORD_WINDING_UP'),
-    assets: optional(str()),
-    staff: optional(str()),
-    data: optional(str()),
-    openObligations: optional(str()),
-  }),
   authorize: asParticipant,
   apply: (ctx, e, { actor, at }) =>
     touched(
@@ -536,7 +453,6 @@ const system = () => null;
 
 export const REPORT_DUE: EventRule<'REPORT_DUE'> = {
   roles: SYSTEM,
-  schema: object({ type: literal('REPORT_DUE'), reporter: ags, period: text(40), dueAt: instant }),
   authorize: system,
   apply: (ctx, e, { at }) => {
     const p = findPeriod(ctx, e.reporter, e.period);
@@ -563,12 +479,6 @@ export const REPORT_DUE: EventRule<'REPORT_DUE'> = {
 
 export const REPORT_GRACE_EXPIRED: EventRule<'REPORT_GRACE_EXPIRED'> = {
   roles: SYSTEM,
-  schema: object({
-    type: literal('REPORT_GRACE_EXPIRED'),
-    reporter: ags,
-    period: text(40),
-    dueAt: instant,
-  }),
   authorize: system,
   apply: (ctx, e, meta) => {
     const missed = ctx.reporting.missed.find((m) => m.reporter === e.reporter && m.period === e.period);
@@ -593,12 +503,6 @@ export const REPORT_GRACE_EXPIRED: EventRule<'REPORT_GRACE_EXPIRED'> = {
 
 export const CASE_DEADLINE_PASSED: EventRule<'CASE_DEADLINE_PASSED'> = {
   roles: SYSTEM,
-  schema: object({
-    type: literal('CASE_DEADLINE_PASSED'),
-    caseId: caseIdSchema,
-    level: int({ min: 1, max: 100 }),
-    dueAt: instant,
-  }),
   authorize: system,
   apply: (ctx, e, meta) => {
     const c = findCase(ctx, e.caseId);
@@ -615,7 +519,6 @@ export const CASE_DEADLINE_PASSED: EventRule<'CASE_DEADLINE_PASSED'> = {
 
 export const NOTICE_PERIOD_ENDED: EventRule<'NOTICE_PERIOD_ENDED'> = {
   roles: SYSTEM,
-  schema: object({ type: literal('NOTICE_PERIOD_ENDED'), municipality: ags, dueAt: instant }),
   authorize: system,
   apply: (ctx, e, { at }) => {
     const request = pendingExit(ctx, e.municipality);

@@ -1,15 +1,5 @@
 import type { CooperationContext, Member } from '../cooperation';
-import { MUNICIPALITY_KINDS } from '../municipality';
-import { ags, literal, object, oneOf, optional, str, text } from '../schema';
 import { asLead, asParticipant, COORDINATORS, type EventRule, touched } from './rule';
-
-export const municipalityRefSchema = object({
-  ags,
-  name: text(200),
-  kind: oneOf(MUNICIPALITY_KINDS),
-  district: text(200),
-  region: text(200),
-});
 
 const endMembership = (
   ctx: CooperationContext,
@@ -42,7 +32,6 @@ const asInvited = (ctx: CooperationContext, actor: { municipality?: string }) =>
 
 export const INVITE_PARTNER: EventRule<'INVITE_PARTNER'> = {
   roles: COORDINATORS,
-  schema: object({ type: literal('INVITE_PARTNER'), municipality: municipalityRefSchema }),
   authorize: asLead,
   validate: (ctx, e) => {
     const status = ctx.members[e.municipality.ags]?.status;
@@ -75,7 +64,6 @@ export const INVITE_PARTNER: EventRule<'INVITE_PARTNER'> = {
 
 export const ACCEPT_INVITATION: EventRule<'ACCEPT_INVITATION'> = {
   roles: COORDINATORS,
-  schema: object({ type: literal('ACCEPT_INVITATION') }),
   authorize: asInvited,
   apply: (ctx, _e, { actor, at }) => {
     const ags = actor.municipality!;
@@ -94,14 +82,12 @@ export const ACCEPT_INVITATION: EventRule<'ACCEPT_INVITATION'> = {
 
 export const DECLINE_INVITATION: EventRule<'DECLINE_INVITATION'> = {
   roles: COORDINATORS,
-  schema: object({ type: literal('DECLINE_INVITATION'), reason: optional(str({ max: 2000 })) }),
   authorize: asInvited,
   apply: (ctx, e, { actor, at }) => endMembership(ctx, actor.municipality!, 'declined', at, e.reason ?? null),
 };
 
 export const WITHDRAW_INVITATION: EventRule<'WITHDRAW_INVITATION'> = {
   roles: COORDINATORS,
-  schema: object({ type: literal('WITHDRAW_INVITATION'), municipality: ags }),
   authorize: asLead,
   validate: (ctx, e) =>
     ctx.members[e.municipality]?.status === 'invited'
@@ -112,7 +98,6 @@ export const WITHDRAW_INVITATION: EventRule<'WITHDRAW_INVITATION'> = {
 
 export const LEAVE_PARTNER_SEARCH: EventRule<'LEAVE_PARTNER_SEARCH'> = {
   roles: COORDINATORS,
-  schema: object({ type: literal('LEAVE_PARTNER_SEARCH'), reason: optional(str({ max: 2000 })) }),
   authorize: (ctx, actor) =>
     asParticipant(ctx, actor) ??
     (actor.municipality === ctx.lead
@@ -127,7 +112,6 @@ export const LEAVE_PARTNER_SEARCH: EventRule<'LEAVE_PARTNER_SEARCH'> = {
 /** Invitations still open when the partner search ends lapse: membership is fixed from here on. */
 export const START_LETTER_OF_INTENT: EventRule<'START_LETTER_OF_INTENT'> = {
   roles: COORDINATORS,
-  schema: object({ type: literal('START_LETTER_OF_INTENT') }),
   authorize: asLead,
   apply: (ctx, _e, { at }) =>
     Object.values(ctx.members)

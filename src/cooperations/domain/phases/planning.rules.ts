@@ -1,17 +1,8 @@
 import { isParticipant } from '../cooperation';
-import { DECISION_RULES, REPORT_INTERVALS, STEERING_BODY_KINDS } from '../events';
-import { array, ags, int, literal, object, oneOf, str, text } from '../schema';
 import { asLead, COORDINATORS, type EventRule, mustParticipate, touched } from './rule';
 
 export const DEFINE_STEERING_BODY: EventRule<'DEFINE_STEERING_BODY'> = {
   roles: COORDINATORS,
-  schema: object({
-    type: literal('DEFINE_STEERING_BODY'),
-    kind: oneOf(STEERING_BODY_KINDS),
-    name: text(200),
-    members: array(object({ municipality: ags, name: text(200), function: text(200) }), { min: 1 }),
-    decisionRule: oneOf(DECISION_RULES),
-  }),
   authorize: asLead,
   validate: (ctx, e) => e.members.flatMap((m, i) => mustParticipate(ctx, m.municipality, `members[${i}].municipality`)),
   apply: (ctx, { type: _type, ...body }, { at }) =>
@@ -20,19 +11,6 @@ export const DEFINE_STEERING_BODY: EventRule<'DEFINE_STEERING_BODY'> = {
 
 export const DEFINE_REPORTING_DUTIES: EventRule<'DEFINE_REPORTING_DUTIES'> = {
   roles: COORDINATORS,
-  schema: object({
-    type: literal('DEFINE_REPORTING_DUTIES'),
-    duties: array(
-      object({
-        reporter: ags,
-        recipients: array(text(20)),
-        interval: oneOf(REPORT_INTERVALS),
-        contents: array(str({ max: 500 })),
-      }),
-      { min: 1 },
-    ),
-    gracePeriodDays: int({ min: 0, max: 365 }),
-  }),
   authorize: asLead,
   validate: (ctx, e) =>
     e.duties.flatMap((d, i) => [
@@ -51,7 +29,6 @@ export const DEFINE_REPORTING_DUTIES: EventRule<'DEFINE_REPORTING_DUTIES'> = {
 
 export const START_CONTRACT: EventRule<'START_CONTRACT'> = {
   roles: COORDINATORS,
-  schema: object({ type: literal('START_CONTRACT') }),
   authorize: asLead,
   apply: (ctx, _e, { at }) => touched(ctx, at),
 };

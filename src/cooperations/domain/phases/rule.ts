@@ -4,7 +4,7 @@ import type { CooperationContext, Instant, Signature } from '../cooperation';
 import { currentContract, isParticipant } from '../cooperation';
 import type { EventOfType, LifecycleEventType } from '../events';
 import type { Bilingual } from '../obligations.catalog';
-import type { Check, FieldError } from '../schema';
+import type { FieldError } from '../schema';
 
 /** Who sent an event and when; attached by the engine, never by the client. */
 export interface EventMeta {
@@ -13,13 +13,13 @@ export interface EventMeta {
 }
 
 /**
- * Everything the domain knows about one event type, apart from where the machine allows it.
+ * The business rules of one event type: everything the domain knows about it apart from its shape
+ * (`events/`, checked by the engine before any of these run) and where the machine allows it.
  * `authorize` and `precondition` look at the context and actor only (not the payload), so the
  * "why not?" view can answer them before anyone has filled in a form.
  */
 export interface EventRule<T extends LifecycleEventType> {
   roles: readonly ActorRole[];
-  schema: Check;
   authorize(ctx: CooperationContext, actor: Actor): Bilingual | null;
   precondition?(ctx: CooperationContext, actor: Actor): Bilingual | null;
   /**

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
-import { AGS_PATTERN } from '../../../auth/principal';
+import { AGS_PATTERN } from '../../../common/domain/identifiers';
 import { PageQuery } from '../../../common/pagination';
 import type { HistoryEntry } from '../../../history';
 import { type CooperationContext, MOTIVE_IDS, type Member } from '../../domain';
