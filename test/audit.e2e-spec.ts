@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { COORD_HEEK } from '../src/cooperations/domain/testing/building-yard.scenario';
+import { COORD_HEEK } from './fixtures/building-yard.scenario';
 import { rewriteHistory, seedHistory } from './support/audit-seed';
 import { BuildingYard } from './support/building-yard';
 import { ADMIN, AUDITOR, coordinatorOf, createTestApp, onRealPostgres, type TestApp } from './support/test-app';

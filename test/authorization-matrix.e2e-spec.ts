@@ -1,5 +1,5 @@
 import { ROLES, type Principal, type Role } from '../src/auth/principal';
-import { buildingYardSteps, COORD_HEEK } from '../src/cooperations/domain/testing/building-yard.scenario';
+import { buildingYardSteps, COORD_HEEK } from './fixtures/building-yard.scenario';
 import { BuildingYard, toBody } from './support/building-yard';
 import { routesOf, type Route } from './support/routes';
 import { createTestApp, type TestApp } from './support/test-app';

@@ -1,10 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import {
-  COORD_HEEK,
-  COORD_LEGDEN,
-  LOI_DRAFT,
-  OPENING,
-} from '../src/cooperations/domain/testing/building-yard.scenario';
+import { COORD_HEEK, COORD_LEGDEN, LOI_DRAFT, OPENING } from './fixtures/building-yard.scenario';
 import { BuildingYard, stepNamed } from './support/building-yard';
 import { AUDITOR, createTestApp, onRealPostgres, type TestApp } from './support/test-app';
 

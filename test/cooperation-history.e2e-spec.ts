@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LIFECYCLE_DEFINITION_VERSION } from '../src/cooperations/domain';
-import { COORD_HEEK, COORD_LEGDEN } from '../src/cooperations/domain/testing/building-yard.scenario';
+import { COORD_HEEK, COORD_LEGDEN } from './fixtures/building-yard.scenario';
 import { BuildingYard, stepNamed } from './support/building-yard';
 import { createTestApp, type TestApp } from './support/test-app';
 

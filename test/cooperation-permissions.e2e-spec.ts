@@ -7,7 +7,7 @@ import {
   LEGDEN,
   LOI_DRAFT,
   SCHOEPPINGEN,
-} from '../src/cooperations/domain/testing/building-yard.scenario';
+} from './fixtures/building-yard.scenario';
 import type { Actor } from '../src/cooperations/domain';
 import { BuildingYard, stepNamed } from './support/building-yard';
 import { ADMIN, AUDITOR, createTestApp, type TestApp } from './support/test-app';

@@ -6,7 +6,7 @@ import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import { Clock } from '../src/common/clock';
 import { pendingTimers, type ScheduledTimer } from '../src/cooperations/domain';
-import { COORD_HEEK, HEEK } from '../src/cooperations/domain/testing/building-yard.scenario';
+import { COORD_HEEK, HEEK } from './fixtures/building-yard.scenario';
 import { TimerScheduler } from '../src/cooperations';
 import { BuildingYard } from './support/building-yard';
 import { createTestApp, onRealPostgres, type TestApp } from './support/test-app';

@@ -9,12 +9,8 @@ import {
   OPENING,
   SCHOEPPINGEN,
   type ScenarioStep,
-} from '../src/cooperations/domain/testing/building-yard.scenario';
-import {
-  BOARD_HEEK,
-  BOARD_LEGDEN,
-  BOARD_SCHOEPPINGEN,
-} from '../src/cooperations/domain/testing/operation-phase.scenario';
+} from './fixtures/building-yard.scenario';
+import { BOARD_HEEK, BOARD_LEGDEN, BOARD_SCHOEPPINGEN } from './fixtures/operation-phase.scenario';
 import { BuildingYard } from './support/building-yard';
 import { AUDITOR, createTestApp, type TestApp } from './support/test-app';
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { EVENT_TYPES } from '../src/cooperations/domain';
-import { COORD_HEEK } from '../src/cooperations/domain/testing/building-yard.scenario';
+import { COORD_HEEK } from './fixtures/building-yard.scenario';
 import { BuildingYard } from './support/building-yard';
 import { ADMIN, AUDITOR, createTestApp, type TestApp } from './support/test-app';
 

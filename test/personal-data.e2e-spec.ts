@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { canonicalize } from '../src/history';
-import { COORD_HEEK, COORD_LEGDEN } from '../src/cooperations/domain/testing/building-yard.scenario';
+import { COORD_HEEK, COORD_LEGDEN } from './fixtures/building-yard.scenario';
 import { BuildingYard, stepNamed, toBody } from './support/building-yard';
 import { ADMIN, AUDITOR, createTestApp, type TestApp } from './support/test-app';
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureBuilt, freePort, ServerProcess } from '../../bench/lib/server-process';
 import { issueDevelopmentToken } from '../../src/auth/token-issuer';
-import { COORD_HEEK, HEEK, OPENING } from '../../src/cooperations/domain/testing/building-yard.scenario';
+import { COORD_HEEK, HEEK, OPENING } from '../fixtures/building-yard.scenario';
 import { BuildingYard } from '../support/building-yard';
 import { createTestApp } from '../support/test-app';
 import { dropSchema, restartPostgres, sleep, withClient } from './support/chaos';

@@ -1,11 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor, LifecycleEvent } from '../../src/cooperations/domain';
 import { Clock } from '../../src/common/clock';
-import {
-  buildingYardSteps,
-  OPENING,
-  type ScenarioStep,
-} from '../../src/cooperations/domain/testing/building-yard.scenario';
+import { buildingYardSteps, OPENING, type ScenarioStep } from '../fixtures/building-yard.scenario';
 import type { TestApp } from './test-app';
 
 /**
