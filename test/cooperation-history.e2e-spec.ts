@@ -53,8 +53,9 @@ describe('the history as evidence', () => {
     for (const sql of [
       `UPDATE cooperation_history SET payload = '{}' WHERE cooperation_id = $1 AND sequence = 3`,
       `DELETE FROM cooperation_history WHERE cooperation_id = $1 AND sequence = 3`,
-    ])
+    ]) {
       await expect(t.dataSource.query(sql, [yard.id])).rejects.toThrow(/append-only/);
+    }
     await expect(t.dataSource.query(`TRUNCATE cooperation_history CASCADE`)).rejects.toThrow(/append-only/);
     expect((await yard.get(COORD_HEEK, '/history/verify')).body.valid).toBe(true);
   });

@@ -138,8 +138,9 @@ describe('GET /escalations: each board sees exactly the cases at its bodies, old
       [BOARD_HEIDEN, a1],
       [BOARD_HEIDEN, a2],
       [BOARD_HEEK, b1],
-    ] as const)
+    ] as const) {
       expect({ id, status: (await getCase(board, id)).status }).toEqual({ id, status: 404 });
+    }
     for (const [board, yard, id] of [
       [BOARD_HEIDEN, a, a2],
       [BOARD_HEEK, b, b2],

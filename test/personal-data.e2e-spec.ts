@@ -155,7 +155,7 @@ describe('personal data outside the hash chain, and its erasure (GDPR)', () => {
       collect(await t.http.get('/api/v1/cooperations').set('Authorization', await auth(who)));
       collect(await t.http.get('/api/v1/escalations').set('Authorization', await auth(who)));
     }
-    for (const accept of ['application/json', 'application/x-ndjson', 'text/csv'])
+    for (const accept of ['application/json', 'application/x-ndjson', 'text/csv']) {
       collect(
         await t.http
           .get('/api/v1/audit/transitions')
@@ -171,6 +171,7 @@ describe('personal data outside the hash chain, and its erasure (GDPR)', () => {
           })
           .then((res) => ({ status: res.status, text: res.body as string })),
       );
+    }
     collect(await t.http.get(`/api/v1/personal-data/${personRef}`).set('Authorization', await auth(ADMIN)));
     // A retry of the original appointment (same key, same body) gets the stored answer: scrubbed too.
     const step = stepNamed('appoint-contact-heek');

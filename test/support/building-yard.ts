@@ -34,7 +34,7 @@ export class BuildingYard {
 
   async token(actor: Pick<Actor, 'sub' | 'role' | 'municipality'>): Promise<string> {
     const key = `${actor.sub}/${actor.role}/${actor.municipality ?? ''}`;
-    if (!this.tokens.has(key))
+    if (!this.tokens.has(key)) {
       this.tokens.set(
         key,
         await this.t.token({
@@ -43,6 +43,7 @@ export class BuildingYard {
           ...(actor.municipality ? { municipality: actor.municipality } : {}),
         }),
       );
+    }
     return this.tokens.get(key)!;
   }
 
