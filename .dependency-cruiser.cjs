@@ -74,20 +74,15 @@ module.exports = {
     {
       name: 'contexts-only-through-their-module',
       comment:
-        'A context uses another context only through what src/<context>/<context>.module.ts exports, ' +
-        'src/<context>/index.ts re-exports, or the pure core publishes in src/<context>/domain/index.ts ' +
-        '(a domain cannot import an index.ts that also re-exports Nest providers). Shared kernels: see KERNEL.',
+        'A context uses another context only through what src/<context>/<context>.module.ts exports or ' +
+        'src/<context>/index.ts re-exports, never its inner files. Domain files are left to domain-is-pure, ' +
+        'which lets one pure core import another directly (an index.ts that also re-exports Nest providers ' +
+        'would drag Nest into the domain). Shared kernels: see KERNEL.',
       severity: 'error',
-      from: { path: '^src/([^/]+)/', pathNot: KERNEL },
+      from: { path: '^src/([^/]+)/', pathNot: [KERNEL, '^src/[^/]+/domain/'] },
       to: {
         path: '^src/[^/]+/',
-        pathNot: [
-          '^src/$1/',
-          KERNEL,
-          '^src/[^/]+/[^/]+\\.module\\.ts$',
-          '^src/[^/]+/index\\.ts$',
-          '^src/[^/]+/domain/index\\.ts$',
-        ],
+        pathNot: ['^src/$1/', KERNEL, '^src/[^/]+/[^/]+\\.module\\.ts$', '^src/[^/]+/index\\.ts$'],
       },
     },
     {
