@@ -11,7 +11,8 @@ const swc = {
     target: 'es2022',
     keepClassNames: true,
   },
-  module: { type: 'commonjs' },
+  // `import()` stays native so that tests can load ESM-only packages (dependency-cruiser).
+  module: { type: 'commonjs', ignoreDynamic: true },
   sourceMaps: 'inline',
 };
 

@@ -22,7 +22,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client, Pool, type PoolClient } from 'pg';
 import { issueDevelopmentToken } from '../src/auth/token-issuer';
-import { COORD_HEEK, HEEK, OPENING } from '../src/cooperations/domain/testing/building-yard.scenario';
+import { COORD_HEEK, HEEK, OPENING } from '../test/fixtures/building-yard.scenario';
 import { EmbeddedPostgres } from '../src/database/embedded-postgres';
 import {
   chainEntry,

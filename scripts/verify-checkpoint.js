@@ -30,10 +30,12 @@ function divergence(head, chain) {
     const e = chain[s - 1];
     const at = { cooperationId: head.cooperationId, sequence: s };
     if (!e || e.sequence !== s) return { ...at, reason: `entry ${s} is missing from the export` };
-    if (e.hash.slice(0, 8) !== fingerprints.subarray((s - 1) * 4, s * 4).toString('hex'))
+    if (e.hash.slice(0, 8) !== fingerprints.subarray((s - 1) * 4, s * 4).toString('hex')) {
       return { ...at, reason: 'the entry differs from the one the checkpoint signed' };
-    if (s === head.sequence && e.hash !== head.hash)
+    }
+    if (s === head.sequence && e.hash !== head.hash) {
       return { ...at, reason: 'the head differs from the one the checkpoint signed' };
+    }
   }
   return null;
 }

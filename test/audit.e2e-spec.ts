@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { COORD_HEEK } from '../src/cooperations/domain/testing/building-yard.scenario';
+import { COORD_HEEK } from './fixtures/building-yard.scenario';
 import { rewriteHistory, seedHistory } from './support/audit-seed';
 import { BuildingYard } from './support/building-yard';
 import { ADMIN, AUDITOR, coordinatorOf, createTestApp, onRealPostgres, type TestApp } from './support/test-app';
@@ -170,14 +170,16 @@ describe('the auditor API', () => {
       `UPDATE cooperation_history SET payload = '{}' WHERE sequence = 2`,
       `DELETE FROM cooperation_history WHERE sequence = 2`,
       `TRUNCATE cooperation_history CASCADE`,
-    ])
+    ]) {
       await expect(t.dataSource.query(sql)).rejects.toThrow(/cooperation_history is append-only/);
+    }
     for (const sql of [
       `UPDATE audit_checkpoints SET root_hash = repeat('0', 64)`,
       `DELETE FROM audit_checkpoints`,
       `TRUNCATE audit_checkpoints`,
-    ])
+    ]) {
       await expect(t.dataSource.query(sql)).rejects.toThrow(/audit_checkpoints is append-only/);
+    }
     expect((await get(`/checkpoints/${created.body.id}/verify`)).body.valid).toBe(true);
   });
 

@@ -1,5 +1,5 @@
 import { ROLES, type Principal, type Role } from '../src/auth/principal';
-import { buildingYardSteps, COORD_HEEK } from '../src/cooperations/domain/testing/building-yard.scenario';
+import { buildingYardSteps, COORD_HEEK } from './fixtures/building-yard.scenario';
 import { BuildingYard, toBody } from './support/building-yard';
 import { routesOf, type Route } from './support/routes';
 import { createTestApp, type TestApp } from './support/test-app';
@@ -127,7 +127,7 @@ describe('authorization matrix: every route × every role × own/other municipal
       const policy = POLICY[key(route)];
       const anonymous = await call(route);
       outcomes.push(`${key(route)} anonymous ${deniedByRoute(anonymous) ? 'denied' : 'passed'}`);
-      for (const municipality of [HEEK, OTHER])
+      for (const municipality of [HEEK, OTHER]) {
         for (const role of ROLES) {
           const who = callers(municipality)[role];
           if (municipality === OTHER && !who.municipality) continue; // no municipality: one check is enough
@@ -135,18 +135,19 @@ describe('authorization matrix: every route × every role × own/other municipal
           const label = `${key(route)} ${role}${who.municipality ? (municipality === HEEK ? ' own' : ' other') : ''}`;
           if (deniedByRoute(res)) outcomes.push(`${label} denied`);
           else if (res.status === 404 && policy.scope === 'cooperation') outcomes.push(`${label} not-found`);
-          else if (policy.scope === 'list' && route.method === 'GET')
+          else if (policy.scope === 'list' && route.method === 'GET') {
             outcomes.push(
               `${label} ${(res.body.items as Array<{ id: string }>).some((c) => c.id === yard.id) ? 'sees' : 'filtered'}`,
             );
-          else outcomes.push(`${label} passed`);
+          } else outcomes.push(`${label} passed`);
         }
+      }
     }
     const expected: string[] = [];
     for (const route of routesOf(t)) {
       const policy = POLICY[key(route)];
       expected.push(`${key(route)} anonymous ${policy.roles === 'public' ? 'passed' : 'denied'}`);
-      for (const municipality of [HEEK, OTHER])
+      for (const municipality of [HEEK, OTHER]) {
         for (const role of ROLES) {
           const who = callers(municipality)[role];
           if (municipality === OTHER && !who.municipality) continue;
@@ -168,6 +169,7 @@ describe('authorization matrix: every route × every role × own/other municipal
             }`,
           );
         }
+      }
     }
     expect(outcomes).toEqual(expected);
   });

@@ -1,10 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import {
-  COORD_HEEK,
-  COORD_LEGDEN,
-  LOI_DRAFT,
-  OPENING,
-} from '../src/cooperations/domain/testing/building-yard.scenario';
+import { COORD_HEEK, COORD_LEGDEN, LOI_DRAFT, OPENING } from './fixtures/building-yard.scenario';
 import { BuildingYard, stepNamed } from './support/building-yard';
 import { AUDITOR, createTestApp, onRealPostgres, type TestApp } from './support/test-app';
 
@@ -94,8 +89,9 @@ describe('idempotent retries (any database)', () => {
     const refused = await start();
     expect(refused.status).toBe(409);
     expect(refused.body.obligations.map((o: { id: string }) => o.id)).toEqual(['OBL-CONTACT-AUTHORITY']);
-    for (const name of ['appoint-contact-heek', 'appoint-contact-legden'])
+    for (const name of ['appoint-contact-heek', 'appoint-contact-legden']) {
       expect((await yard.step(stepNamed(name))).status).toBe(200);
+    }
     const passed = await start();
     expect(passed.status).toBe(200);
     expect(passed.body.cooperation.state).toBe('letterOfIntent');

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LIFECYCLE_DEFINITION_VERSION } from '../src/cooperations/domain';
-import { COORD_HEEK, COORD_LEGDEN } from '../src/cooperations/domain/testing/building-yard.scenario';
+import { COORD_HEEK, COORD_LEGDEN } from './fixtures/building-yard.scenario';
 import { BuildingYard, stepNamed } from './support/building-yard';
 import { createTestApp, type TestApp } from './support/test-app';
 
@@ -53,8 +53,9 @@ describe('the history as evidence', () => {
     for (const sql of [
       `UPDATE cooperation_history SET payload = '{}' WHERE cooperation_id = $1 AND sequence = 3`,
       `DELETE FROM cooperation_history WHERE cooperation_id = $1 AND sequence = 3`,
-    ])
+    ]) {
       await expect(t.dataSource.query(sql, [yard.id])).rejects.toThrow(/append-only/);
+    }
     await expect(t.dataSource.query(`TRUNCATE cooperation_history CASCADE`)).rejects.toThrow(/append-only/);
     expect((await yard.get(COORD_HEEK, '/history/verify')).body.valid).toBe(true);
   });

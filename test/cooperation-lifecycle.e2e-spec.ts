@@ -8,7 +8,7 @@ import {
   HEEK,
   LEGDEN,
   SCHOEPPINGEN,
-} from '../src/cooperations/domain/testing/building-yard.scenario';
+} from './fixtures/building-yard.scenario';
 import { BuildingYard, stepNamed, toBody } from './support/building-yard';
 import { createTestApp, type TestApp } from './support/test-app';
 

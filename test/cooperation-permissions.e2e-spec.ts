@@ -7,7 +7,7 @@ import {
   LEGDEN,
   LOI_DRAFT,
   SCHOEPPINGEN,
-} from '../src/cooperations/domain/testing/building-yard.scenario';
+} from './fixtures/building-yard.scenario';
 import type { Actor } from '../src/cooperations/domain';
 import { BuildingYard, stepNamed } from './support/building-yard';
 import { ADMIN, AUDITOR, createTestApp, type TestApp } from './support/test-app';
@@ -59,8 +59,9 @@ describe('who may do what, and what bad input gets', () => {
       const res = await yard.get(COORD_HEIDEN);
       expect(res.status).toBe(404);
       expect(res.body.type).toBe('/problems/cooperation-not-found');
-      for (const path of ['/next', '/history', '/history/verify'])
+      for (const path of ['/next', '/history', '/history/verify']) {
         expect((await yard.get(COORD_HEIDEN, path)).status).toBe(404);
+      }
       const send = await yard.send(COORD_HEIDEN, { type: 'ACCEPT_INVITATION' });
       expect(send.status).toBe(404);
       const list = await t.http
@@ -172,8 +173,9 @@ describe('who may do what, and what bad input gets', () => {
       expect(res.body.errors[0].messages[0]).toMatch(
         /^type must be one of: INVITE_PARTNER, ACCEPT_INVITATION, .*ABANDON/,
       );
-      for (const body of [{}, [], { type: 42 }, { type: 'constructor' }])
+      for (const body of [{}, [], { type: 42 }, { type: 'constructor' }]) {
         expect((await yard.send(COORD_HEEK, body as object)).status).toBe(400);
+      }
     });
 
     it('refuses unknown fields and names nested field paths (400)', async () => {
@@ -309,8 +311,9 @@ describe('who may do what, and what bad input gets', () => {
       expect(legden.body.items[0]).toMatchObject({ lead: '05554024', state: 'partnerSearch' });
       expect(legden.body.items[0].context).toBeUndefined();
 
-      for (const bad of [{ municipality: '123' }, { state: 'a b' }, { cursor: 'WyJ4Il0' }, { limit: 0 }])
+      for (const bad of [{ municipality: '123' }, { state: 'a b' }, { cursor: 'WyJ4Il0' }, { limit: 0 }]) {
         expect((await list(bad)).status).toBe(400);
+      }
     });
   });
 

@@ -6,7 +6,7 @@ import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import { Clock } from '../src/common/clock';
 import { pendingTimers, type ScheduledTimer } from '../src/cooperations/domain';
-import { COORD_HEEK, HEEK } from '../src/cooperations/domain/testing/building-yard.scenario';
+import { COORD_HEEK, HEEK } from './fixtures/building-yard.scenario';
 import { TimerScheduler } from '../src/cooperations';
 import { BuildingYard } from './support/building-yard';
 import { createTestApp, onRealPostgres, type TestApp } from './support/test-app';
@@ -281,8 +281,9 @@ describe('cooperations that were active under definition version 2 (no timer row
       expect(history).toHaveLength(200);
       expect(new Set(history.map((h) => h.key)).size).toBe(200);
       expect(new Set(history.map((h) => `${h.cooperation_id} ${h.period}`)).size).toBe(200);
-      for (const id of ids)
+      for (const id of ids) {
         expect({ id, n: history.filter((h) => h.cooperation_id === id).length }).toEqual({ id, n: PER_COOPERATION });
+      }
       // No due row left; each cooperation keeps only the timer its state expects (2027-Q1's due date).
       const rows = await a.dataSource.query<Array<{ key: string; n: number }>>(
         `SELECT key, count(*)::int AS n FROM cooperation_timers GROUP BY key`,

@@ -9,12 +9,8 @@ import {
   OPENING,
   SCHOEPPINGEN,
   type ScenarioStep,
-} from '../src/cooperations/domain/testing/building-yard.scenario';
-import {
-  BOARD_HEEK,
-  BOARD_LEGDEN,
-  BOARD_SCHOEPPINGEN,
-} from '../src/cooperations/domain/testing/operation-phase.scenario';
+} from './fixtures/building-yard.scenario';
+import { BOARD_HEEK, BOARD_LEGDEN, BOARD_SCHOEPPINGEN } from './fixtures/operation-phase.scenario';
 import { BuildingYard } from './support/building-yard';
 import { AUDITOR, createTestApp, type TestApp } from './support/test-app';
 
@@ -142,8 +138,9 @@ describe('GET /escalations: each board sees exactly the cases at its bodies, old
       [BOARD_HEIDEN, a1],
       [BOARD_HEIDEN, a2],
       [BOARD_HEEK, b1],
-    ] as const)
+    ] as const) {
       expect({ id, status: (await getCase(board, id)).status }).toEqual({ id, status: 404 });
+    }
     for (const [board, yard, id] of [
       [BOARD_HEIDEN, a, a2],
       [BOARD_HEEK, b, b2],

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { COORD_HEEK, COORD_LEGDEN } from '../src/cooperations/domain/testing/building-yard.scenario';
+import { COORD_HEEK, COORD_LEGDEN } from './fixtures/building-yard.scenario';
 import { BuildingYard, stepNamed, toBody } from './support/building-yard';
 import { DOCX, EXE, HTML, JPEG, ODS, ODT, PDF, PLAIN_ZIP, PNG } from './support/evidence-files';
 import { ADMIN, AUDITOR, coordinatorOf, createTestApp, type TestApp } from './support/test-app';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { EVENT_TYPES } from '../src/cooperations/domain';
-import { COORD_HEEK } from '../src/cooperations/domain/testing/building-yard.scenario';
+import { COORD_HEEK } from './fixtures/building-yard.scenario';
 import { BuildingYard } from './support/building-yard';
 import { ADMIN, AUDITOR, createTestApp, type TestApp } from './support/test-app';
 
@@ -168,17 +168,20 @@ describe('hostile input changes nothing', () => {
   });
 
   it('refuses the common corpus on every write endpoint', async () => {
-    for (const { path, token } of targets())
+    for (const { path, token } of targets()) {
       for (const [label, raw] of COMMON) await expectRefused(label, path, token, raw);
+    }
   });
 
   it('refuses hostile events, openings and registrations', async () => {
     const events = `/api/v1/cooperations/${yard.id}/events`;
     for (const [label, body] of EVENTS) await expectRefused(label, events, tokens.coordinator, json(body));
-    for (const [label, body] of OPENINGS)
+    for (const [label, body] of OPENINGS) {
       await expectRefused(label, '/api/v1/cooperations', tokens.coordinator, json(body));
-    for (const [label, body] of MUNICIPALITIES)
+    }
+    for (const [label, body] of MUNICIPALITIES) {
       await expectRefused(label, '/api/v1/municipalities', tokens.admin, json(body));
+    }
     // A body on a route that takes none, and a malformed path id.
     await expectRefused('checkpoint with a body', '/api/v1/audit/checkpoints', tokens.auditor, json({ heads: [] }));
     await expectRefused(

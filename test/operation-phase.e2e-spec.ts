@@ -1,13 +1,13 @@
 import type { Actor } from '../src/cooperations/domain';
 import { caseIdFor } from '../src/cooperations/domain';
-import { COORD_HEEK, COORD_LEGDEN, HEEK, LEGDEN } from '../src/cooperations/domain/testing/building-yard.scenario';
+import { COORD_HEEK, COORD_LEGDEN, HEEK, LEGDEN } from './fixtures/building-yard.scenario';
 import {
   BOARD_AHAUS,
   BOARD_HEEK,
   BOARD_LEGDEN,
   operationPhaseStory,
   type StoryStep,
-} from '../src/cooperations/domain/testing/operation-phase.scenario';
+} from './fixtures/operation-phase.scenario';
 import { TimerScheduler } from '../src/cooperations';
 import { BuildingYard, toBody } from './support/building-yard';
 import { createTestApp, type TestApp } from './support/test-app';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { canonicalize } from '../src/history';
-import { COORD_HEEK, COORD_LEGDEN } from '../src/cooperations/domain/testing/building-yard.scenario';
+import { COORD_HEEK, COORD_LEGDEN } from './fixtures/building-yard.scenario';
 import { BuildingYard, stepNamed, toBody } from './support/building-yard';
 import { ADMIN, AUDITOR, createTestApp, type TestApp } from './support/test-app';
 
@@ -155,7 +155,7 @@ describe('personal data outside the hash chain, and its erasure (GDPR)', () => {
       collect(await t.http.get('/api/v1/cooperations').set('Authorization', await auth(who)));
       collect(await t.http.get('/api/v1/escalations').set('Authorization', await auth(who)));
     }
-    for (const accept of ['application/json', 'application/x-ndjson', 'text/csv'])
+    for (const accept of ['application/json', 'application/x-ndjson', 'text/csv']) {
       collect(
         await t.http
           .get('/api/v1/audit/transitions')
@@ -171,6 +171,7 @@ describe('personal data outside the hash chain, and its erasure (GDPR)', () => {
           })
           .then((res) => ({ status: res.status, text: res.body as string })),
       );
+    }
     collect(await t.http.get(`/api/v1/personal-data/${personRef}`).set('Authorization', await auth(ADMIN)));
     // A retry of the original appointment (same key, same body) gets the stored answer: scrubbed too.
     const step = stepNamed('appoint-contact-heek');

@@ -81,12 +81,13 @@ export class ServerProcess {
     });
     const server = new ServerProcess(child, options.port);
     const sink = options.logFile ? createWriteStream(options.logFile, { flags: 'a' }) : null;
-    for (const stream of [child.stdout, child.stderr])
+    for (const stream of [child.stdout, child.stderr]) {
       stream.on('data', (chunk: Buffer) => {
         sink?.write(chunk);
         // The tail only: enough to explain a failed start.
         server.output = (server.output + chunk.toString()).slice(-8_000);
       });
+    }
     child.once('exit', () => sink?.end());
     return server;
   }
@@ -112,8 +113,9 @@ export class ServerProcess {
   async waitHealthy(timeoutMs = 60_000, since = performance.now()): Promise<number> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      if (!this.running)
+      if (!this.running) {
         throw new Error(`server exited (${JSON.stringify(this.exit)}) before it was healthy:\n${this.output}`);
+      }
       try {
         const res = await fetch(`${this.url}/health`, { signal: AbortSignal.timeout(2_000) });
         if (res.status === 200) return (performance.now() - since) / 1000;

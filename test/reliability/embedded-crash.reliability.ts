@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureBuilt, freePort, ServerProcess } from '../../bench/lib/server-process';
 import { issueDevelopmentToken } from '../../src/auth/token-issuer';
-import { COORD_HEEK, OPENING } from '../../src/cooperations/domain/testing/building-yard.scenario';
+import { COORD_HEEK, OPENING } from '../fixtures/building-yard.scenario';
 
 /*
  * The embedded default as users run it: `node dist/src/main.js` on a data directory, stopped by a

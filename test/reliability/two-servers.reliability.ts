@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureBuilt, freePort, ServerProcess } from '../../bench/lib/server-process';
 import { issueDevelopmentToken } from '../../src/auth/token-issuer';
-import { COORD_HEEK, HEEK, OPENING } from '../../src/cooperations/domain/testing/building-yard.scenario';
+import { COORD_HEEK, HEEK, OPENING } from '../fixtures/building-yard.scenario';
 import { BuildingYard } from '../support/building-yard';
 import { createTestApp } from '../support/test-app';
 import { dropSchema, restartPostgres, sleep, withClient } from './support/chaos';
@@ -59,10 +59,11 @@ interface HealthSample {
 }
 
 const suite = DATABASE_URL ? describe : describe.skip;
-if (!DATABASE_URL)
+if (!DATABASE_URL) {
   console.warn(
     'test:reliability skipped: it needs a real PostgreSQL. Run: DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npm run test:reliability',
   );
+}
 
 suite('two servers on one PostgreSQL: SIGKILL, a PostgreSQL restart, retries with Idempotency-Keys', () => {
   const url = DATABASE_URL!;
@@ -294,8 +295,9 @@ suite('two servers on one PostgreSQL: SIGKILL, a PostgreSQL restart, retries wit
       return left.rows;
     });
     const byKey = new Map<string, typeof rows>();
-    for (const r of rows)
+    for (const r of rows) {
       if (r.idempotency_key) byKey.set(r.idempotency_key, [...(byKey.get(r.idempotency_key) ?? []), r]);
+    }
 
     const acknowledged = requests.filter((r) => r.acknowledged);
     const unanswered = requests.filter((r) => !r.acknowledged);
@@ -339,10 +341,12 @@ suite('two servers on one PostgreSQL: SIGKILL, a PostgreSQL restart, retries wit
     // Sequences 1..n per cooperation.
     const gaps: string[] = [];
     const perCooperation = new Map<string, number[]>();
-    for (const r of rows)
+    for (const r of rows) {
       perCooperation.set(r.cooperation_id, [...(perCooperation.get(r.cooperation_id) ?? []), r.sequence]);
-    for (const [id, sequences] of perCooperation)
+    }
+    for (const [id, sequences] of perCooperation) {
       sequences.forEach((s, i) => s !== i + 1 && gaps.push(`${id}: position ${i + 1} holds ${s}`));
+    }
 
     // Every chain verifies, through the API.
     const verifications = await Promise.all(
@@ -396,8 +400,9 @@ suite('two servers on one PostgreSQL: SIGKILL, a PostgreSQL restart, retries wit
       serverASurvivedPostgresRestart: servers.a!.running && servers.a!.pid === pidOfA,
     };
     console.log(`reliability report:\n${JSON.stringify(report, null, 2)}`);
-    if (!report.serverASurvivedPostgresRestart)
+    if (!report.serverASurvivedPostgresRestart) {
       console.log(readFileSync(join(logDir, 'server-a.log'), 'utf8').slice(-4_000));
+    }
 
     expect(acknowledged.length).toBeGreaterThan(100);
     expect(lost).toEqual([]);

@@ -1,11 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor, LifecycleEvent } from '../../src/cooperations/domain';
 import { Clock } from '../../src/common/clock';
-import {
-  buildingYardSteps,
-  OPENING,
-  type ScenarioStep,
-} from '../../src/cooperations/domain/testing/building-yard.scenario';
+import { buildingYardSteps, OPENING, type ScenarioStep } from '../fixtures/building-yard.scenario';
 import type { TestApp } from './test-app';
 
 /**
@@ -38,7 +34,7 @@ export class BuildingYard {
 
   async token(actor: Pick<Actor, 'sub' | 'role' | 'municipality'>): Promise<string> {
     const key = `${actor.sub}/${actor.role}/${actor.municipality ?? ''}`;
-    if (!this.tokens.has(key))
+    if (!this.tokens.has(key)) {
       this.tokens.set(
         key,
         await this.t.token({
@@ -47,6 +43,7 @@ export class BuildingYard {
           ...(actor.municipality ? { municipality: actor.municipality } : {}),
         }),
       );
+    }
     return this.tokens.get(key)!;
   }
 

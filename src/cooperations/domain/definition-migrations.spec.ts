@@ -2,8 +2,8 @@ import type { CooperationState } from './cooperation-state';
 import { migrateState, UnknownDefinitionVersionError } from './definition-migrations';
 import { decide } from './engine';
 import { LIFECYCLE_DEFINITION_VERSION } from './lifecycle.machine';
-import { ACTIVE_STATE, ACTIVE_VALUE, COORD_HEEK, HEEK } from './testing/building-yard.scenario';
-import { stateBefore } from './testing/run-scenario';
+import { ACTIVE_STATE, ACTIVE_VALUE, COORD_HEEK, HEEK } from '../../../test/fixtures/building-yard.scenario';
+import { stateBefore } from '../../../test/fixtures/run-scenario';
 
 const OPERATION_KEYS = ['reporting', 'escalation', 'membership', 'dissolution', 'timers'] as const;
 

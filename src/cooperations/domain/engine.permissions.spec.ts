@@ -16,8 +16,8 @@ import {
   LOI_DRAFT,
   OPENING,
   SCHOEPPINGEN,
-} from './testing/building-yard.scenario';
-import { accept, stateBefore } from './testing/run-scenario';
+} from '../../../test/fixtures/building-yard.scenario';
+import { accept, stateBefore } from '../../../test/fixtures/run-scenario';
 
 const AHAUS: Actor = { sub: 'coord-ahaus', role: 'coordinator', municipality: '05554004' };
 const rejected = (d: Decision) => {

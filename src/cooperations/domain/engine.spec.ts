@@ -5,8 +5,8 @@ import {
   buildingYardSteps,
   COORD_HEEK,
   OPENING,
-} from './testing/building-yard.scenario';
-import { accept, stateBefore } from './testing/run-scenario';
+} from '../../../test/fixtures/building-yard.scenario';
+import { accept, stateBefore } from '../../../test/fixtures/run-scenario';
 
 describe('building-yard scenario driven through decide()', () => {
   it('reaches active, each step landing in the expected state', () => {

@@ -1,6 +1,6 @@
 import { competentAuthority, landratOf, LEGAL_FORM_IDS, legalFormRule } from './legal-forms';
 import type { MunicipalityRef } from './municipality';
-import { HEEK, LEGDEN, SCHOEPPINGEN } from './testing/building-yard.scenario';
+import { HEEK, LEGDEN, SCHOEPPINGEN } from '../../../test/fixtures/building-yard.scenario';
 
 const ref = (ags: string, name: string, kind: MunicipalityRef['kind'], district: string, region: string) => ({
   ags,

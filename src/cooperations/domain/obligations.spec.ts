@@ -13,8 +13,8 @@ import {
   LEGDEN,
   LOI_DRAFT,
   SCHOEPPINGEN,
-} from './testing/building-yard.scenario';
-import { accept, stateBefore } from './testing/run-scenario';
+} from '../../../test/fixtures/building-yard.scenario';
+import { accept, stateBefore } from '../../../test/fixtures/run-scenario';
 
 const LEGDEN_AGS = LEGDEN.ags;
 const SCHOEPPINGEN_AGS = SCHOEPPINGEN.ags;

@@ -1,10 +1,10 @@
 import type { CooperationState } from './cooperation-state';
 import { caseIdFor, escalationQueue } from './escalation';
 import { reportingPeriods } from './reporting';
-import { ACTIVE_STATE, HEEK, LEGDEN, OPENING, SCHOEPPINGEN } from './testing/building-yard.scenario';
-import { BOARD_LEGDEN, operationPhaseStory } from './testing/operation-phase.scenario';
-import { OperationRun } from './testing/operation-run';
-import { stateBefore } from './testing/run-scenario';
+import { ACTIVE_STATE, HEEK, LEGDEN, OPENING, SCHOEPPINGEN } from '../../../test/fixtures/building-yard.scenario';
+import { BOARD_LEGDEN, operationPhaseStory } from '../../../test/fixtures/operation-phase.scenario';
+import { OperationRun } from '../../../test/fixtures/operation-run';
+import { stateBefore } from '../../../test/fixtures/run-scenario';
 
 const COOPERATION = OPENING.input.id;
 const CASE1 = caseIdFor(COOPERATION, 1);

@@ -16,10 +16,15 @@ import {
   LOI_DRAFT,
   OPENING,
   SCHOEPPINGEN,
-} from './testing/building-yard.scenario';
-import { BOARD_AHAUS, BOARD_HEEK, BOARD_LEGDEN, EXIT_PLAN_SCHOEPPINGEN } from './testing/operation-phase.scenario';
-import { OperationRun } from './testing/operation-run';
-import { accept, stateBefore } from './testing/run-scenario';
+} from '../../../test/fixtures/building-yard.scenario';
+import {
+  BOARD_AHAUS,
+  BOARD_HEEK,
+  BOARD_LEGDEN,
+  EXIT_PLAN_SCHOEPPINGEN,
+} from '../../../test/fixtures/operation-phase.scenario';
+import { OperationRun } from '../../../test/fixtures/operation-run';
+import { accept, stateBefore } from '../../../test/fixtures/run-scenario';
 import { SYSTEM_ACTOR } from './timers';
 
 const ID = OPENING.input.id;

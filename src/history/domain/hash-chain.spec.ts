@@ -16,8 +16,8 @@ import {
   hashEntry,
   verifyChain,
 } from './hash-chain';
-import { buildingYardSteps, OPENING } from '../../cooperations/domain/testing/building-yard.scenario';
-import { accept } from '../../cooperations/domain/testing/run-scenario';
+import { buildingYardSteps, OPENING } from '../../../test/fixtures/building-yard.scenario';
+import { accept } from '../../../test/fixtures/run-scenario';
 
 /** The building-yard history as the adapter would record it. */
 function buildingYardHistory(): HistoryEntry[] {
