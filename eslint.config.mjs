@@ -19,7 +19,7 @@ export default tseslint.config(
       curly: ['error', 'multi-line'],
       // `x == null` is the one loose comparison worth keeping: it means null or undefined.
       eqeqeq: ['error', 'always', { null: 'ignore' }],
-      '@typescript-eslint/switch-exhaustiveness-check': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: true }],
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': [

@@ -478,8 +478,9 @@ async function main(): Promise<void> {
     server = ServerProcess.spawn({ port: await freePort(), env: serverEnv, logFile: serverLog, nodeArgs });
     await server.waitHealthy(120_000);
     const probe = await post(`${server.url}${API}/${engineHot}/events`, token, APPOINT_CONTACT);
-    if (probe.status !== 200)
+    if (probe.status !== 200) {
       throw new Error(`the bench's event is refused: ${probe.status} ${JSON.stringify(probe.body)}`);
+    }
     log(`engine: autocannon, ${CONNECTIONS} connections, ${SETTINGS.seconds} s per shape …`);
     const eventsOf = (ids: string[]) => () => `${API}/${ids[Math.floor(Math.random() * ids.length)]}/events`;
     await cannon(server, token, {

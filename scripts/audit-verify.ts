@@ -20,11 +20,12 @@ async function main(): Promise<number> {
     try {
       embedded = await EmbeddedPostgres.start(env.IKZ_DATA_DIR === ':memory:' ? null : env.IKZ_DATA_DIR);
     } catch (error) {
-      if (error instanceof DataDirectoryInUseError)
+      if (error instanceof DataDirectoryInUseError) {
         throw new Error(
           `${error.message}\nA server runs on the embedded database: ask it instead — ` +
             `curl -H "Authorization: Bearer $TOKEN" http://localhost:3000/api/v1/audit/verify`,
         );
+      }
       throw error;
     }
   }

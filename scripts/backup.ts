@@ -42,18 +42,20 @@ export interface BackupHeader {
 /** The database of `env`: the embedded one in IKZ_DATA_DIR (taken for this process) or DATABASE_URL. */
 async function connect(env: Environment): Promise<{ url: string; embedded: EmbeddedPostgres | null }> {
   if (env.DATABASE_URL) return { url: env.DATABASE_URL, embedded: null };
-  if (env.IKZ_DATA_DIR === ':memory:')
+  if (env.IKZ_DATA_DIR === ':memory:') {
     throw new Error('IKZ_DATA_DIR=:memory: keeps nothing to back up or restore into');
+  }
   try {
     const embedded = await EmbeddedPostgres.start(env.IKZ_DATA_DIR);
     return { url: embedded.url, embedded };
   } catch (error) {
-    if (error instanceof DataDirectoryInUseError)
+    if (error instanceof DataDirectoryInUseError) {
       throw new Error(
         `${error.message}\nA backup or restore needs the embedded database to itself, and copying the folder of a running ` +
           `server is no backup (PGlite's files are consistent only once it is closed). Stop the server (Ctrl-C or ` +
           `SIGTERM), run the command again, then start the server again.`,
       );
+    }
     throw error;
   }
 }
@@ -144,8 +146,9 @@ export async function backup(
     // One snapshot for every table.
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
     const migrations = await appliedMigrations(client);
-    if (migrations.length === 0)
+    if (migrations.length === 0) {
       throw new Error('The database has no IKZ schema (no migrations applied): nothing to back up');
+    }
     const tables = await tablesInOrder(client);
     const header: BackupHeader = {
       format: FORMAT,
@@ -222,8 +225,9 @@ async function readHeader(file: string): Promise<BackupHeader> {
     lines.close();
     if (!line.startsWith(HEADER)) break;
     const header = JSON.parse(line.slice(HEADER.length)) as BackupHeader;
-    if (header.format !== FORMAT)
+    if (header.format !== FORMAT) {
       throw new Error(`${file}: backup format ${header.format}, this version reads ${FORMAT}`);
+    }
     return header;
   }
   throw new Error(`${file} is not a backup of the IKZ lifecycle engine (its first line is not "${HEADER}…")`);
@@ -257,11 +261,12 @@ export async function restore(
   const header = await readHeader(file);
   const known = MIGRATIONS.map((m) => m.name);
   const unknown = header.migrations.filter((name, i) => known[i] !== name);
-  if (unknown.length > 0)
+  if (unknown.length > 0) {
     throw new Error(
       `${file} was made by a version with migrations this one does not have (${unknown.join(', ')}): ` +
         `restore it with that version or a later one`,
     );
+  }
   const { url, embedded } = await connect(env);
   try {
     if (env.DATABASE_SCHEMA) {
@@ -272,20 +277,22 @@ export async function restore(
     }
     // One connection at a time: the embedded database serves exactly one.
     const applied = await withText(url, env.DATABASE_SCHEMA, appliedMigrations);
-    if (applied.length > header.migrations.length)
+    if (applied.length > header.migrations.length) {
       throw new Error(
         `The target already has migrations the backup predates (${applied.slice(header.migrations.length).join(', ')}): ` +
           `restore into an empty database (a new IKZ_DATA_DIR, or a new database or DATABASE_SCHEMA)`,
       );
+    }
     // The schema the backup was made at, then the rows, then this version's later migrations.
     await migrate(url, embedded !== null, env, header.migrations.length);
     await withText(url, env.DATABASE_SCHEMA, async (client) => {
       const { rows } = await client.query<{ n: string }>('SELECT count(*) AS n FROM cooperations');
-      if (Number(rows[0].n) > 0)
+      if (Number(rows[0].n) > 0) {
         throw new Error(
           `The target is not empty (${rows[0].n} cooperations): restore into an empty database (a new IKZ_DATA_DIR, ` +
             `or a new database or DATABASE_SCHEMA)`,
         );
+      }
       const lines = createInterface({ input: createReadStream(file), crlfDelay: Infinity });
       try {
         for await (const line of lines) if (line.trim() !== '' && !line.startsWith('--')) await client.query(line);
@@ -347,8 +354,9 @@ async function main(): Promise<void> {
   }
 }
 
-if (require.main === module)
+if (require.main === module) {
   main().catch((error: unknown) => {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);
   });
+}

@@ -21,7 +21,7 @@ async function main(): Promise<void> {
   const signals = ['SIGTERM', 'SIGINT', 'SIGHUP'] as const;
   app.enableShutdownHooks([...signals]);
   let stopping = false;
-  for (const signal of signals)
+  for (const signal of signals) {
     process.on(signal, () => {
       // A second Ctrl-C (or a terminal closing meanwhile) must not kill the process while the
       // embedded database is being closed: that is how PGlite's folder gets damaged. The listener
@@ -30,6 +30,7 @@ async function main(): Promise<void> {
       stopping = true;
       setTimeout(() => process.exit(1), graceMs).unref();
     });
+  }
   const host = config.get('HOST', { infer: true });
   await app.listen(config.get('PORT', { infer: true }), host);
   const url = (await app.getUrl()).replace('[::1]', 'localhost').replace('127.0.0.1', 'localhost');

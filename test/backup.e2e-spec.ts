@@ -109,8 +109,10 @@ describe('backup and restore', () => {
     }
     const source = await fill(t);
     if (!onRealPostgres())
-      // The running server holds the embedded database: backup refuses and says what to do.
+    // The running server holds the embedded database: backup refuses and says what to do.
+    {
       await expect(backup(sourceEnv, file, quiet)).rejects.toThrow(/in use by process .*Stop the server/s);
+    }
     await t.close();
     forgetSchema();
 

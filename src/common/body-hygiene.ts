@@ -23,10 +23,11 @@ export function refuseHostileJson(request: Request, _response: Response, next: N
       continue;
     }
     if (value === null || typeof value !== 'object') continue;
-    if (depth > MAX_BODY_DEPTH)
+    if (depth > MAX_BODY_DEPTH) {
       return next(
         validationProblem([{ path: path || '(body)', messages: [`nested deeper than ${MAX_BODY_DEPTH} levels`] }]),
       );
+    }
     for (const [key, child] of Object.entries(value)) {
       const childPath = Array.isArray(value) ? `${path}[${key}]` : path ? `${path}.${key}` : key;
       const reason = unstorableText(key);

@@ -14,7 +14,7 @@ export function requireJsonBody(request: Request, _response: Response, next: Nex
   const length = Number(request.headers['content-length'] ?? 0);
   const hasBody = length > 0 || request.headers['transfer-encoding'] !== undefined;
   if (request.method === 'POST' && MULTIPART_ROUTE.test(request.path)) {
-    if (hasBody && !request.is('multipart/form-data'))
+    if (hasBody && !request.is('multipart/form-data')) {
       return next(
         new ProblemException(
           415,
@@ -23,6 +23,7 @@ export function requireJsonBody(request: Request, _response: Response, next: Nex
           'Send the document as multipart/form-data with a part "file".',
         ),
       );
+    }
     return next();
   }
   if (WITH_BODY.has(request.method) && hasBody && !request.is(['application/json', 'application/*+json'])) {

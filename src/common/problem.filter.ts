@@ -83,10 +83,7 @@ export class ProblemFilter implements ExceptionFilter {
     response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
   }
 
-  private toProblem(
-    exception: unknown,
-    lang: Language,
-  ): { problem: ProblemDetails; headers: Record<string, string> } {
+  private toProblem(exception: unknown, lang: Language): { problem: ProblemDetails; headers: Record<string, string> } {
     if (exception instanceof ApplicationError) {
       const { code, title, detail, currentVersion } = exception;
       return {

@@ -33,7 +33,6 @@ export class ProblemException extends HttpException {
   }
 }
 
-
 export const validationProblem = (errors: FieldError[]): ProblemException =>
   new ProblemException(400, 'validation-failed', 'The request is invalid', 'One or more fields are invalid.', {
     errors,

@@ -45,11 +45,12 @@ class EmbeddedPostgresShutdown implements OnApplicationShutdown {
         const embedded = await EmbeddedPostgres.start(directory === ':memory:' ? null : directory);
         const logger = new Logger('Database');
         logger.log(`Embedded PostgreSQL (PGlite) in ${embedded.dataDirectory ?? 'memory'}`);
-        if (embedded.recoveredFrom)
+        if (embedded.recoveredFrom) {
           logger.warn(
             `The previous server (process ${embedded.recoveredFrom.pid}) ended without closing the embedded database; ` +
               `PGlite recovered it. Stop the server with Ctrl-C or SIGTERM, never SIGKILL, and keep backups (npm run backup).`,
           );
+        }
         return embedded;
       },
     },

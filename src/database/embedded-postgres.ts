@@ -212,8 +212,9 @@ function pgliteRoot(): string | null {
       if (
         existsSync(manifest) &&
         (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === '@electric-sql/pglite'
-      )
+      ) {
         return dir;
+      }
     }
   } catch {
     // not resolvable from here: no template

@@ -14,12 +14,13 @@ export async function seedHistory(
   const start = options.start?.getTime() ?? Date.UTC(2026, 0, 5, 8);
   const ags = options.ags ?? '05315000';
   const ids = Array.from({ length: options.cooperations }, () => randomUUID());
-  for (const id of ids)
+  for (const id of ids) {
     await dataSource.query(
       `INSERT INTO cooperations (id, title, lead_ags, member_ags, state_value, state, definition_version, version, created_at, updated_at)
        VALUES ($1, 'Seeded', $2, ARRAY[$2], 'partnerSearch', '{}', 1, $3, $4, $4)`,
       [id, ags, options.entriesEach, new Date(start)],
     );
+  }
   const history = new HistoryRepository(dataSource);
   const prev = new Map(ids.map((id) => [id, GENESIS_HASH]));
   let rows: HistoryEntry[] = [];
@@ -28,7 +29,7 @@ export async function seedHistory(
     rows = [];
   };
   let tick = 0;
-  for (let sequence = 1; sequence <= options.entriesEach; sequence++)
+  for (let sequence = 1; sequence <= options.entriesEach; sequence++) {
     for (const id of ids) {
       const entry = chainEntry(prev.get(id)!, {
         cooperationId: id,
@@ -47,6 +48,7 @@ export async function seedHistory(
       rows.push(entry);
       if (rows.length >= (options.batch ?? 500)) await flush();
     }
+  }
   await flush();
   return ids;
 }

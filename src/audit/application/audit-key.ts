@@ -22,10 +22,11 @@ export class AuditKey implements OnModuleInit {
     });
     this.key = privateKey;
     this.publicKey_ = createPublicKey(privateKey);
-    if (origin === 'ephemeral' && this.config.get('DATABASE_URL', { infer: true }))
+    if (origin === 'ephemeral' && this.config.get('DATABASE_URL', { infer: true })) {
       this.logger.warn(
         'AUDIT_SIGNING_KEY is not set: checkpoints are signed with a key of this process only. Configure a key.',
       );
+    }
   }
 
   get privateKey(): KeyObject {

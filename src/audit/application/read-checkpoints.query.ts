@@ -37,7 +37,12 @@ export class ReadCheckpointsQuery {
       after = { createdAt: at, id };
     }
     const rows = await this.checkpoints.list(after, q.limit + 1);
-    return toPage(rows, q.limit, (r) => [r.createdAt, r.id], (r) => r);
+    return toPage(
+      rows,
+      q.limit,
+      (r) => [r.createdAt, r.id],
+      (r) => r,
+    );
   }
 
   async get(id: string): Promise<CheckpointDocument> {
@@ -64,8 +69,9 @@ export class ReadCheckpointsQuery {
     };
     if (documentError) return result;
     const comparators = new Map(document.heads.map((h) => [h.cooperationId, new HeadComparator(h)]));
-    for await (const rows of this.history.inChainOrder(['hash'], BATCH))
+    for await (const rows of this.history.inChainOrder(['hash'], BATCH)) {
       for (const row of rows) comparators.get(row.cooperation_id)?.push(row.sequence, row.hash);
+    }
     result.divergences = [...comparators.values()].map((c) => c.result()).filter((d): d is Divergence => d !== null);
     result.valid = result.divergences.length === 0;
     return result;

@@ -54,7 +54,11 @@ export class SignCheckpointUseCase implements OnModuleInit, OnModuleDestroy {
     }
     const last = builder?.head();
     if (last) heads.push(last);
-    const document = signCheckpoint({ id: randomUUID(), createdAt: new Date().toISOString() }, heads, this.key.privateKey);
+    const document = signCheckpoint(
+      { id: randomUUID(), createdAt: new Date().toISOString() },
+      heads,
+      this.key.privateKey,
+    );
     await this.checkpoints.insert(document);
     this.logger.log(
       { audit: 'checkpoint', id: document.id, cooperations: document.cooperations, rootHash: document.rootHash },

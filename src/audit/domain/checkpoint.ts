@@ -146,22 +146,25 @@ export class HeadComparator {
     if (sequence !== this.expected) return this.diverge(this.expected, `entry ${this.expected} is missing`);
     const at = (sequence - 1) * FINGERPRINT_BYTES;
     const signed = this.fingerprints.subarray(at, at + FINGERPRINT_BYTES).toString('hex');
-    if (hash.slice(0, FINGERPRINT_BYTES * 2) !== signed)
+    if (hash.slice(0, FINGERPRINT_BYTES * 2) !== signed) {
       return this.diverge(sequence, 'the entry differs from the one the checkpoint signed');
-    if (sequence === this.head.sequence && hash !== this.head.hash)
+    }
+    if (sequence === this.head.sequence && hash !== this.head.hash) {
       return this.diverge(sequence, 'the head differs from the one the checkpoint signed');
+    }
     this.expected++;
     return true;
   }
 
   result(): Divergence | null {
     if (this.divergence) return this.divergence;
-    if (this.expected <= this.head.sequence)
+    if (this.expected <= this.head.sequence) {
       return {
         cooperationId: this.head.cooperationId,
         sequence: this.expected,
         reason: `entries ${this.expected}…${this.head.sequence} are missing`,
       };
+    }
     return null;
   }
 

@@ -63,13 +63,14 @@ export class AuditController {
     @Res() response: Response,
   ): Promise<void> {
     const type = request.accepts(['application/json', NDJSON, CSV]);
-    if (type === false)
+    if (type === false) {
       throw new ProblemException(
         406,
         'not-acceptable',
         'Not Acceptable',
         'This list answers application/json, application/x-ndjson (export) or text/csv (export).',
       );
+    }
     if (type === 'application/json') {
       response.json(await this.feed.page(query, principal, request.id));
       return;

@@ -23,8 +23,9 @@ function ed25519(pem: string, where: string): KeyObject {
   } catch (error) {
     throw new Error(`AUDIT_SIGNING_KEY (${where}) is not a PEM private key: ${(error as Error).message}`);
   }
-  if (key.asymmetricKeyType !== 'ed25519')
+  if (key.asymmetricKeyType !== 'ed25519') {
     throw new Error(`AUDIT_SIGNING_KEY (${where}) must be an Ed25519 key, not ${String(key.asymmetricKeyType)}`);
+  }
   return key;
 }
 

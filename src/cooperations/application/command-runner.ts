@@ -1,7 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { isUniqueViolation } from '../../database/postgres-errors';
-import { IdempotencyRepository, isIdempotencyKeyViolation, type StoredAnswer } from '../infrastructure/idempotency.repository';
+import {
+  IdempotencyRepository,
+  isIdempotencyKeyViolation,
+  type StoredAnswer,
+} from '../infrastructure/idempotency.repository';
 import { ConcurrentUpdate, IdempotencyKeyReused, VersionMismatch } from './cooperations.errors';
 
 /** `If-Match`: any version, or one of these. */
@@ -80,13 +84,19 @@ export class CommandRunner {
   }
 
   /** Stores the answer of an accepted command sent with a key, in its transaction. */
-  async accepted<T>(tx: EntityManager, principalSub: string, meta: CommandMeta, outcome: Fresh<T>): Promise<CommandOutcome<T>> {
-    if (meta.idempotencyKey)
+  async accepted<T>(
+    tx: EntityManager,
+    principalSub: string,
+    meta: CommandMeta,
+    outcome: Fresh<T>,
+  ): Promise<CommandOutcome<T>> {
+    if (meta.idempotencyKey) {
       await this.answers.insert(tx, principalSub, meta.idempotencyKey, {
         fingerprint: meta.fingerprint,
         created: outcome.created,
         body: outcome.answer,
       });
+    }
     return { ...outcome, replayed: false };
   }
 }

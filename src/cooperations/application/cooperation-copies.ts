@@ -32,8 +32,9 @@ export class CooperationCopies {
     if (current) await this.cooperations.overwriteSnapshot(tx, cooperationId, snapshot(current.state));
     for (const stored of await this.answers.ofCooperation(tx, cooperationId)) {
       const rewritten = answer(stored.body);
-      if (JSON.stringify(rewritten) !== JSON.stringify(stored.body))
+      if (JSON.stringify(rewritten) !== JSON.stringify(stored.body)) {
         await this.answers.overwriteBody(tx, stored.principalSub, stored.key, rewritten);
+      }
     }
   }
 }

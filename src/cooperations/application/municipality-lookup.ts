@@ -12,8 +12,9 @@ export class MunicipalityLookup {
   async find(ags: string, path: string): Promise<MunicipalityRef | null> {
     const found = await this.registry.find(ags);
     if (!found) return null;
-    if (!(MUNICIPALITY_KINDS as readonly string[]).includes(found.kind) || !found.district || !found.region)
+    if (!(MUNICIPALITY_KINDS as readonly string[]).includes(found.kind) || !found.district || !found.region) {
       throw new UnsupportedMunicipality(path, found);
+    }
     return {
       ags: found.ags,
       name: found.name,

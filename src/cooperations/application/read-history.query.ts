@@ -28,7 +28,12 @@ export class ReadHistoryQuery {
       after = sequence as number;
     }
     const entries = await this.history.entries(id, after, query.limit + 1);
-    return toPage(entries, query.limit, (e) => [e.sequence], (e) => e);
+    return toPage(
+      entries,
+      query.limit,
+      (e) => [e.sequence],
+      (e) => e,
+    );
   }
 
   /** Recomputes the chain from the stored rows, in batches: a long history is never held in memory. */

@@ -59,7 +59,13 @@ export class SendEventUseCase {
       if (decision.event.type === 'APPOINT_CONTACT') {
         // A contact's name and e-mail go to personal data; the history gets a reference and a salted hash.
         const { name, email, ...rest } = fields as { name: string; email?: string };
-        const person = await this.personalData.storeContact(tx, id, principal.municipality ?? null, { name, email }, now);
+        const person = await this.personalData.storeContact(
+          tx,
+          id,
+          principal.municipality ?? null,
+          { name, email },
+          now,
+        );
         payload = { ...rest, ...person };
         decision = withPersonRef(decision, principal.municipality!, person.personRef);
       }

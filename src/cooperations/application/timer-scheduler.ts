@@ -70,8 +70,9 @@ export class TimerScheduler implements OnApplicationBootstrap, BeforeApplication
    */
   async reconcileTimers(): Promise<number> {
     const reconciled = await this.reconcile.execute();
-    if (reconciled > 0)
+    if (reconciled > 0) {
       this.logger.log(`wrote the pending timers of ${reconciled} active cooperation(s) without timers`);
+    }
     return reconciled;
   }
 
@@ -107,9 +108,11 @@ export class TimerScheduler implements OnApplicationBootstrap, BeforeApplication
       else if (firing.outcome !== 'busy') this.backoff.delete(instance);
     }
     // A backed-off timer that was due for its retry but not found was fired or deleted elsewhere.
-    if (exhausted)
-      for (const [instance, b] of this.backoff)
+    if (exhausted) {
+      for (const [instance, b] of this.backoff) {
         if (b.retryAt <= now.getTime() && !touched.has(instance)) this.backoff.delete(instance);
+      }
+    }
     return results;
   }
 

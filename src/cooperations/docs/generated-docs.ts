@@ -17,10 +17,13 @@ const cell = (text: string | null) => (text ?? '—').replace(/\|/g, '\\|').repl
 /** Which transitions each obligation guards, e.g. `partnerSearch → letterOfIntent (START_LETTER_OF_INTENT)`. */
 function guardedTransitions(): Map<ObligationId, string[]> {
   const guards = new Map<ObligationId, string[]>();
-  for (const state of describeLifecycle().states)
-    for (const event of state.events)
-      for (const id of event.obligations)
+  for (const state of describeLifecycle().states) {
+    for (const event of state.events) {
+      for (const id of event.obligations) {
         guards.set(id, [...(guards.get(id) ?? []), `${state.id} → ${event.target ?? state.id} (\`${event.type}\`)`]);
+      }
+    }
+  }
   return guards;
 }
 

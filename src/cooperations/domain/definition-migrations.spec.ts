@@ -58,13 +58,13 @@ describe('migrateState', () => {
 
   it('lets decide() work on older states and report the timers the migration added', () => {
     const before = stateBefore('put-into-force');
-    const d = decide(asVersion1(before.state) as never, { type: 'PUT_INTO_FORCE' }, COORD_HEEK, before.at);
+    const d = decide(asVersion1(before.state), { type: 'PUT_INTO_FORCE' }, COORD_HEEK, before.at);
     expect(d).toMatchObject({ ok: true, stateAfter: ACTIVE_STATE, state: { definitionVersion: 3 } });
 
     const { state, at } = stateBefore();
     const later = new Date('2026-09-01T08:00:00Z');
     const raised = decide(
-      asVersion2(state) as never,
+      asVersion2(state),
       { type: 'RAISE_CONFLICT', subject: 'Winterdienst', description: 'Streit', parties: [HEEK.ags] },
       COORD_HEEK,
       later,

@@ -54,8 +54,9 @@ const MIGRATIONS: Readonly<Record<number, Migration>> = {
 /** Lifts a persisted state step by step to LIFECYCLE_DEFINITION_VERSION. Pure; never mutates. */
 export function migrateState(persisted: PersistedState): CooperationState {
   const from = persisted.definitionVersion;
-  if (!Number.isInteger(from) || from < 1 || from > LIFECYCLE_DEFINITION_VERSION)
+  if (!Number.isInteger(from) || from < 1 || from > LIFECYCLE_DEFINITION_VERSION) {
     throw new UnknownDefinitionVersionError(from);
+  }
   let state = { value: persisted.value, context: persisted.context as Record<string, unknown> };
   for (let v = from; v < LIFECYCLE_DEFINITION_VERSION; v++) {
     const migration = MIGRATIONS[v];

@@ -48,8 +48,9 @@ describe('describeLifecycle', () => {
       target: null,
       obligations: [],
     });
-    for (const phase of ['partnerSearch', 'letterOfIntent', 'planning', 'contract'])
+    for (const phase of ['partnerSearch', 'letterOfIntent', 'planning', 'contract']) {
       expect(exit(phase, 'ABANDON')).toMatchObject({ target: 'abandoned' });
+    }
     expect(exit('active', 'ABANDON')).toBeUndefined();
   });
 
@@ -88,9 +89,11 @@ describe('describeLifecycle', () => {
 
   it('names every catalog obligation, each guarding an event of its own phase', () => {
     expect([...d.obligations].sort()).toEqual([...OBLIGATION_IDS].sort());
-    for (const s of d.states)
-      for (const e of s.events)
+    for (const s of d.states) {
+      for (const e of s.events) {
         for (const id of [...e.obligations, ...(e.when ?? [])]) expect(OBLIGATIONS[id].phase).toBe(s.id.split('.')[0]);
+      }
+    }
   });
 
   it('is plain JSON', () => {

@@ -117,8 +117,9 @@ export function lifecycleMermaid(): string {
       if (i > 0) lines.push('    --');
       lines.push(`    state ${name(region.id)} {`);
       if (region.initial) lines.push(`      [*] --> ${name(region.initial)}`);
-      for (const child of states.filter((c) => c.id.startsWith(`${region.id}.`)))
+      for (const child of states.filter((c) => c.id.startsWith(`${region.id}.`))) {
         for (const a of child.always ?? []) lines.push(`      ${name(child.id)} --> ${name(a.target)} : ${a.guard}`);
+      }
       lines.push('    }');
     });
     lines.push('  }');

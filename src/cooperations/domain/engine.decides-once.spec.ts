@@ -2,9 +2,9 @@ import { transition } from 'xstate';
 import { decide } from './engine';
 import { lifecycleMachine } from './lifecycle.machine';
 import { EVENT_RULES } from './phases';
-import { COORD_HEEK, COORD_LEGDEN, COORD_SCHOEPPINGEN } from './testing/building-yard.scenario';
-import { OperationRun } from './testing/operation-run';
-import { stateBefore } from './testing/run-scenario';
+import { COORD_HEEK, COORD_LEGDEN, COORD_SCHOEPPINGEN } from '../../../test/fixtures/building-yard.scenario';
+import { OperationRun } from '../../../test/fixtures/operation-run';
+import { stateBefore } from '../../../test/fixtures/run-scenario';
 
 describe('the machine decides once', () => {
   it("applies the event's rule once per command, also where a route depends on the result", () => {

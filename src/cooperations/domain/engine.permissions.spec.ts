@@ -29,8 +29,9 @@ describe('order of checks and rejection kinds', () => {
   const { state, at } = stateBefore('accept-legden');
 
   it('event-not-allowed: unknown type, malformed event, or no transition in this state', () => {
-    for (const event of [{ type: 'PAY_INVOICE' }, null, 'SIGN_LOI', { type: 42 }, { type: 'toString' }])
+    for (const event of [{ type: 'PAY_INVOICE' }, null, 'SIGN_LOI', { type: 42 }, { type: 'toString' }]) {
       expect(rejected(decide(state, event, COORD_HEEK, at)).kind).toBe('event-not-allowed');
+    }
     // Not-allowed wins over forbidden: even an auditor learns the event is not possible now.
     expect(rejected(decide(state, { type: 'SIGN_LOI', version: 1 }, AUDITOR, at)).kind).toBe('event-not-allowed');
   });

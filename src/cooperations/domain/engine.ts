@@ -116,16 +116,18 @@ const openingSchema = object({
 
 /** Opens a cooperation in `partnerSearch`; the actor must be a coordinator of the lead municipality. */
 export function openCooperation(input: OpenCooperationInput, actor: Actor, now: Date): Opened | Rejected {
-  if (actor.role !== 'coordinator')
+  if (actor.role !== 'coordinator') {
     return reject('forbidden', {
       de: 'Nur Koordinatorinnen und Koordinatoren einer Kommune können eine Kooperation eröffnen.',
       en: 'Only municipal coordinators can open a cooperation.',
     });
-  if (actor.municipality === undefined || actor.municipality !== input?.lead?.ags)
+  }
+  if (actor.municipality === undefined || actor.municipality !== input?.lead?.ags) {
     return reject('forbidden', {
       de: 'Eine Kooperation kann nur für die eigene Kommune als Federführung eröffnet werden.',
       en: "A cooperation can only be opened with one's own municipality as lead.",
     });
+  }
   const errors = validate(openingSchema, input);
   if (errors.length > 0) return reject('invalid', INVALID, { errors });
   const opening = JSON.parse(JSON.stringify(input)) as OpenCooperationInput;
@@ -159,11 +161,12 @@ export function decide(persisted: PersistedState, event: unknown, actor: Actor, 
   const state = migrateState(persisted);
   const persistedTimers = (persisted.context as Partial<CooperationState['context']> | undefined)?.timers;
   const type = (event as { type?: unknown } | null)?.type;
-  if (typeof event !== 'object' || event === null || !isEventType(type))
+  if (typeof event !== 'object' || event === null || !isEventType(type)) {
     return reject('event-not-allowed', {
       de: `Unbekanntes Ereignis ${JSON.stringify(type ?? null)}.`,
       en: `Unknown event ${JSON.stringify(type ?? null)}.`,
     });
+  }
   const snapshot = resolve(state);
   const candidates = transitionsFor(snapshot, type);
   if (candidates.length === 0) return notAllowed(type, state);
@@ -198,10 +201,11 @@ export function decide(persisted: PersistedState, event: unknown, actor: Actor, 
         noop: true,
       };
     }
-    if (now.getTime() < Date.parse(timerEvent.dueAt))
+    if (now.getTime() < Date.parse(timerEvent.dueAt)) {
       return reject('invalid', INVALID, {
         errors: [{ path: 'dueAt', message: `the timer is not due before ${timerEvent.dueAt}` }],
       });
+    }
   }
 
   // Decided once here, handed to the machine's guards and action (see `Decided`).
@@ -264,13 +268,15 @@ function permission(
   ctx: CooperationState['context'],
   actor: Actor,
 ): Bilingual | null {
-  if (!rule.roles.includes(actor.role))
+  if (!rule.roles.includes(actor.role)) {
     return {
       de: `Die Rolle „${actor.role}“ darf den Lebenszyklus nicht verändern.`,
       en: `Role '${actor.role}' may not change the lifecycle.`,
     };
-  if (actor.role !== 'system' && !actor.municipality)
+  }
+  if (actor.role !== 'system' && !actor.municipality) {
     return { de: 'Das Token nennt keine Kommune.', en: 'The token names no municipality.' };
+  }
   return rule.authorize(ctx, actor);
 }
 

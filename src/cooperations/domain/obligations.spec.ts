@@ -133,8 +133,9 @@ const PHASE_EXIT_IDS = OBLIGATION_IDS.filter((id): id is PhaseExitObligation => 
 
 it('covers every obligation guarding a phase exit before active', () => {
   expect(PHASE_EXIT_IDS).toHaveLength(12);
-  for (const id of OBLIGATION_IDS.filter((x) => !(x in BREAKERS)))
+  for (const id of OBLIGATION_IDS.filter((x) => !(x in BREAKERS))) {
     expect(['active', 'dissolving']).toContain(OBLIGATIONS[id].phase);
+  }
 });
 
 describe.each(PHASE_EXIT_IDS.map((id) => [id]))('%s', (id) => {

@@ -70,16 +70,18 @@ export const loiContent: ObligationCheck = (ctx) => {
   if (blank(loi.expectations)) missing.push('expectations');
   if (!loi.goals.some((g) => !blank(g))) missing.push('goals');
   for (const m of participants(ctx)) {
-    if (!loi.responsibilities.some((r) => r.municipality === m.ags && !blank(r.text)))
+    if (!loi.responsibilities.some((r) => r.municipality === m.ags && !blank(r.text))) {
       missing.push(`responsibility:${m.ags}`);
+    }
     const r = loi.resources.find((x) => x.municipality === m.ags);
     if (!r) {
       missing.push(`resources:${m.ags}`);
       continue;
     }
     if (blank(r.time?.timeline)) missing.push(`resources.time:${m.ags}`);
-    if (!((r.personnel?.fte ?? 0) > 0 || (r.personnel?.roles ?? []).some((x) => !blank(x))))
+    if (!((r.personnel?.fte ?? 0) > 0 || (r.personnel?.roles ?? []).some((x) => !blank(x)))) {
       missing.push(`resources.personnel:${m.ags}`);
+    }
     if (!Number.isInteger(r.moneyCents) || r.moneyCents < 0) missing.push(`resources.money:${m.ags}`);
   }
   return result('OBL-LOI-CONTENT', missing);
@@ -111,9 +113,11 @@ export const steeringBody: ObligationCheck = (ctx) => {
   if (blank(body.kind)) missing.push('steeringBody.kind');
   if (blank(body.name)) missing.push('steeringBody.name');
   if (blank(body.decisionRule)) missing.push('steeringBody.decisionRule');
-  for (const m of participants(ctx))
-    if (!body.members.some((x) => x.municipality === m.ags && !blank(x.name)))
+  for (const m of participants(ctx)) {
+    if (!body.members.some((x) => x.municipality === m.ags && !blank(x.name))) {
       missing.push(`steeringBody.member:${m.ags}`);
+    }
+  }
   return result('OBL-STEERING-BODY', missing);
 };
 
@@ -128,8 +132,9 @@ export const reportingDuties: ObligationCheck = (ctx) => {
   });
   const covered = new Set(reporting.duties.flatMap((d) => d.contents.map(normalise)));
   const loi = ctx.loi.versions.find((v) => v.version === ctx.loi.adoptedVersion) ?? currentLoi(ctx);
-  for (const c of loi?.successCriteria ?? [])
+  for (const c of loi?.successCriteria ?? []) {
     if (!covered.has(normalise(c.indicator))) missing.push(`reportingContent:${c.indicator}`);
+  }
   return result('OBL-REPORTING-DUTIES', missing);
 };
 
@@ -149,8 +154,9 @@ export const conflictProcedure: ObligationCheck = (ctx) => {
     if (!positive(l.responseDeadline)) missing.push(`conflictProcedure.levels[${i}].responseDeadline`);
   });
   // [P6] names escalation bodies or neutral mediators: the parties' own body alone is not enough.
-  if (!levels.some((l) => ESCALATION_BEYOND_PARTIES.has(l.kind)))
+  if (!levels.some((l) => ESCALATION_BEYOND_PARTIES.has(l.kind))) {
     missing.push('conflictProcedure.escalationBodyOrMediator');
+  }
   return result('OBL-CONFLICT-PROCEDURE', missing);
 };
 
@@ -212,8 +218,9 @@ export const supervisoryStep: ObligationCheck = (ctx, now) => {
       }
     }
     if (!step.publishedOn) missing.push('supervisoryStep.publishedOn');
-    else if (today < addDays(step.publishedOn, 1))
+    else if (today < addDays(step.publishedOn, 1)) {
       missing.push(`supervisoryStep.inForceFrom:${addDays(step.publishedOn, 1)}`);
+    }
   } else if (req.kind === 'notification') {
     if (req.publicationRequired && !step.publishedOn) missing.push('supervisoryStep.publishedOn');
   } else {

@@ -476,7 +476,7 @@ describe('dissolved is final', () => {
   it('refuses every event, from every actor, as event-not-allowed', () => {
     const run = activeAt('2027-02-01T08:00:00Z');
     run.send(COORD_HEEK, { type: 'PROPOSE_DISSOLUTION', reason: 'Aufgabe entfällt' });
-    for (const actor of [COORD_HEEK, COORD_LEGDEN, COORD_SCHOEPPINGEN])
+    for (const actor of [COORD_HEEK, COORD_LEGDEN, COORD_SCHOEPPINGEN]) {
       run.send(actor, {
         type: 'RECORD_DISSOLUTION_RESOLUTION',
         body: 'Rat',
@@ -484,6 +484,7 @@ describe('dissolved is final', () => {
         reference: 'V',
         agreed: true,
       });
+    }
     expect(run.state.value).toBe('dissolving');
     const done = run.send(COORD_HEEK, {
       type: 'RECORD_WINDING_UP',
@@ -494,12 +495,14 @@ describe('dissolved is final', () => {
     });
     expect(done.stateAfter).toBe('dissolved');
     const actors: Actor[] = [COORD_HEEK, BOARD_HEEK, SYSTEM_ACTOR];
-    for (const type of EVENT_TYPES)
-      for (const actor of actors)
+    for (const type of EVENT_TYPES) {
+      for (const actor of actors) {
         expect([type, rejected(decide(done.state, { type }, actor, run.now)).kind]).toEqual([
           type,
           'event-not-allowed',
         ]);
+      }
+    }
     expect(nextEvents(done.state, COORD_HEEK, run.now)).toEqual([]);
   });
 });

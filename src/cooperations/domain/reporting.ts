@@ -164,8 +164,9 @@ export function findPeriod(ctx: CooperationContext, reporter: Ags, ref: string):
     const diff = (y - ys) * 12 + (m - ms);
     if (diff < 0 || diff % months !== 0) continue;
     const p = periodAt(schedule, diff / months);
-    if (p.startsOn === start && (isCalendarDate(ref) || p.period === ref) && isWithinDuty(schedule, p.index))
+    if (p.startsOn === start && (isCalendarDate(ref) || p.period === ref) && isWithinDuty(schedule, p.index)) {
       matches.push(p);
+    }
   }
   return matches.length === 1 ? matches[0] : undefined;
 }

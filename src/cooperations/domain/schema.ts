@@ -115,8 +115,9 @@ export const bool: Schema<boolean> = schema({ kind: 'boolean' }, (v, path, error
 
 export const oneOf = <const V extends readonly string[]>(values: V): Schema<V[number]> =>
   schema({ kind: 'enum', values }, (v, path, errors) => {
-    if (typeof v !== 'string' || !values.includes(v))
+    if (typeof v !== 'string' || !values.includes(v)) {
       errors.push({ path, message: `must be one of: ${values.join(', ')}` });
+    }
   });
 
 export const literal = <const V extends string>(value: V): Schema<V> =>
@@ -135,8 +136,9 @@ export const ags: Schema<string> = schema({ kind: 'ags' }, (v, path, errors) => 
 });
 
 export const email: Schema<string> = schema({ kind: 'email' }, (v, path, errors) => {
-  if (typeof v !== 'string' || v.length > 254 || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v))
+  if (typeof v !== 'string' || v.length > 254 || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v)) {
     errors.push({ path, message: 'must be an e-mail address' });
+  }
 });
 
 /** An ISO 8601 UTC instant as `Date#toISOString` writes it, e.g. `2027-04-01T22:00:00.000Z`. */
@@ -177,11 +179,13 @@ export const nullable = <T>(s: Schema<T>): Schema<T | null> => ({
 /** A plain object with exactly these keys; unknown keys are errors, as the API's whitelisting. */
 export const object = <S extends Shape>(shape: S, name?: string): Schema<ObjectOf<S>> =>
   schema({ kind: 'object', shape, ...(name ? { name } : {}) }, (v, path, errors) => {
-    if (typeof v !== 'object' || v === null || Array.isArray(v))
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) {
       return void errors.push({ path, message: 'must be an object' });
+    }
     const record = v as Record<string, unknown>;
-    for (const key of Object.keys(record))
+    for (const key of Object.keys(record)) {
       if (!Object.hasOwn(shape, key)) errors.push({ path: at(path, key), message: 'is not a known field' });
+    }
     for (const [key, s] of Object.entries(shape)) {
       if (record[key] === undefined && !s.optional) errors.push({ path: at(path, key), message: 'is required' });
       else s.check(record[key], at(path, key), errors);

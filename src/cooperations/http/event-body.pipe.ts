@@ -16,13 +16,15 @@ export class EventBodyPipe implements PipeTransform<unknown, Promise<EventBody>>
   private readonly validation = createValidationPipe();
 
   async transform(body: unknown): Promise<EventBody> {
-    if (typeof body !== 'object' || body === null || Array.isArray(body))
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) {
       throw validationProblem([{ path: '', messages: ['the body must be a JSON object with a "type"'] }]);
+    }
     const type = (body as { type?: unknown }).type;
     const dto =
       typeof type === 'string' && Object.hasOwn(EVENT_DTOS, type) ? EVENT_DTOS[type as LifecycleEventType] : undefined;
-    if (!dto)
+    if (!dto) {
       throw validationProblem([{ path: 'type', messages: [`type must be one of: ${API_EVENT_TYPES.join(', ')}`] }]);
+    }
     await this.validation.transform(body, { type: 'body', metatype: dto });
     // The DTO instance only proves the shape; the domain gets the JSON the client sent.
     return body as EventBody;

@@ -13,8 +13,9 @@ export function parseIfMatch(header: string | undefined): VersionPrecondition | 
   if (header === undefined) return undefined;
   if (header.trim() === '*') return { any: true, versions: [] };
   const tags = header.split(',').map((t) => ENTITY_TAG.exec(t.trim()));
-  if (tags.length === 0 || tags.some((t) => t === null))
+  if (tags.length === 0 || tags.some((t) => t === null)) {
     throw validationProblem([{ path: 'If-Match', messages: ['If-Match must be "<version>" as sent in ETag, or *'] }]);
+  }
   return {
     any: false,
     versions: tags.filter((t) => !t![1] && /^[1-9]\d{0,9}$/.test(t![2])).map((t) => Number(t![2])),
@@ -23,8 +24,9 @@ export function parseIfMatch(header: string | undefined): VersionPrecondition | 
 
 export function parseIdempotencyKey(header: string | undefined): string | undefined {
   if (header === undefined) return undefined;
-  if (!isUuid(header.trim()))
+  if (!isUuid(header.trim())) {
     throw validationProblem([{ path: 'Idempotency-Key', messages: ['Idempotency-Key must be a UUID'] }]);
+  }
   return header.trim().toLowerCase();
 }
 

@@ -95,21 +95,25 @@ export class CooperationRepository {
 
   async list(filter: CooperationFilter): Promise<StoredCooperation[]> {
     const qb = this.dataSource.getRepository(CooperationRecord).createQueryBuilder('c');
-    if (!filter.scope.all)
+    if (!filter.scope.all) {
       qb.andWhere('c.member_ags @> ARRAY[:own]::text[]', { own: filter.scope.municipality ?? '' });
+    }
     if (filter.municipality) qb.andWhere('c.member_ags @> ARRAY[:member]::text[]', { member: filter.municipality });
     if (filter.state) {
       qb.andWhere('c.phase = :phase', { phase: filter.state.split('.')[0] });
-      if (filter.state.includes('.'))
+      if (filter.state.includes('.')) {
         qb.andWhere('c.state_value ~ :pattern', { pattern: `(^|,)${filter.state.replace(/\./g, '\\.')}($|[.,])` });
+      }
     }
-    if (filter.q)
+    if (filter.q) {
       qb.andWhere(
         `(ikz_fold(c.title) LIKE '%' || ikz_fold(:q) || '%' OR ikz_fold_plain(c.title) LIKE '%' || ikz_fold_plain(:q) || '%')`,
         { q: escapeLike(filter.q) },
       );
-    if (filter.after)
+    }
+    if (filter.after) {
       qb.andWhere('(c.created_at, c.id) > (CAST(:createdAt AS timestamptz), CAST(:id AS uuid))', filter.after);
+    }
     const rows = await qb.orderBy('c.createdAt', 'ASC').addOrderBy('c.id', 'ASC').limit(filter.limit).getMany();
     return rows.map(toStored);
   }

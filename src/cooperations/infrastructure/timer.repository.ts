@@ -54,17 +54,19 @@ export class TimerRepository {
 
   /** Deletes the cancelled timers and upserts the scheduled ones, by (cooperation, key). */
   async write(tx: EntityManager, cooperationId: string, timers: TimerChanges): Promise<void> {
-    if (timers.cancel.length > 0)
+    if (timers.cancel.length > 0) {
       await tx.query(`DELETE FROM cooperation_timers WHERE cooperation_id = $1 AND key = ANY($2::text[])`, [
         cooperationId,
         timers.cancel,
       ]);
-    for (const t of timers.schedule)
+    }
+    for (const t of timers.schedule) {
       await tx.query(
         `INSERT INTO cooperation_timers (cooperation_id, key, due_at, event) VALUES ($1, $2, $3, $4)
          ON CONFLICT (cooperation_id, key) DO UPDATE SET due_at = EXCLUDED.due_at, event = EXCLUDED.event`,
         [cooperationId, t.key, t.dueAt, JSON.stringify(t.event)],
       );
+    }
   }
 
   /** Active cooperations without any timer row (snapshots written under definition version 2). */
@@ -94,11 +96,12 @@ export class TimerRepository {
 
   /** Inserts timer rows unless one with the same key exists. */
   async insertMissing(tx: EntityManager, cooperationId: string, timers: TimerChanges['schedule']): Promise<void> {
-    for (const t of timers)
+    for (const t of timers) {
       await tx.query(
         `INSERT INTO cooperation_timers (cooperation_id, key, due_at, event) VALUES ($1, $2, $3, $4)
          ON CONFLICT (cooperation_id, key) DO NOTHING`,
         [cooperationId, t.key, t.dueAt, JSON.stringify(t.event)],
       );
+    }
   }
 }

@@ -15,7 +15,9 @@ export class DocumentReferences {
     const found = await this.documents.references(tx, cooperationId, wanted);
     const byId = new Map(found.map((r) => [r.id, r.sha256]));
     const errors = ids.flatMap((id, i) =>
-      byId.has(wanted[i]) ? [] : [{ path: `documents.${i}`, messages: [`${id} is not a document of this cooperation`] }],
+      byId.has(wanted[i])
+        ? []
+        : [{ path: `documents.${i}`, messages: [`${id} is not a document of this cooperation`] }],
     );
     if (errors.length > 0) throw new UnknownDocument(errors);
     return wanted.map((id) => ({ id, sha256: byId.get(id)! }));

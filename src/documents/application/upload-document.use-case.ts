@@ -35,8 +35,11 @@ export class UploadDocumentUseCase {
     principal: Principal,
   ): Promise<EvidenceDocument> {
     await this.visibility.assertVisible(cooperationId, principal);
-    if (!file)
-      throw new InvalidInput([{ path: 'file', messages: ['send the document as the multipart/form-data part "file"'] }]);
+    if (!file) {
+      throw new InvalidInput([
+        { path: 'file', messages: ['send the document as the multipart/form-data part "file"'] },
+      ]);
+    }
     const mediaType = sniffMediaType(file.content);
     if (!mediaType) throw new UnsupportedDocumentType();
     const document: EvidenceDocument = {

@@ -22,8 +22,9 @@ const ODT_MIMETYPE = DOCUMENT_MEDIA_TYPES.odt;
 export function sniffMediaType(content: Buffer): DocumentMediaType | null {
   if (content.subarray(0, 5).toString('latin1') === '%PDF-') return DOCUMENT_MEDIA_TYPES.pdf;
   if (content.subarray(0, 8).equals(PNG_SIGNATURE)) return DOCUMENT_MEDIA_TYPES.png;
-  if (content.length >= 3 && content[0] === 0xff && content[1] === 0xd8 && content[2] === 0xff)
+  if (content.length >= 3 && content[0] === 0xff && content[1] === 0xd8 && content[2] === 0xff) {
     return DOCUMENT_MEDIA_TYPES.jpeg;
+  }
   if (content.length >= 4 && content.readUInt32LE(0) === ZIP_LOCAL_HEADER) return sniffZip(content);
   return null;
 }
@@ -36,8 +37,9 @@ export function sniffMediaType(content: Buffer): DocumentMediaType | null {
 function sniffZip(zip: Buffer): DocumentMediaType | null {
   if (firstEntryIsOdtMimetype(zip)) return DOCUMENT_MEDIA_TYPES.odt;
   const names = entryNames(zip);
-  if (names && names.includes('[Content_Types].xml') && names.some((n) => n.startsWith('word/')))
+  if (names && names.includes('[Content_Types].xml') && names.some((n) => n.startsWith('word/'))) {
     return DOCUMENT_MEDIA_TYPES.docx;
+  }
   return null;
 }
 

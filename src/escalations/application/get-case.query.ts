@@ -25,7 +25,12 @@ export class GetCaseQuery {
     if (!state) throw new CaseNotFound(caseId);
     const ctx = state.context;
     const c = findCase(ctx, caseId)!;
-    const [entry] = entriesOf(ctx, nowOf(this.clock), { ...principal, role: 'admin' }, { status: c.status, only: caseId });
+    const [entry] = entriesOf(
+      ctx,
+      nowOf(this.clock),
+      { ...principal, role: 'admin' },
+      { status: c.status, only: caseId },
+    );
     return {
       ...entry,
       mayAct: c.status === 'open' && mayActOnCase(ctx, actorOf(principal), c),

@@ -81,8 +81,9 @@ describe('canonicalize', () => {
   });
 
   it('rejects values without one JSON form', () => {
-    for (const bad of [NaN, Infinity, [undefined], new Date(0), 1n, () => 1, Symbol('x'), undefined])
+    for (const bad of [NaN, Infinity, [undefined], new Date(0), 1n, () => 1, Symbol('x'), undefined]) {
       expect(() => canonicalize(bad)).toThrow(TypeError);
+    }
   });
 
   it('is independent of key insertion order (property)', () => {

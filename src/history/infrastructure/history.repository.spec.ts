@@ -8,7 +8,7 @@ const OTHER = '0d9e8f7a-6b5c-4d3e-8f2a-1b0c9d8e7f6a';
 /** A chain of `n` entries, hashed by the domain's own function. */
 function history(cooperationId: string, n: number): HistoryEntry[] {
   const entries: HistoryEntry[] = [];
-  for (let sequence = 1; sequence <= n; sequence++)
+  for (let sequence = 1; sequence <= n; sequence++) {
     entries.push(
       chainEntry(entries.at(-1)?.hash ?? GENESIS_HASH, {
         cooperationId,
@@ -24,6 +24,7 @@ function history(cooperationId: string, n: number): HistoryEntry[] {
         idempotencyKey: sequence % 2 ? null : `7d3f0c1e-0000-4000-8000-${String(sequence).padStart(12, '0')}`,
       }),
     );
+  }
   return entries;
 }
 
@@ -59,8 +60,9 @@ function store(entries: HistoryEntry[]) {
           .slice(0, limit),
       );
     }
-    if (sql.includes('count(*)'))
+    if (sql.includes('count(*)')) {
       return Promise.resolve([{ n: rows.filter((r) => r.cooperation_id === params[0]).length }]);
+    }
     const [id, sequence] = params as [string, number];
     const after = (r: HistoryRow) =>
       params.length === 0 || chainOrder(r, { cooperation_id: id, sequence } as HistoryRow) > 0;

@@ -206,10 +206,11 @@ export class HistoryRepository {
     if (filter.cooperation) where.push(`h.cooperation_id = ${p(filter.cooperation)}::uuid`);
     if (filter.type) where.push(`h.event_type = ${p(filter.type)}`);
     if (filter.actor) where.push(`h.actor->>'sub' = ${p(filter.actor)}`);
-    if (after)
+    if (after) {
       where.push(
         `(h.recorded_at, h.cooperation_id, h.sequence) > (${p(after[0])}::timestamptz, ${p(after[1])}::uuid, ${p(after[2])}::integer)`,
       );
+    }
     const rows = await this.query<HistoryRow>(
       `SELECT ${select()} FROM cooperation_history h
         ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
@@ -274,8 +275,9 @@ export class HistoryRepository {
   /** `GET /audit/verify`, `npm run audit:verify` and restore: every chain recomputed, batch by batch. */
   async verifyAll(batch = VERIFY_ALL_BATCH): Promise<AllChainsVerification> {
     const verifier = new AllChainsVerifier();
-    for await (const rows of this.inChainOrder(HISTORY_COLUMNS, batch))
+    for await (const rows of this.inChainOrder(HISTORY_COLUMNS, batch)) {
       for (const row of rows) verifier.push(toEntry(row));
+    }
     return verifier.result();
   }
 }

@@ -34,7 +34,9 @@ export class ErasePersonUseCase {
       const record = await this.records.lock(tx, id);
       if (record.erasure) throw new AlreadyErased(viewOf(record));
       const fields = record.fields as PersonFields;
-      const secrets = new Set([fields.name, fields.email].filter((v): v is string => typeof v === 'string' && v !== ''));
+      const secrets = new Set(
+        [fields.name, fields.email].filter((v): v is string => typeof v === 'string' && v !== ''),
+      );
       await this.copies.rewrite(
         tx,
         record.cooperationId,
@@ -56,10 +58,11 @@ export class ErasePersonUseCase {
 function scrubSnapshot(state: PersistedState, personRef: string, secrets: ReadonlySet<string>): PersistedState {
   const scrubbed = scrub(state, secrets) as PersistedState & { context?: { contacts?: Record<string, object> } };
   const contacts = scrubbed.context?.contacts ?? {};
-  for (const [ags, contact] of Object.entries(contacts))
+  for (const [ags, contact] of Object.entries(contacts)) {
     if ((contact as { personRef?: string }).personRef === personRef) {
       const { email: _email, ...rest } = contact as { email?: string; name: string };
       contacts[ags] = { ...rest, name: ERASED_TEXT, erased: true };
     }
+  }
   return scrubbed;
 }

@@ -31,7 +31,8 @@ export function personHash(saltHex: string, fields: PersonFields): string {
 export function scrub<T>(value: T, secrets: ReadonlySet<string>, replacement = ERASED_TEXT): T {
   if (typeof value === 'string') return (secrets.has(value) ? replacement : value) as T;
   if (Array.isArray(value)) return value.map((v: unknown) => scrub(v, secrets, replacement)) as T;
-  if (value !== null && typeof value === 'object')
+  if (value !== null && typeof value === 'object') {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, scrub(v, secrets, replacement)])) as T;
+  }
   return value;
 }

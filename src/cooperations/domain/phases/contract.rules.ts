@@ -33,29 +33,34 @@ export const DRAFT_CONTRACT: EventRule<'DRAFT_CONTRACT'> = {
   validate: (ctx, e: DraftContract) => {
     const errors: FieldError[] = [...mustParticipate(ctx, e.seat, 'seat')];
     const isOrv = e.legalForm === 'oeffentlich-rechtliche-vereinbarung';
-    if (isOrv && !e.variant)
+    if (isOrv && !e.variant) {
       errors.push({
         path: 'variant',
         message: "is required for a public-law agreement ('delegating' or 'mandating')",
       });
+    }
     if (!isOrv && e.variant) errors.push({ path: 'variant', message: 'applies to public-law agreements only' });
     const shares = e.costAllocation.shares;
     shares.forEach((s, i) => {
       errors.push(...mustParticipate(ctx, s.municipality, `costAllocation.shares[${i}].municipality`));
-      if (shares.findIndex((x) => x.municipality === s.municipality) < i)
+      if (shares.findIndex((x) => x.municipality === s.municipality) < i) {
         errors.push({ path: `costAllocation.shares[${i}].municipality`, message: 'appears twice' });
+      }
     });
     const total = shares.reduce((sum, s) => sum + s.percent, 0);
-    if (shares.length > 0 && Math.abs(total - 100) > 1e-6)
+    if (shares.length > 0 && Math.abs(total - 100) > 1e-6) {
       errors.push({
         path: 'costAllocation.shares',
         message: `must add up to 100 percent (is ${total})`,
       });
-    if (e.term.end && e.term.end <= e.term.start)
+    }
+    if (e.term.end && e.term.end <= e.term.start) {
       errors.push({ path: 'term.end', message: 'must be after term.start' });
+    }
     const earliest = e.exitTerms?.earliestDate;
-    if (earliest && earliest < e.term.start)
+    if (earliest && earliest < e.term.start) {
       errors.push({ path: 'exitTerms.earliestDate', message: 'must not be before term.start' });
+    }
     return errors;
   },
   apply: (ctx, { type: _type, ...draft }, { actor, at }) =>
@@ -131,16 +136,20 @@ export const RECORD_SUPERVISORY_STEP: EventRule<'RECORD_SUPERVISORY_STEP'> = {
       'publishedOn',
       'must not be before the approval or submission',
     );
-    if (e.kind === 'notification')
-      for (const k of ['approvedOn', 'deemedApproval', 'objectedOn', 'discussionScheduledOn'] as const)
+    if (e.kind === 'notification') {
+      for (const k of ['approvedOn', 'deemedApproval', 'objectedOn', 'discussionScheduledOn'] as const) {
         if (e[k] !== undefined) errors.push({ path: k, message: 'applies to approvals only' });
-    if (e.approvedOn && e.deemedApproval)
+      }
+    }
+    if (e.approvedOn && e.deemedApproval) {
       errors.push({
         path: 'deemedApproval',
         message: 'cannot be claimed when an explicit approval is recorded',
       });
-    if (e.objectedOn && e.deemedApproval)
+    }
+    if (e.objectedOn && e.deemedApproval) {
       errors.push({ path: 'deemedApproval', message: 'cannot be claimed after an objection' });
+    }
     return errors;
   },
   apply: (ctx, { type: _type, ...step }, { at }) =>

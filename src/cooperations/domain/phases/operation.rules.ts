@@ -53,10 +53,11 @@ export const SUBMIT_REPORT: EventRule<'SUBMIT_REPORT'> = {
     const p = findPeriod(ctx, actor.municipality!, e.period);
     const errors: FieldError[] = [];
     if (!p) errors.push({ path: 'period', message: `is not a reporting period of ${actor.municipality}` });
-    else if (p.startsOn > today)
+    else if (p.startsOn > today) {
       errors.push({ path: 'period', message: `has not started (it starts on ${p.startsOn})` });
-    else if (findReport(ctx, p.reporter, p.period))
+    } else if (findReport(ctx, p.reporter, p.period)) {
       errors.push({ path: 'period', message: `${p.period} has already been reported` });
+    }
     const seen = new Set<string>();
     e.values.forEach((v, i) => {
       const key = v.indicator.trim().replace(/\s+/g, ' ').toLocaleLowerCase('de');
@@ -206,11 +207,12 @@ export const ESCALATE_CASE: EventRule<'ESCALATE_CASE'> = {
   validate: (ctx, e) => {
     const errors = openCaseErrors(ctx, e.caseId);
     const c = findCase(ctx, e.caseId);
-    if (errors.length === 0 && c && isLastLevel(ctx, c))
+    if (errors.length === 0 && c && isLastLevel(ctx, c)) {
       errors.push({
         path: 'caseId',
         message: `case ${c.number} is at the last level; resolve it or declare it failed`,
       });
+    }
     return errors;
   },
   apply: (ctx, e, meta) => touched(escalateCase(ctx, findCase(ctx, e.caseId)!, 'escalated', e.reason, meta), meta.at),
@@ -223,11 +225,12 @@ export const DECLARE_CASE_FAILED: EventRule<'DECLARE_CASE_FAILED'> = {
   validate: (ctx, e) => {
     const errors = openCaseErrors(ctx, e.caseId);
     const c = findCase(ctx, e.caseId);
-    if (errors.length === 0 && c && !isLastLevel(ctx, c))
+    if (errors.length === 0 && c && !isLastLevel(ctx, c)) {
       errors.push({
         path: 'caseId',
         message: `case ${c.number} is at level ${c.level}; only the last level can declare it failed`,
       });
+    }
     return errors;
   },
   apply: (ctx, e, meta) =>
@@ -251,11 +254,13 @@ export const REQUEST_EXIT: EventRule<'REQUEST_EXIT'> = {
     const errors: FieldError[] = (['notifiedOn', 'publishedOn', 'voteDate'] as const).flatMap((k) =>
       notInFuture(step[k], `formSpecificStep.${k}`, today),
     );
-    if (step.votesFor !== undefined && step.votesTotal !== undefined && step.votesFor > step.votesTotal)
+    if (step.votesFor !== undefined && step.votesTotal !== undefined && step.votesFor > step.votesTotal) {
       errors.push({ path: 'formSpecificStep.votesFor', message: 'must not exceed votesTotal' });
+    }
     const m = step.statuteMajority;
-    if (m && m.numerator > m.denominator)
+    if (m && m.numerator > m.denominator) {
       errors.push({ path: 'formSpecificStep.statuteMajority', message: 'must not exceed 1' });
+    }
     return errors;
   },
   apply: (ctx, e, { actor, at }) => {

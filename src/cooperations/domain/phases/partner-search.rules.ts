@@ -36,8 +36,9 @@ export const INVITE_PARTNER: EventRule<'INVITE_PARTNER'> = {
   validate: (ctx, e) => {
     const status = ctx.members[e.municipality.ags]?.status;
     if (status === 'active') return [{ path: 'municipality.ags', message: `${e.municipality.ags} already takes part` }];
-    if (status === 'invited')
+    if (status === 'invited') {
       return [{ path: 'municipality.ags', message: `${e.municipality.ags} is already invited` }];
+    }
     return [];
   },
   // Re-inviting a municipality that declined, was withdrawn or left is allowed: a new invitation.

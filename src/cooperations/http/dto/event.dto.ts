@@ -54,7 +54,7 @@ export const MAX_EVENT_DOCUMENTS = 20;
  * document of this cooperation (422 unknown-document) and records `{id, sha256}` of each in the
  * history entry, so the hash chain commits to the evidence. The domain never sees the field.
  */
-for (const dto of Object.values(EVENT_DTOS))
+for (const dto of Object.values(EVENT_DTOS)) {
   for (const decorate of [
     ApiPropertyOptional({
       type: [String],
@@ -69,5 +69,7 @@ for (const dto of Object.values(EVENT_DTOS))
     ArrayMaxSize(MAX_EVENT_DOCUMENTS),
     ArrayUnique(),
     IsUUID('all', { each: true }),
-  ])
+  ]) {
     decorate(dto.prototype as object, 'documents');
+  }
+}

@@ -60,8 +60,9 @@ export function dtoOf(schema: AnySchema, fallbackName: string): ClassType {
   if (schema.doc) ApiSchema({ description: describe(schema.doc) })(dto);
   for (const [key, field] of Object.entries(spec.shape)) {
     const decorators = [...validators(field, `${name.replace(/Dto$/, '')}${pascal(key)}`), presence(field)];
-    for (const decorate of [ApiProperty(openApi(field, name, key)), ...decorators].filter((d) => d !== null))
+    for (const decorate of [ApiProperty(openApi(field, name, key)), ...decorators].filter((d) => d !== null)) {
       decorate(dto.prototype, key);
+    }
   }
   return dto;
 }
