@@ -1,24 +1,21 @@
 import { districtGenitive } from './legal/authorities';
 import { competentAuthority, isCompetentAuthority, LEGAL_FORM_IDS, legalFormRule } from './legal-forms';
-import type { MunicipalityRef } from './municipality';
+import {
+  AACHEN,
+  ASCHEBERG,
+  HAMM,
+  KREIS_SOEST,
+  LIPPSTADT,
+  MUENSTER,
+  ROETGEN,
+  SIMMERATH,
+  SOEST,
+  TELGTE,
+  WERL,
+  WERNE,
+} from './testing/municipalities';
 import { HEEK, LEGDEN, SCHOEPPINGEN } from './testing/building-yard.scenario';
 
-const ref = (ags: string, name: string, kind: MunicipalityRef['kind'], district: string, region: string) => ({
-  ags,
-  name,
-  kind,
-  district,
-  region,
-});
-const MUENSTER = ref('05515000', 'Münster', 'kreisfreie Stadt', 'Münster', 'Münster');
-const TELGTE = ref('05570044', 'Telgte', 'Stadt', 'Kreis Warendorf', 'Münster');
-const KREIS_SOEST = ref('05974000', 'Kreis Soest', 'Kreis', 'Kreis Soest', 'Arnsberg');
-const SOEST = ref('05974040', 'Soest', 'Stadt', 'Kreis Soest', 'Arnsberg');
-const WERL = ref('05974052', 'Werl', 'Stadt', 'Kreis Soest', 'Arnsberg');
-const LIPPSTADT = ref('05974028', 'Lippstadt', 'Stadt', 'Kreis Soest', 'Arnsberg');
-const ASCHEBERG = ref('05558004', 'Ascheberg', 'Gemeinde', 'Kreis Coesfeld', 'Münster');
-const HAMM = ref('05915000', 'Hamm', 'kreisfreie Stadt', 'Hamm', 'Arnsberg');
-const WERNE = ref('05978040', 'Werne', 'Stadt', 'Kreis Unna', 'Arnsberg');
 const ON = '2026-11-26';
 
 describe('competentAuthority (legacy adapter over legal/competence.ts)', () => {
@@ -79,11 +76,8 @@ describe('competentAuthority (legacy adapter over legal/competence.ts)', () => {
   });
 
   it('§ 120 Abs. 2 GO NRW [general knowledge, Aachen-Gesetz]: treats the city of Aachen like a kreisfreie Stadt', () => {
-    const aachen = ref('05334002', 'Aachen', 'Stadt', 'Städteregion Aachen', 'Köln');
-    const roetgen = ref('05334024', 'Roetgen', 'Gemeinde', 'Städteregion Aachen', 'Köln');
-    const simmerath = ref('05334028', 'Simmerath', 'Gemeinde', 'Städteregion Aachen', 'Köln');
-    expect(competentAuthority('zweckverband', [aachen, roetgen], aachen.ags, ON).name).toBe('Bezirksregierung Köln');
-    expect(competentAuthority('zweckverband', [simmerath, roetgen], roetgen.ags, ON).name).toBe(
+    expect(competentAuthority('zweckverband', [AACHEN, ROETGEN], AACHEN.ags, ON).name).toBe('Bezirksregierung Köln');
+    expect(competentAuthority('zweckverband', [SIMMERATH, ROETGEN], ROETGEN.ags, ON).name).toBe(
       'Städteregionsrat der Städteregion Aachen',
     );
   });

@@ -1,26 +1,8 @@
 import type { MunicipalityRef } from '../municipality';
+import { ASCHEBERG, HAMM, HEEK, KREIS_BORKEN, LEGDEN, WERNE } from '../testing/municipalities';
 import { MINISTRY } from './authorities';
 import { deriveCompetence, goCommonAuthority } from './competence';
 
-const ref = (
-  ags: string,
-  name: string,
-  kind: MunicipalityRef['kind'],
-  district: string,
-  region: string,
-): MunicipalityRef => ({
-  ags,
-  name,
-  kind,
-  district,
-  region,
-});
-const HEEK = ref('05554024', 'Heek', 'Gemeinde', 'Kreis Borken', 'Münster');
-const LEGDEN = ref('05554036', 'Legden', 'Gemeinde', 'Kreis Borken', 'Münster');
-const KREIS_BORKEN = ref('05554000', 'Kreis Borken', 'Kreis', 'Kreis Borken', 'Münster');
-const ASCHEBERG = ref('05558004', 'Ascheberg', 'Gemeinde', 'Kreis Coesfeld', 'Münster');
-const WERNE = ref('05978040', 'Werne', 'Stadt', 'Kreis Unna', 'Arnsberg');
-const HAMM = ref('05915000', 'Hamm', 'kreisfreie Stadt', 'Hamm', 'Arnsberg');
 const ON = '2026-03-02';
 
 const authorityOf = (c: ReturnType<typeof deriveCompetence>) =>

@@ -1,22 +1,6 @@
-import type { MunicipalityRef } from '../municipality';
+import { HEEK, KREIS_BORKEN, MUENSTER } from '../testing/municipalities';
 import { notificationPlan, notificationRule } from './notification';
 
-const ref = (
-  ags: string,
-  name: string,
-  kind: MunicipalityRef['kind'],
-  district: string,
-  region: string,
-): MunicipalityRef => ({
-  ags,
-  name,
-  kind,
-  district,
-  region,
-});
-const HEEK = ref('05554024', 'Heek', 'Gemeinde', 'Kreis Borken', 'Münster');
-const MUENSTER = ref('05515000', 'Münster', 'kreisfreie Stadt', 'Münster', 'Münster');
-const KREIS_BORKEN = ref('05554000', 'Kreis Borken', 'Kreis', 'Kreis Borken', 'Münster');
 const rule = notificationRule('2026-10-01')!;
 const START = '2027-01-04';
 
