@@ -1,82 +1,100 @@
-import { competentAuthority, landratOf, LEGAL_FORM_IDS, legalFormRule } from './legal-forms';
-import type { MunicipalityRef } from './municipality';
+import { districtGenitive } from './legal/authorities';
+import { competentAuthority, isCompetentAuthority, LEGAL_FORM_IDS, legalFormRule } from './legal-forms';
+import {
+  AACHEN,
+  ASCHEBERG,
+  HAMM,
+  KREIS_SOEST,
+  LIPPSTADT,
+  MUENSTER,
+  ROETGEN,
+  SIMMERATH,
+  SOEST,
+  TELGTE,
+  WERL,
+  WERNE,
+} from '../../../test/fixtures/municipalities';
 import { HEEK, LEGDEN, SCHOEPPINGEN } from '../../../test/fixtures/building-yard.scenario';
 
-const ref = (ags: string, name: string, kind: MunicipalityRef['kind'], district: string, region: string) => ({
-  ags,
-  name,
-  kind,
-  district,
-  region,
-});
-const MUENSTER = ref('05515000', 'Münster', 'kreisfreie Stadt', 'Münster', 'Münster');
-const TELGTE = ref('05570044', 'Telgte', 'Stadt', 'Kreis Warendorf', 'Münster');
-const KREIS_SOEST = ref('05974000', 'Kreis Soest', 'Kreis', 'Kreis Soest', 'Arnsberg');
-const SOEST = ref('05974040', 'Soest', 'Stadt', 'Kreis Soest', 'Arnsberg');
-const WERL = ref('05974052', 'Werl', 'Stadt', 'Kreis Soest', 'Arnsberg');
-const LIPPSTADT = ref('05974028', 'Lippstadt', 'Stadt', 'Kreis Soest', 'Arnsberg');
-const ASCHEBERG = ref('05558004', 'Ascheberg', 'Gemeinde', 'Kreis Coesfeld', 'Münster');
-const HAMM = ref('05915000', 'Hamm', 'kreisfreie Stadt', 'Hamm', 'Arnsberg');
-const WERNE = ref('05978040', 'Werne', 'Stadt', 'Kreis Unna', 'Arnsberg');
+const ON = '2026-11-26';
 
-describe('competentAuthority', () => {
-  it('building yard: kreisangehörige Gemeinden of one Kreis → Landrat of that Kreis', () => {
-    expect(competentAuthority('oeffentlich-rechtliche-vereinbarung', [HEEK, LEGDEN, SCHOEPPINGEN], HEEK.ags)).toEqual({
+describe('competentAuthority (legacy adapter over legal/competence.ts)', () => {
+  it('§ 29 Abs. 4 S. 2 GkG NRW: building yard, kreisangehörige Gemeinden of one Kreis → Landrat des Kreises Borken', () => {
+    expect(
+      competentAuthority('oeffentlich-rechtliche-vereinbarung', [HEEK, LEGDEN, SCHOEPPINGEN], HEEK.ags, ON),
+    ).toEqual({
       kind: 'Landrat',
+      id: 'landrat:05554',
       name: 'Landrat des Kreises Borken',
-      basis: '§ 29 Abs. 4 GkG NRW',
+      names: expect.objectContaining({
+        de: 'Landrätin oder Landrat des Kreises Borken',
+        deFemale: 'Landrätin des Kreises Borken',
+      }),
+      basis: '§ 29 Abs. 4 S. 2 GkG NRW Nr. 2',
     });
   });
 
-  it('Münster (kreisfrei) + Telgte (Kreis Warendorf) → Bezirksregierung Münster', () => {
-    expect(competentAuthority('oeffentlich-rechtliche-vereinbarung', [MUENSTER, TELGTE], MUENSTER.ags)).toEqual({
+  it('§ 29 Abs. 4 S. 2 Nr. 1 GkG NRW: Münster (kreisfrei) performs for Telgte → Bezirksregierung Münster', () => {
+    expect(
+      competentAuthority('oeffentlich-rechtliche-vereinbarung', [MUENSTER, TELGTE], MUENSTER.ags, ON),
+    ).toMatchObject({
       kind: 'Bezirksregierung',
       name: 'Bezirksregierung Münster',
-      basis: '§ 29 Abs. 4 GkG NRW',
+      basis: '§ 29 Abs. 4 S. 2 GkG NRW Nr. 1',
     });
   });
 
-  it('Zweckverband of Kreis Soest with Soest, Werl, Lippstadt → Bezirksregierung Arnsberg (§ 29 Abs. 1)', () => {
-    expect(competentAuthority('zweckverband', [KREIS_SOEST, SOEST, WERL, LIPPSTADT], SOEST.ags)).toEqual({
+  it('§ 29 Abs. 1 S. 1 Nr. 1 GkG NRW: Zweckverband of Kreis Soest with Soest, Werl, Lippstadt → Bezirksregierung Arnsberg', () => {
+    expect(competentAuthority('zweckverband', [KREIS_SOEST, SOEST, WERL, LIPPSTADT], SOEST.ags, ON)).toMatchObject({
       kind: 'Bezirksregierung',
       name: 'Bezirksregierung Arnsberg',
-      basis: '§ 29 Abs. 1 GkG NRW',
+      basis: '§ 29 Abs. 1 S. 1 GkG NRW Nr. 1',
     });
   });
 
-  it('kreisangehörige members from different Kreise → common next-higher authority (§ 120 GO NRW)', () => {
-    expect(competentAuthority('oeffentlich-rechtliche-vereinbarung', [HEEK, ASCHEBERG], HEEK.ags)).toEqual({
-      kind: 'Bezirksregierung',
-      name: 'Bezirksregierung Münster',
-      basis: '§ 120 GO NRW',
+  // Was: Bezirksregierung Münster under § 120 GO NRW — a defect; § 29 Abs. 4 S. 2 GkG NRW locates
+  // the authority by the task-taking body, and § 120 Abs. 5 GO NRW covers only matters under the GO.
+  it('§ 29 Abs. 4 S. 2 GkG NRW: kreisangehörige parties from two Kreise → Landrat of the task body (Heek), flagged as reading', () => {
+    const a = competentAuthority('oeffentlich-rechtliche-vereinbarung', [HEEK, ASCHEBERG], HEEK.ags, ON);
+    expect(a).toMatchObject({
+      kind: 'Landrat',
+      name: 'Landrat des Kreises Borken',
+      basis: '§ 29 Abs. 4 S. 2 GkG NRW Nr. 2',
     });
+    expect(a.caveat?.de).toContain('Nr. 2');
   });
 
-  it('members from different Regierungsbezirke → Bezirksregierung of the seat, flagged', () => {
-    const a = competentAuthority('oeffentlich-rechtliche-vereinbarung', [ASCHEBERG, WERNE, HAMM], HAMM.ags);
+  // Was: Bezirksregierung Arnsberg "of the seat" under § 120 GO NRW. With a kreisfreie Stadt among
+  // the parties § 29 Abs. 4 S. 2 Nr. 1 GkG NRW names the Bezirksregierung of the task body (Hamm).
+  it('§ 29 Abs. 4 S. 2 Nr. 1 GkG NRW: parties from two Regierungsbezirke with Hamm (kreisfrei) as task body → Bezirksregierung Arnsberg', () => {
+    const a = competentAuthority('oeffentlich-rechtliche-vereinbarung', [ASCHEBERG, WERNE, HAMM], HAMM.ags, ON);
     expect(a).toMatchObject({
       kind: 'Bezirksregierung',
       name: 'Bezirksregierung Arnsberg',
-      basis: '§ 120 GO NRW',
+      basis: '§ 29 Abs. 4 S. 2 GkG NRW Nr. 1',
     });
-    expect(a.caveat?.de).toContain('Ministerium');
   });
 
-  it('treats the city of Aachen like a kreisfreie Stadt', () => {
-    const aachen = ref('05334002', 'Aachen', 'Stadt', 'Städteregion Aachen', 'Köln');
-    const roetgen = ref('05334024', 'Roetgen', 'Gemeinde', 'Städteregion Aachen', 'Köln');
-    const simmerath = ref('05334028', 'Simmerath', 'Gemeinde', 'Städteregion Aachen', 'Köln');
-    expect(competentAuthority('zweckverband', [aachen, roetgen], aachen.ags).name).toBe('Bezirksregierung Köln');
-    expect(competentAuthority('zweckverband', [simmerath, roetgen], roetgen.ags).name).toBe(
+  it('§ 120 Abs. 2 GO NRW [general knowledge, Aachen-Gesetz]: treats the city of Aachen like a kreisfreie Stadt', () => {
+    expect(competentAuthority('zweckverband', [AACHEN, ROETGEN], AACHEN.ags, ON).name).toBe('Bezirksregierung Köln');
+    expect(competentAuthority('zweckverband', [SIMMERATH, ROETGEN], ROETGEN.ags, ON).name).toBe(
       'Städteregionsrat der Städteregion Aachen',
     );
   });
 
+  it('accepts a record naming the authority in the female form or by id (no string match on a male title)', () => {
+    const a = competentAuthority('oeffentlich-rechtliche-vereinbarung', [HEEK, LEGDEN], HEEK.ags, ON);
+    expect(isCompetentAuthority('Landrätin des Kreises Borken', a)).toBe(true);
+    expect(isCompetentAuthority(' landrat  des Kreises Borken ', a)).toBe(true);
+    expect(isCompetentAuthority('landrat:05554', a)).toBe(true);
+    expect(isCompetentAuthority('Bezirksregierung Münster', a)).toBe(false);
+  });
+
   it('puts district names into the genitive', () => {
-    expect(landratOf('Kreis Borken')).toBe('Landrat des Kreises Borken');
-    expect(landratOf('Hochsauerlandkreis')).toBe('Landrat des Hochsauerlandkreises');
-    expect(landratOf('Rhein-Kreis Neuss')).toBe('Landrat des Rhein-Kreises Neuss');
-    expect(landratOf('Märkischer Kreis')).toBe('Landrat des Märkischen Kreises');
+    expect(districtGenitive('Kreis Borken')).toBe('des Kreises Borken');
+    expect(districtGenitive('Hochsauerlandkreis')).toBe('des Hochsauerlandkreises');
+    expect(districtGenitive('Rhein-Kreis Neuss')).toBe('des Rhein-Kreises Neuss');
+    expect(districtGenitive('Märkischer Kreis')).toBe('des Märkischen Kreises');
   });
 });
 

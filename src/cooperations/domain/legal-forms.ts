@@ -1,5 +1,8 @@
 import type { CalendarDate } from './calendar';
 import type { FormSpecificExitStep } from './events';
+import { type Authority, isAuthority, ownSupervisoryAuthority } from './legal/authorities';
+import { deriveCompetence } from './legal/competence';
+import { LEGAL_FORM_IDS, type LegalFormId, ORV_VARIANTS, type OrvVariant } from './legal/legal-form-ids';
 import type { Ags, MunicipalityRef } from './municipality';
 import type { Bilingual } from './obligations.catalog';
 
@@ -9,18 +12,7 @@ import type { Bilingual } from './obligations.catalog';
  * statute text, [GK] = general knowledge, kept configurable.
  */
 
-export const LEGAL_FORM_IDS = [
-  'kommunale-arbeitsgemeinschaft',
-  'oeffentlich-rechtliche-vereinbarung',
-  'zweckverband',
-  'gemeinsames-kommunalunternehmen',
-  'private-law',
-] as const;
-export type LegalFormId = (typeof LEGAL_FORM_IDS)[number];
-
-/** Öffentlich-rechtliche Vereinbarung: the task moves (delegating) or is performed for (mandating). */
-export const ORV_VARIANTS = ['delegating', 'mandating'] as const;
-export type OrvVariant = (typeof ORV_VARIANTS)[number];
+export { LEGAL_FORM_IDS, type LegalFormId, ORV_VARIANTS, type OrvVariant } from './legal/legal-form-ids';
 
 export type SupervisoryRequirement =
   | {
@@ -224,76 +216,79 @@ export function isLegalFormId(value: unknown): value is LegalFormId {
 // ---- competent supervisory authority --------------------------------------------------------
 
 export interface CompetentAuthority {
-  kind: 'Landrat' | 'Bezirksregierung';
-  /** As the authority names itself, e.g. 'Landrat des Kreises Borken', 'Bezirksregierung Münster'. */
+  kind: 'Landrat' | 'Städteregionsrat' | 'Bezirksregierung' | 'Ministerium';
+  /** Stable id of the authority (see legal/authorities.ts), e.g. 'landrat:05554'. */
+  id: string;
+  /** As records have named it so far (male form for offices), e.g. 'Landrat des Kreises Borken'. */
   name: string;
+  /** All display names; a record naming any of them names this authority. */
+  names: Authority['names'];
   basis: string;
-  /** Set when the derivation rests on an assumption a lawyer should confirm. */
+  /** Set when the derivation rests on a reading or needs a designation a lawyer should confirm. */
   caveat?: { de: string; en: string };
 }
 
-/**
- * Kreisangehörige bodies treated like a kreisfreie Stadt for supervision: the city of Aachen keeps
- * that status inside the Städteregion (Aachen-Gesetz) [GK].
- */
-const SUPERVISED_LIKE_KREISFREI: ReadonlySet<Ags> = new Set(['05334002']);
-
-/** Genitive forms of districts whose name is not "Kreis X". */
-const DISTRICT_AUTHORITY: Readonly<Record<string, string>> = {
-  'Städteregion Aachen': 'Städteregionsrat der Städteregion Aachen',
-  'Ennepe-Ruhr-Kreis': 'Landrat des Ennepe-Ruhr-Kreises',
-  Hochsauerlandkreis: 'Landrat des Hochsauerlandkreises',
-  'Märkischer Kreis': 'Landrat des Märkischen Kreises',
-  'Oberbergischer Kreis': 'Landrat des Oberbergischen Kreises',
-  'Rhein-Erft-Kreis': 'Landrat des Rhein-Erft-Kreises',
-  'Rhein-Kreis Neuss': 'Landrat des Rhein-Kreises Neuss',
-  'Rhein-Sieg-Kreis': 'Landrat des Rhein-Sieg-Kreises',
-  'Rheinisch-Bergischer Kreis': 'Landrat des Rheinisch-Bergischen Kreises',
+const KIND: Readonly<Record<Authority['kind'], CompetentAuthority['kind']>> = {
+  landrat: 'Landrat',
+  staedteregionsrat: 'Städteregionsrat',
+  bezirksregierung: 'Bezirksregierung',
+  ministry: 'Ministerium',
 };
 
-export function landratOf(district: string): string {
-  return DISTRICT_AUTHORITY[district] ?? `Landrat des ${district.replace(/^Kreis /, 'Kreises ')}`;
+const toCompetent = (authority: Authority, basis: string, warnings: readonly Bilingual[]): CompetentAuthority => ({
+  kind: KIND[authority.kind],
+  id: authority.id,
+  name: authority.names.deMale,
+  names: authority.names,
+  basis,
+  ...(warnings.length > 0
+    ? { caveat: { de: warnings.map((w) => w.de).join(' '), en: warnings.map((w) => w.en).join(' ') } }
+    : {}),
+});
+
+/** True when a recorded authority (id or any display name) is `authority`. */
+export function isCompetentAuthority(recorded: string, authority: CompetentAuthority): boolean {
+  return isAuthority(recorded, { id: authority.id, names: authority.names } as Authority);
 }
 
 /**
- * The supervisory authority competent for a cooperation of `members` with seat `seat`:
- * - only kreisangehörige members, all in one Kreis → the Landrat of that Kreis (as lower state
- *   administrative authority);
- * - a Kreis or kreisfreie Stadt among the members → the Bezirksregierung of the seat's region
- *   (§ 29 Abs. 1 and 4 GkG NRW);
- * - kreisangehörige members from different Kreise → the common next-higher authority, the
- *   Bezirksregierung (§ 120 GO NRW).
- * Members from different Regierungsbezirke have the ministry as their common next-higher
- * authority; we name the seat's Bezirksregierung and flag it, because in practice the ministry
- * designates one Bezirksregierung and the seat's is the usual choice.
+ * The supervisory authority competent for a cooperation of `members` with seat `seat` (for an
+ * öffentlich-rechtliche Vereinbarung: the member that takes over or performs the task), by the
+ * rules of legal/competence.ts in force on `on`. Private-law forms notify per member (§ 115 GO
+ * NRW): this returns the seat member's own authority and says so; use `deriveCompetence` for all.
  */
 export function competentAuthority(
   form: LegalFormId,
   members: readonly MunicipalityRef[],
   seat: Ags,
+  on: CalendarDate,
 ): CompetentAuthority {
-  const rule = LEGAL_FORM_RULES.find((r) => r.form === form);
-  const formBasis = rule?.authorityBasis ?? '§ 120 GO NRW';
   const seatRef = members.find((m) => m.ags === seat) ?? members[0];
-  const upper = members.some(
-    (m) => m.kind === 'Kreis' || m.kind === 'kreisfreie Stadt' || SUPERVISED_LIKE_KREISFREI.has(m.ags),
-  );
-  const districts = new Set(members.map((m) => m.district));
-  if (!upper && districts.size === 1 && seatRef) {
-    return { kind: 'Landrat', name: landratOf(seatRef.district), basis: formBasis };
+  const c = deriveCompetence({ form, members, seat: seatRef, taskBody: seatRef?.ags, on });
+  switch (c.status) {
+    case 'determined':
+      return toCompetent(c.authority, c.basis, c.warnings);
+    case 'designation-required':
+      return toCompetent(c.proposed, c.basis, c.warnings);
+    case 'per-member':
+    case 'none': {
+      const own =
+        c.status === 'per-member'
+          ? c.members.find((m) => m.ags === seatRef.ags)!.authority
+          : ownSupervisoryAuthority(seatRef);
+      return toCompetent(own, c.basis, [PER_MEMBER]);
+    }
+    case 'incomplete':
+      return toCompetent(ownSupervisoryAuthority(seatRef), '§ 120 Abs. 1–2 GO NRW', [incomplete(c.missing)]);
   }
-  const region = seatRef?.region ?? '';
-  const authority: CompetentAuthority = {
-    kind: 'Bezirksregierung',
-    name: `Bezirksregierung ${region}`,
-    basis: upper ? formBasis : '§ 120 GO NRW',
-  };
-  if (new Set(members.map((m) => m.region)).size > 1) {
-    authority.basis = '§ 120 GO NRW';
-    authority.caveat = {
-      de: `Beteiligte aus mehreren Regierungsbezirken: gemeinsame nächsthöhere Aufsichtsbehörde ist das Ministerium; angenommen ist die Bezirksregierung des Sitzes (${region}). Bitte Zuständigkeit bestätigen lassen.`,
-      en: `Members from several administrative regions: the common next-higher authority is the ministry; the Bezirksregierung of the seat (${region}) is assumed. Please have the competence confirmed.`,
-    };
-  }
-  return authority;
 }
+
+const incomplete = (missing: readonly string[]): Bilingual => ({
+  de: `Zuständigkeit nicht ableitbar (fehlt: ${missing.join(', ')}); genannt ist die Aufsichtsbehörde des Sitzes. Bitte bestätigen lassen.`,
+  en: `Competence cannot be derived (missing: ${missing.join(', ')}); the seat's supervisory authority is named. Please have it confirmed.`,
+});
+
+const PER_MEMBER: Bilingual = {
+  de: 'Jedes Mitglied zeigt bei seiner eigenen Aufsichtsbehörde an; genannt ist die Behörde des Sitzes.',
+  en: "Each member notifies its own supervisory authority; the seat member's authority is named.",
+};

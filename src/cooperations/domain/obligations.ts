@@ -9,7 +9,7 @@ import {
 } from './cooperation';
 import { findCase } from './escalation';
 import type { Duration, LifecycleEvent } from './events';
-import { competentAuthority, legalFormRule } from './legal-forms';
+import { competentAuthority, isCompetentAuthority, legalFormRule } from './legal-forms';
 import { awaitingResolutions, exitEffectiveOn } from './membership';
 import type { ObligationId } from './obligations.catalog';
 
@@ -205,8 +205,8 @@ export const supervisoryStep: ObligationCheck = (ctx, now) => {
   if (!step || step.contractVersion !== contract.version) return result(id, [`supervisoryStep:${expectedKind}`]);
   const missing: string[] = [];
   if (step.kind !== expectedKind) missing.push(`supervisoryStep.kind:${expectedKind}`);
-  const authority = competentAuthority(contract.legalForm, participants(ctx), contract.seat);
-  if (step.authority.trim() !== authority.name) missing.push(`supervisoryStep.authority:${authority.name}`);
+  const authority = competentAuthority(contract.legalForm, participants(ctx), contract.seat, step.submittedOn);
+  if (!isCompetentAuthority(step.authority, authority)) missing.push(`supervisoryStep.authority:${authority.name}`);
 
   if (req.kind === 'approval') {
     if (!step.approvedOn) {
@@ -306,8 +306,13 @@ export const exitFormStep: ObligationCheck = (ctx, now, event) => {
     })
     .map((f) => `formSpecificStep.${f}`);
   if (rule.notifyCompetentAuthority && step.authority !== undefined) {
-    const authority = competentAuthority(contract.legalForm, participants(ctx), contract.seat);
-    if (step.authority.trim() !== authority.name) missing.push(`formSpecificStep.authority:${authority.name}`);
+    const authority = competentAuthority(
+      contract.legalForm,
+      participants(ctx),
+      contract.seat,
+      step.notifiedOn ?? today,
+    );
+    if (!isCompetentAuthority(step.authority, authority)) missing.push(`formSpecificStep.authority:${authority.name}`);
   }
   if (rule.majority && step.votesFor !== undefined && step.votesTotal !== undefined) {
     const m = step.statuteMajority ?? rule.majority;

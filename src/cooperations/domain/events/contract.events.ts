@@ -1,4 +1,4 @@
-import { LEGAL_FORM_IDS, ORV_VARIANTS } from '../legal-forms';
+import { LEGAL_FORM_IDS, ORV_VARIANTS } from '../legal/legal-form-ids';
 import {
   about,
   ags,

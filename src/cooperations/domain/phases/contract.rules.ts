@@ -9,6 +9,7 @@ import {
   asLeadOrSeat,
   asParticipant,
   COORDINATORS,
+  councilBodyErrors,
   type EventRule,
   mustParticipate,
   notInFuture,
@@ -92,14 +93,11 @@ export const RECORD_COUNCIL_RESOLUTION: EventRule<'RECORD_COUNCIL_RESOLUTION'> =
   roles: COORDINATORS,
   authorize: asParticipant,
   precondition: needsContract,
-  validate: (ctx, e, actor, today) => {
-    const expected = ctx.members[actor.municipality!].kind === 'Kreis' ? 'Kreistag' : 'Rat';
-    return [
-      ...versionIsCurrent(ctx, e.version),
-      ...notInFuture(e.date, 'date', today),
-      ...(e.body === expected ? [] : [{ path: 'body', message: `must be the ${expected} of ${actor.municipality}` }]),
-    ];
-  },
+  validate: (ctx, e, actor, today) => [
+    ...versionIsCurrent(ctx, e.version),
+    ...notInFuture(e.date, 'date', today),
+    ...councilBodyErrors(ctx, actor, e.body),
+  ],
   apply: (ctx, { type: _type, ...resolution }, { actor, at }) =>
     touched(
       {

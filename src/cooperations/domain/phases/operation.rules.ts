@@ -27,6 +27,7 @@ import {
   asParticipant,
   BOARD_MEMBERS,
   COORDINATORS,
+  councilBodyErrors,
   type EventMeta,
   type EventRule,
   mustParticipate,
@@ -191,6 +192,18 @@ const openCaseErrors = (ctx: CooperationContext, caseId: string): FieldError[] =
   return c.status === 'open' ? [] : [{ path: 'caseId', message: `case ${c.number} is ${c.status}` }];
 };
 
+/** An open case whose level allows the decision: `refusal` names why not, given whether it is at the last level. */
+const levelErrors = (
+  ctx: CooperationContext,
+  caseId: string,
+  refusal: (c: EscalationCase, last: boolean) => string | null,
+): FieldError[] => {
+  const errors = openCaseErrors(ctx, caseId);
+  const c = findCase(ctx, caseId);
+  const message = errors.length === 0 && c ? refusal(c, isLastLevel(ctx, c)) : null;
+  return message ? [...errors, { path: 'caseId', message }] : errors;
+};
+
 export const RESOLVE_CASE: EventRule<'RESOLVE_CASE'> = {
   roles: BOARD_MEMBERS,
   authorize: asBoardMember,
@@ -204,17 +217,10 @@ export const ESCALATE_CASE: EventRule<'ESCALATE_CASE'> = {
   roles: BOARD_MEMBERS,
   authorize: asBoardMember,
   authorizeEvent: atCaseLevel,
-  validate: (ctx, e) => {
-    const errors = openCaseErrors(ctx, e.caseId);
-    const c = findCase(ctx, e.caseId);
-    if (errors.length === 0 && c && isLastLevel(ctx, c)) {
-      errors.push({
-        path: 'caseId',
-        message: `case ${c.number} is at the last level; resolve it or declare it failed`,
-      });
-    }
-    return errors;
-  },
+  validate: (ctx, e) =>
+    levelErrors(ctx, e.caseId, (c, last) =>
+      last ? `case ${c.number} is at the last level; resolve it or declare it failed` : null,
+    ),
   apply: (ctx, e, meta) => touched(escalateCase(ctx, findCase(ctx, e.caseId)!, 'escalated', e.reason, meta), meta.at),
 };
 
@@ -222,17 +228,10 @@ export const DECLARE_CASE_FAILED: EventRule<'DECLARE_CASE_FAILED'> = {
   roles: BOARD_MEMBERS,
   authorize: asBoardMember,
   authorizeEvent: atCaseLevel,
-  validate: (ctx, e) => {
-    const errors = openCaseErrors(ctx, e.caseId);
-    const c = findCase(ctx, e.caseId);
-    if (errors.length === 0 && c && !isLastLevel(ctx, c)) {
-      errors.push({
-        path: 'caseId',
-        message: `case ${c.number} is at level ${c.level}; only the last level can declare it failed`,
-      });
-    }
-    return errors;
-  },
+  validate: (ctx, e) =>
+    levelErrors(ctx, e.caseId, (c, last) =>
+      last ? null : `case ${c.number} is at level ${c.level}; only the last level can declare it failed`,
+    ),
   apply: (ctx, e, meta) =>
     touched(closeCase(ctx, findCase(ctx, e.caseId)!, 'failed', 'declared-failed', e.reason, meta), meta.at),
 };
@@ -351,13 +350,7 @@ export const RECORD_DISSOLUTION_RESOLUTION: EventRule<'RECORD_DISSOLUTION_RESOLU
   roles: COORDINATORS,
   authorize: asParticipant,
   precondition: (ctx) => (openProposal(ctx) ? null : NO_PROPOSAL),
-  validate: (ctx, e, actor, today) => {
-    const expected = ctx.members[actor.municipality!].kind === 'Kreis' ? 'Kreistag' : 'Rat';
-    return [
-      ...notInFuture(e.date, 'date', today),
-      ...(e.body === expected ? [] : [{ path: 'body', message: `must be the ${expected} of ${actor.municipality}` }]),
-    ];
-  },
+  validate: (ctx, e, actor, today) => [...notInFuture(e.date, 'date', today), ...councilBodyErrors(ctx, actor, e.body)],
   apply: (ctx, { type: _type, ...resolution }, { actor, at }) => {
     const open = openProposal(ctx)!;
     const proposals = ctx.dissolution.proposals.map((p) =>

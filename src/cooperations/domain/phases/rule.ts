@@ -91,3 +91,9 @@ export const signatureOf = (ctx: CooperationContext, actor: Actor, version: numb
   signatoryName: ctx.contacts[actor.municipality!].name,
   signedAt: at,
 });
+
+/** A member's resolutions come from its council: the Kreistag of a Kreis, else the Rat (§ 41 GO, § 26 KrO NRW). */
+export const councilBodyErrors = (ctx: CooperationContext, actor: Actor, body: string): FieldError[] => {
+  const expected = ctx.members[actor.municipality!].kind === 'Kreis' ? 'Kreistag' : 'Rat';
+  return body === expected ? [] : [{ path: 'body', message: `must be the ${expected} of ${actor.municipality}` }];
+};
