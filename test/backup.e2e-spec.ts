@@ -45,6 +45,18 @@ describe('backup and restore', () => {
     authority: { conferredBy: 'Bürgermeister', conferredOn: '2026-01-05', scope: 'Absichtserklärung' },
   };
 
+  /** A server on the database to back up: a new schema on PostgreSQL runs, else the embedded folder `dir`. */
+  async function sourceApp(dir: string) {
+    if (onRealPostgres()) {
+      const schema = newSchema();
+      return { sourceEnv: postgresEnv(schema), t: await createTestApp({ DATABASE_SCHEMA: schema }) };
+    }
+    return {
+      sourceEnv: embeddedEnv(join(folder, dir)),
+      t: await createTestApp({ DATABASE_URL: '', IKZ_DATA_DIR: join(folder, dir) }),
+    };
+  }
+
   /** What the source holds and every restored copy must hold too. */
   async function fill(t: TestApp) {
     const admin = `Bearer ${await t.token(ADMIN)}`;
@@ -97,17 +109,7 @@ describe('backup and restore', () => {
 
   it('round-trips through a backup into an empty embedded database and PostgreSQL; the history verifies', async () => {
     const file = join(folder, 'first.sql');
-    let sourceEnv;
-    let t: TestApp;
-    if (onRealPostgres()) {
-      const schema = newSchema();
-      sourceEnv = postgresEnv(schema);
-      t = await createTestApp({ DATABASE_SCHEMA: schema });
-    } else {
-      const dir = join(folder, 'source');
-      sourceEnv = embeddedEnv(dir);
-      t = await createTestApp({ DATABASE_URL: '', IKZ_DATA_DIR: dir });
-    }
+    const { sourceEnv, t } = await sourceApp('source');
     const source = await fill(t);
     if (!onRealPostgres())
       // The running server holds the embedded database: backup refuses and says what to do.
@@ -148,17 +150,7 @@ describe('backup and restore', () => {
   });
 
   it('writes documents larger than a statement in pieces, no line over 1.5 MiB, and restores them byte for byte', async () => {
-    let sourceEnv;
-    let t: TestApp;
-    if (onRealPostgres()) {
-      const schema = newSchema();
-      sourceEnv = postgresEnv(schema);
-      t = await createTestApp({ DATABASE_SCHEMA: schema });
-    } else {
-      const dir = join(folder, 'documents-source');
-      sourceEnv = embeddedEnv(dir);
-      t = await createTestApp({ DATABASE_URL: '', IKZ_DATA_DIR: dir });
-    }
+    const { sourceEnv, t } = await sourceApp('documents-source');
     const { id } = await fill(t);
     // Around the piece size (one piece exactly, one byte over, two exactly) and several MiB.
     const sha256s: Record<string, string> = {};
