@@ -7,6 +7,10 @@
  * the embedded database in IKZ_DATA_DIR, and restores into either: a backup of the embedded
  * default can move to PostgreSQL and back.
  *
+ * Both stream in constant memory (the file format, with values in pieces: backup-file.ts): backup
+ * reads keyset pages and large values piece by piece, restore runs one line at a time. Progress
+ * goes to `progress` (stderr from the command line).
+ *
  * Restore needs an empty target (a new IKZ_DATA_DIR, or a database/schema without cooperations):
  * it applies the backup's migrations, loads the rows, applies this version's later migrations and
  * verifies every history chain.
