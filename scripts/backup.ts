@@ -7,6 +7,10 @@
  * the embedded database in IKZ_DATA_DIR, and restores into either: a backup of the embedded
  * default can move to PostgreSQL and back.
  *
+ * Both stream in constant memory (the file format, with values in pieces: backup-file.ts): backup
+ * reads keyset pages and large values piece by piece, restore runs one line at a time. Progress
+ * goes to `progress` (stderr from the command line).
+ *
  * Restore needs an empty target (a new IKZ_DATA_DIR, or a database/schema without cooperations):
  * it applies the backup's migrations, loads the rows, applies this version's later migrations and
  * verifies every history chain.
@@ -15,28 +19,46 @@
  * open): while a server runs on it, backup refuses and says so. Stop the server, back up, start it.
  */
 import 'reflect-metadata';
-import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
-import { createInterface } from 'node:readline';
-import { Client, type QueryArrayConfig } from 'pg';
+import { createWriteStream, statSync } from 'node:fs';
+import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { MIGRATIONS } from '../migrations';
+import {
+  BackupWriter,
+  type BackupHeader,
+  type Column,
+  FORMAT,
+  ident,
+  type LargeValue,
+  PIECE_BYTES,
+  PIECE_CHARS,
+  readHeader,
+  statements,
+  type Value,
+} from './backup-file';
 import { validateEnvironment, type Environment } from '../src/config/configuration';
 import { DataDirectoryInUseError } from '../src/database/data-directory-lock';
 import { dataSourceOptions } from '../src/database/data-source-options';
 import { EmbeddedPostgres } from '../src/database/embedded-postgres';
 import { HistoryRepository, pgQuery } from '../src/history';
 
-const FORMAT = 1;
-const HEADER = '-- ikz-backup: ';
-const BATCH = 200;
 const MIGRATIONS_TABLE = 'schema_migrations';
+/** Characters of row text one page of a table may bring (pages are sized to it as rows are seen). */
+const PAGE_BUDGET = 8 * 1024 * 1024;
+const MAX_PAGE_ROWS = 1000;
 
-export interface BackupHeader {
-  format: number;
-  createdAt: string;
-  source: 'embedded' | 'postgres';
-  migrations: string[];
-  tables: Record<string, number>;
+/** Progress for the operator (stderr), at most every PROGRESS_MS. */
+export type Progress = (line: string) => void;
+const PROGRESS_MS = 2000;
+const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+
+function meter(progress: Progress): (line: () => string) => void {
+  let last = Date.now();
+  return (line) => {
+    if (Date.now() - last < PROGRESS_MS) return;
+    last = Date.now();
+    progress(line());
+  };
 }
 
 /** The database of `env`: the embedded one in IKZ_DATA_DIR (taken for this process) or DATABASE_URL. */
@@ -91,14 +113,6 @@ async function withClient<T>(create: () => Client, work: (client: Client) => Pro
   }
 }
 
-/** A string literal on one line: E'…' with backslash escapes for the backslash, quote and line breaks. */
-function literal(value: string | null): string {
-  if (value === null) return 'NULL';
-  const escaped = value.replace(/\\/g, '\\\\').replace(/'/g, "''").replace(/\n/g, '\\n').replace(/\r/g, '\\r');
-  return /[\\\n\r]/.test(value) ? `E'${escaped}'` : `'${escaped}'`;
-}
-const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
-
 /** Tables of the current schema, parents before children (foreign keys). */
 async function tablesInOrder(client: Client): Promise<string[]> {
   const { rows: tables } = await client.query<{ name: string }>(
@@ -130,21 +144,112 @@ async function appliedMigrations(client: Client): Promise<string[]> {
   return applied.rows.map((r) => r.name);
 }
 
-function write(out: WriteStream, line: string): Promise<void> {
-  return out.write(`${line}\n`) ? Promise.resolve() : new Promise((r) => out.once('drain', r));
+interface TableShape {
+  columns: (Column & { varlena: boolean; bytea: boolean })[];
+  /** The primary key, or the row's physical address for a table without one (stable in the snapshot). */
+  key: string[];
+}
+
+async function shapeOf(client: Client, table: string): Promise<TableShape> {
+  const { rows: columns } = await client.query<{ name: string; type: string; len: string; bytea: string }>(
+    `SELECT a.attname AS name, format_type(a.atttypid, a.atttypmod) AS type, t.typlen AS len,
+            a.atttypid = 'bytea'::regtype AS bytea
+       FROM pg_attribute a JOIN pg_type t ON t.oid = a.atttypid
+      WHERE a.attrelid = $1::regclass AND a.attnum > 0 AND NOT a.attisdropped AND a.attgenerated = ''
+      ORDER BY a.attnum`,
+    [ident(table)],
+  );
+  const { rows: key } = await client.query<{ name: string }>(
+    `SELECT a.attname AS name FROM pg_index i
+       JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY (i.indkey)
+      WHERE i.indrelid = $1::regclass AND i.indisprimary ORDER BY array_position(i.indkey, a.attnum)`,
+    [ident(table)],
+  );
+  return {
+    columns: columns.map((c) => ({ name: c.name, type: c.type, varlena: c.len === '-1', bytea: c.bytea === 't' })),
+    key: key.length > 0 ? key.map((k) => k.name) : ['ctid'],
+  };
+}
+
+/**
+ * The rows of `table` in key order, a page at a time (keyset: each page starts after the last key of
+ * the one before), pages sized to PAGE_BUDGET. Values longer than a piece stay in the database until
+ * the writer asks for their pieces, one query per piece.
+ */
+async function* rowsOf(client: Client, table: string, { columns, key }: TableShape): AsyncGenerator<Value[]> {
+  const keys = key.map(ident).join(', ');
+  const params = (offset: number) => key.map((_, i) => `$${i + offset}`).join(', ');
+  const large = columns.filter((c) => c.varlena);
+  const size = (c: TableShape['columns'][number]) =>
+    c.bytea ? `octet_length(${ident(c.name)})` : `octet_length(${ident(c.name)}::text)`;
+  const select = [
+    ...columns.map((c) =>
+      c.varlena ? `CASE WHEN ${size(c)} <= ${PIECE_BYTES} THEN ${ident(c.name)} END` : ident(c.name),
+    ),
+    ...large.map((c) => `${size(c)} > ${PIECE_BYTES}`),
+    ...key.map((k) => `${ident(k)}::text`),
+  ].join(', ');
+  const piece = (c: TableShape['columns'][number], at: string[]): LargeValue => ({
+    bytea: c.bytea,
+    async *pieces() {
+      const [expression, length] = c.bytea ? [ident(c.name), PIECE_BYTES] : [`${ident(c.name)}::text`, PIECE_CHARS];
+      for (let from = 1; ; from += length) {
+        const { rows } = await client.query<string[]>({
+          text: `SELECT substring(${expression} FROM $1 FOR ${length}) FROM ${ident(table)} WHERE (${keys}) = (${params(2)})`,
+          values: [from, ...at],
+          rowMode: 'array',
+        });
+        const text = rows[0][0];
+        // bytea arrives as `\x` and two hex digits a byte
+        const got = c.bytea ? (text.length - 2) / 2 : text.length;
+        if (got > 0) yield text;
+        if (got < length) return;
+      }
+    },
+  });
+  let after: string[] | null = null;
+  let limit = 16;
+  for (;;) {
+    const { rows } = await client.query<(string | null)[]>({
+      text:
+        `SELECT ${select} FROM ${ident(table)}${after ? ` WHERE (${keys}) > (${params(1)})` : ''} ` +
+        `ORDER BY ${key.map((k) => `${ident(table)}.${ident(k)}`).join(', ')} LIMIT ${limit}`,
+      values: after ?? [],
+      rowMode: 'array',
+    });
+    let chars = 0;
+    for (const row of rows) {
+      const at = row.slice(columns.length + large.length) as string[];
+      let marker = columns.length;
+      const values = columns.map((c, i): Value => {
+        const value = row[i];
+        chars += value?.length ?? 0;
+        return c.varlena && row[marker++] === 't' ? piece(c, at) : value;
+      });
+      yield values;
+      after = at;
+    }
+    if (rows.length < limit) return;
+    // Rows of the size seen so far, at most four times as many as before.
+    limit = Math.max(1, Math.min(MAX_PAGE_ROWS, limit * 4, Math.floor(PAGE_BUDGET / Math.max(1, chars / rows.length))));
+  }
 }
 
 export async function backup(
   env: Environment,
   file: string,
   log: (line: string) => void = console.log,
+  progress: Progress = () => {},
 ): Promise<BackupHeader> {
+  const started = Date.now();
   const { url, embedded } = await connect(env);
   const client = textClient(url, env.DATABASE_SCHEMA);
   try {
     await client.connect();
     // One snapshot for every table.
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    // Values as text the same whichever server wrote them (pg_dump sets these too).
+    await client.query(`SET LOCAL bytea_output = 'hex'; SET LOCAL TimeZone = 'UTC'; SET LOCAL DateStyle = 'ISO, YMD'`);
     const migrations = await appliedMigrations(client);
     if (migrations.length === 0) {
       throw new Error('The database has no IKZ schema (no migrations applied): nothing to back up');
@@ -157,55 +262,25 @@ export async function backup(
       migrations,
       tables: {},
     };
-    const out = createWriteStream(file);
-    const body: string[] = [];
-    // Rows are written after the header, which counts them: collect the statements per table first.
+    // The header counts the rows: counted first, in the same snapshot as the rows themselves.
     for (const table of tables) {
-      const { rows: columns } = await client.query<{ name: string }>(
-        `SELECT column_name AS name FROM information_schema.columns
-          WHERE table_schema = current_schema() AND table_name = $1 AND is_generated = 'NEVER'
-          ORDER BY ordinal_position`,
-        [table],
-      );
-      const { rows: key } = await client.query<{ name: string }>(
-        `SELECT a.attname AS name FROM pg_index i
-           JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY (i.indkey)
-          WHERE i.indrelid = $1::regclass AND i.indisprimary ORDER BY array_position(i.indkey, a.attnum)`,
-        [ident(table)],
-      );
-      const names = columns.map((c) => ident(c.name));
-      const order = key.length > 0 ? ` ORDER BY ${key.map((k) => ident(k.name)).join(', ')}` : '';
-      const query: QueryArrayConfig = {
-        text: `SELECT ${names.map((n) => `${n}::text`).join(', ')} FROM ${ident(table)}${order}`,
-        rowMode: 'array',
-      };
-      const { rows } = await client.query<(string | null)[]>(query);
-      header.tables[table] = rows.length;
-      for (let i = 0; i < rows.length; i += BATCH) {
-        const values = rows
-          .slice(i, i + BATCH)
-          .map((row) => `(${row.map(literal).join(', ')})`)
-          .join(', ');
-        body.push(`INSERT INTO ${ident(table)} (${names.join(', ')}) VALUES ${values};`);
-      }
+      const { rows } = await client.query<{ n: string }>(`SELECT count(*) AS n FROM ${ident(table)}`);
+      header.tables[table] = Number(rows[0].n);
     }
+    const writer = new BackupWriter(createWriteStream(file));
+    await writer.begin(header, tables);
+    const tick = meter(progress);
+    for (const table of tables) {
+      const shape = await shapeOf(client, table);
+      let done = 0;
+      await writer.table(table, shape.columns, rowsOf(client, table, shape), () => {
+        done++;
+        tick(() => `backup: ${table} ${done} of ${header.tables[table]} rows, ${mib(writer.written)} written`);
+      });
+    }
+    await writer.end();
     await client.query('COMMIT');
-    await write(out, `${HEADER}${JSON.stringify(header)}`);
-    await write(out, `-- A backup of the IKZ lifecycle engine's data. Restore: npm run restore -- --in <this file>`);
-    await write(
-      out,
-      `-- (or by hand: apply the migrations named above to an empty database, then psql -f <this file>)`,
-    );
-    await write(out, `SET standard_conforming_strings = on;`);
-    await write(out, `BEGIN;`);
-    // Rows the migrations seeded (the municipality registry) are replaced by the backup's. On a
-    // target that is not empty the append-only history refuses the DELETE and nothing changes.
-    for (const table of [...tables].reverse()) await write(out, `DELETE FROM ${ident(table)};`);
-    for (const line of body) await write(out, line);
-    await write(out, `COMMIT;`);
-    await new Promise<void>((resolve, reject) =>
-      out.end((error?: Error | null) => (error ? reject(error) : resolve())),
-    );
+    progress(`backup: ${mib(writer.written)} written in ${((Date.now() - started) / 1000).toFixed(0)} s`);
     log(
       `Backup of the ${header.source === 'embedded' ? `embedded database in ${embedded!.dataDirectory}` : 'PostgreSQL database'} ` +
         `written to ${file}: ${Object.entries(header.tables)
@@ -217,20 +292,6 @@ export async function backup(
     await client.end().catch(() => {});
     await embedded?.stop();
   }
-}
-
-async function readHeader(file: string): Promise<BackupHeader> {
-  const lines = createInterface({ input: createReadStream(file), crlfDelay: Infinity });
-  for await (const line of lines) {
-    lines.close();
-    if (!line.startsWith(HEADER)) break;
-    const header = JSON.parse(line.slice(HEADER.length)) as BackupHeader;
-    if (header.format !== FORMAT) {
-      throw new Error(`${file}: backup format ${header.format}, this version reads ${FORMAT}`);
-    }
-    return header;
-  }
-  throw new Error(`${file} is not a backup of the IKZ lifecycle engine (its first line is not "${HEADER}…")`);
 }
 
 async function migrate(url: string, embedded: boolean, env: Environment, count: number): Promise<void> {
@@ -257,7 +318,10 @@ export async function restore(
   env: Environment,
   file: string,
   log: (line: string) => void = console.log,
+  progress: Progress = () => {},
 ): Promise<RestoreResult> {
+  const started = Date.now();
+  const seconds = () => `${((Date.now() - started) / 1000).toFixed(0)} s`;
   const header = await readHeader(file);
   const known = MIGRATIONS.map((m) => m.name);
   const unknown = header.migrations.filter((name, i) => known[i] !== name);
@@ -293,16 +357,23 @@ export async function restore(
             `or a new database or DATABASE_SCHEMA)`,
         );
       }
-      const lines = createInterface({ input: createReadStream(file), crlfDelay: Infinity });
+      const total = statSync(file).size;
+      const tick = meter(progress);
+      const read = (bytes: number) =>
+        tick(
+          () => `restore: ${mib(bytes)} of ${mib(total)} read (${Math.floor((100 * bytes) / total)} %), ${seconds()}`,
+        );
       try {
-        for await (const line of lines) if (line.trim() !== '' && !line.startsWith('--')) await client.query(line);
+        for await (const statement of statements(file, read)) await client.query(statement);
       } catch (error) {
         await client.query('ROLLBACK').catch(() => {});
         throw error;
       }
     });
+    progress(`restore: rows loaded in ${seconds()}; applying later migrations, verifying every history chain`);
     await migrate(url, embedded !== null, env, MIGRATIONS.length);
     const verified = await verifyAll(url, env.DATABASE_SCHEMA);
+    progress(`restore: done in ${seconds()}`);
     log(
       `Restored ${file} (${header.source}, ${header.createdAt}) into ` +
         `${embedded ? `the embedded database in ${embedded.dataDirectory}` : 'PostgreSQL'}: ${Object.entries(
@@ -341,17 +412,20 @@ function option(args: string[], name: string): string | undefined {
 async function main(): Promise<void> {
   const [command, ...args] = process.argv.slice(2);
   const env = validateEnvironment(process.env);
+  const progress: Progress = (line) => process.stderr.write(`${line}\n`);
   if (command === 'backup') {
     const out = option(args, '--out');
     if (!out) throw new Error('usage: npm run backup -- --out <file.sql>');
-    await backup(env, out);
+    await backup(env, out, console.log, progress);
   } else if (command === 'restore') {
     const input = option(args, '--in');
     if (!input) throw new Error('usage: npm run restore -- --in <file.sql>');
-    await restore(env, input);
+    await restore(env, input, console.log, progress);
   } else {
     throw new Error('usage: backup.ts backup --out <file> | restore --in <file>');
   }
+  // ru_maxrss, in KiB on Linux: what the operator (and the reliability suite) compares with the data's size.
+  progress(`${command}: peak memory (RSS) ${mib(process.resourceUsage().maxRSS * 1024)}`);
 }
 
 if (require.main === module) {

@@ -1,9 +1,10 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { backup, restore } from '../scripts/backup';
+import { lines, PIECE_BYTES } from '../scripts/backup-file';
 import { validateEnvironment } from '../src/config/configuration';
 import { ADMIN, AUDITOR, coordinatorOf, createTestApp, onRealPostgres, type TestApp } from './support/test-app';
 
@@ -43,6 +44,18 @@ describe('backup and restore', () => {
     userSub: 'coord-heek',
     authority: { conferredBy: 'Bürgermeister', conferredOn: '2026-01-05', scope: 'Absichtserklärung' },
   };
+
+  /** A server on the database to back up: a new schema on PostgreSQL runs, else the embedded folder `dir`. */
+  async function sourceApp(dir: string) {
+    if (onRealPostgres()) {
+      const schema = newSchema();
+      return { sourceEnv: postgresEnv(schema), t: await createTestApp({ DATABASE_SCHEMA: schema }) };
+    }
+    return {
+      sourceEnv: embeddedEnv(join(folder, dir)),
+      t: await createTestApp({ DATABASE_URL: '', IKZ_DATA_DIR: join(folder, dir) }),
+    };
+  }
 
   /** What the source holds and every restored copy must hold too. */
   async function fill(t: TestApp) {
@@ -96,17 +109,7 @@ describe('backup and restore', () => {
 
   it('round-trips through a backup into an empty embedded database and PostgreSQL; the history verifies', async () => {
     const file = join(folder, 'first.sql');
-    let sourceEnv;
-    let t: TestApp;
-    if (onRealPostgres()) {
-      const schema = newSchema();
-      sourceEnv = postgresEnv(schema);
-      t = await createTestApp({ DATABASE_SCHEMA: schema });
-    } else {
-      const dir = join(folder, 'source');
-      sourceEnv = embeddedEnv(dir);
-      t = await createTestApp({ DATABASE_URL: '', IKZ_DATA_DIR: dir });
-    }
+    const { sourceEnv, t } = await sourceApp('source');
     const source = await fill(t);
     if (!onRealPostgres())
     // The running server holds the embedded database: backup refuses and says what to do.
@@ -145,6 +148,47 @@ describe('backup and restore', () => {
     } finally {
       await onPostgres.close();
       forgetSchema();
+    }
+  });
+
+  it('writes documents larger than a statement in pieces, no line over 1.5 MiB, and restores them byte for byte', async () => {
+    const { sourceEnv, t } = await sourceApp('documents-source');
+    const { id } = await fill(t);
+    // Around the piece size (one piece exactly, one byte over, two exactly) and several MiB.
+    const sha256s: Record<string, string> = {};
+    for (const size of [PIECE_BYTES, PIECE_BYTES + 1, 2 * PIECE_BYTES, 6 * 1024 * 1024 + 7]) {
+      const content = randomBytes(size);
+      const documentId = randomUUID();
+      sha256s[documentId] = createHash('sha256').update(content).digest('hex');
+      await t.dataSource.query(
+        `INSERT INTO cooperation_documents (id, cooperation_id, kind, media_type, size_bytes, sha256, content, uploaded_by, uploaded_at)
+         VALUES ($1, $2, 'other', 'application/pdf', $3, $4, $5, '{"sub": "coord-heek"}', now())`,
+        [documentId, id, size, sha256s[documentId], content],
+      );
+    }
+    await t.close();
+    forgetSchema();
+
+    const file = join(folder, 'documents.sql');
+    await backup(sourceEnv, file, quiet);
+    let longest = 0;
+    for await (const line of lines(file)) longest = Math.max(longest, line.length);
+    expect(longest).toBeLessThanOrEqual(1.5 * 1024 * 1024);
+
+    const targets: Record<string, string>[] = [{ DATABASE_URL: '', IKZ_DATA_DIR: join(folder, 'documents-restored') }];
+    if (onRealPostgres()) targets.push({ DATABASE_URL: process.env.DATABASE_URL!, DATABASE_SCHEMA: newSchema() });
+    for (const target of targets) {
+      expect(await restore(validateEnvironment(target), file, quiet)).toMatchObject({ chains: 1, entries: 4 });
+      const restored = await createTestApp(target);
+      try {
+        const rows: { id: string; sha256: string }[] = await restored.dataSource.query(
+          `SELECT id, encode(sha256(content), 'hex') AS sha256 FROM cooperation_documents`,
+        );
+        expect(Object.fromEntries(rows.map((r) => [r.id, r.sha256]))).toEqual(sha256s);
+      } finally {
+        await restored.close();
+        forgetSchema();
+      }
     }
   });
 

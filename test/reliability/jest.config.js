@@ -1,7 +1,8 @@
 /**
  * `npm run test:reliability`: process-level tests that spawn real servers and kill them — two servers
  * on one PostgreSQL with SIGKILL and a PostgreSQL restart (skipped, saying why, when DATABASE_URL
- * is unset), and the embedded default under signals and SIGKILL. Not part of `npm test`: its files
+ * is unset), the embedded default under signals and SIGKILL, and backup + restore of 1 GiB of
+ * documents in constant memory (needs DATABASE_URL too). Not part of `npm test`: its files
  * end in `.reliability.ts`, which the main configuration does not match, and they run one at a time
  * so that their timing does not compete with other test files.
  */
