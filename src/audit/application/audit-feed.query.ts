@@ -8,15 +8,10 @@ import { type FeedKey, type HistoryEntry, type HistoryFeedFilter, HistoryReposit
 /** Rows per query of an export: memory stays flat whatever the export's length. */
 export const EXPORT_BATCH = 1_000;
 
-export interface FeedQuery {
+/** The feed's filters (from/to as the caller sent them) and its page. */
+export interface FeedQuery extends HistoryFeedFilter {
   limit: number;
   cursor?: string;
-  from?: string;
-  to?: string;
-  municipality?: string;
-  cooperation?: string;
-  type?: string;
-  actor?: string;
 }
 
 /** The auditors' read side: the global feed, its exports batch by batch, verification of every chain. */

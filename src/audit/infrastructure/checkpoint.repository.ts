@@ -1,17 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { type Query, typeOrmQuery } from '../../history';
-import type { CheckpointDocument } from '../domain/checkpoint';
+import type { CheckpointDocument, SignedMembers } from '../domain/checkpoint';
 
 /** A stored checkpoint without its heads: what lists show. */
-export interface CheckpointSummary {
-  id: string;
-  createdAt: string;
-  cooperations: number;
-  entries: number;
-  rootHash: string;
-  keyId: string;
-}
+export type CheckpointSummary = Omit<SignedMembers, 'format'>;
 
 interface CheckpointRow {
   id: string;
