@@ -1,8 +1,9 @@
 /**
- * One runner for unit tests (`*.spec.ts`, beside the code) and end-to-end tests
- * (`test/*.e2e-spec.ts`, against a real database: embedded PGlite, or PostgreSQL when
- * DATABASE_URL is set). SWC transpiles without type-checking; `npm run build` and `npm run lint`
- * type-check.
+ * One runner for unit tests (`*.spec.ts`, beside the code), the middle tier
+ * (`test/medium/*.medium-spec.ts`: a context's Nest module on a real database, no HTTP) and
+ * end-to-end tests (`test/*.e2e-spec.ts`); both of the latter run on the embedded PGlite, or on
+ * PostgreSQL when DATABASE_URL is set. SWC transpiles without type-checking; `npm run build` and
+ * `npm run lint` type-check.
  */
 const swc = {
   jsc: {
@@ -19,7 +20,7 @@ const swc = {
 module.exports = {
   rootDir: '.',
   roots: ['<rootDir>/src', '<rootDir>/test', '<rootDir>/scripts', '<rootDir>/migrations'],
-  testRegex: '.*\\.(spec|e2e-spec)\\.ts$',
+  testRegex: '.*\\.(spec|medium-spec|e2e-spec)\\.ts$',
   moduleFileExtensions: ['ts', 'js', 'json'],
   transform: { '^.+\\.ts$': ['@swc/jest', swc] },
   testEnvironment: 'node',

@@ -1,11 +1,12 @@
 import { Module, RequestMethod, type DynamicModule } from '@nestjs/common';
-import { ConfigModule, ConfigService } from '@nestjs/config';
+import { ConfigService } from '@nestjs/config';
 import { LoggerModule } from 'nestjs-pino';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { RateLimitModule } from './common/rate-limit.module';
 import type { RequestWithId } from './common/request-id';
-import { validateEnvironment, type Environment } from './config/configuration';
+import { configModule } from './config/config.module';
+import type { Environment } from './config/configuration';
 import { CooperationsModule } from './cooperations/cooperations.module';
 import { DocumentsModule } from './documents/documents.module';
 import { EscalationsModule } from './escalations/escalations.module';
@@ -22,15 +23,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        ConfigModule.forRoot({
-          isGlobal: true,
-          ignoreEnvFile: process.env.NODE_ENV === 'test',
-          // Validated settings are served from the module's own store, not copied into
-          // process.env (where `validate` would put them): one server's overrides must not
-          // leak into the next server a test starts in the same process.
-          skipProcessEnv: true,
-          load: [() => ({ ...validateEnvironment({ ...process.env, ...overrides }) })],
-        }),
+        configModule(overrides),
         LoggerModule.forRootAsync({
           inject: [ConfigService],
           useFactory: (config: ConfigService<Environment, true>) => ({

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { COORD_HEEK, COORD_LEGDEN, LOI_DRAFT, OPENING } from './fixtures/building-yard.scenario';
+import { COORD_HEEK, COORD_LEGDEN, OPENING } from './fixtures/building-yard.scenario';
 import { BuildingYard, stepNamed } from './support/building-yard';
 import { AUDITOR, createTestApp, onRealPostgres, type TestApp } from './support/test-app';
 
@@ -100,6 +100,7 @@ describe('idempotent retries (any database)', () => {
   });
 });
 
+// Concurrent retries, creations and different events on one cooperation: test/medium/command-runner.medium-spec.ts.
 (onRealPostgres() ? describe : describe.skip)('concurrent commands (PostgreSQL)', () => {
   let t: TestApp;
 
@@ -147,73 +148,4 @@ describe('idempotent retries (any database)', () => {
       expect((await yard.get(COORD_HEEK, '/history/verify')).body).toMatchObject({ valid: true, entries: before + 1 });
     },
   );
-
-  it('5 concurrent retries with one key: one history entry, five identical answers', async () => {
-    const yard = await readyToStart();
-    expect((await yard.step(stepNamed('start-letter-of-intent'))).status).toBe(200);
-    const before = yard.version;
-    yard.at(stepNamed('draft-loi').at);
-    const token = await yard.token(COORD_HEEK);
-    const key = randomUUID();
-    const responses = await Promise.all(
-      Array.from({ length: 5 }, () =>
-        t.http
-          .post(`/api/v1/cooperations/${yard.id}/events`)
-          .set('Authorization', `Bearer ${token}`)
-          .set('Idempotency-Key', key)
-          .set('If-Match', `"${before}"`)
-          .send(LOI_DRAFT),
-      ),
-    );
-    expect(responses.map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
-    for (const r of responses) expect(r.body).toEqual(responses[0].body);
-    expect(responses.filter((r) => r.headers['idempotent-replayed'] === 'true')).toHaveLength(4);
-    const history = (await yard.get(COORD_HEEK, '/history', { query: { limit: 100 } })).body.items;
-    expect(history.filter((e: { idempotencyKey: string }) => e.idempotencyKey === key)).toHaveLength(1);
-    expect(history.map((e: { sequence: number }) => e.sequence)).toEqual(oneToN(before + 1));
-    expect((await yard.get(COORD_HEEK, '/history/verify')).body).toMatchObject({ valid: true, entries: before + 1 });
-  });
-
-  it('5 concurrent creations with one key open one cooperation', async () => {
-    const token = await t.token({ sub: 'coord-legden-2', role: 'coordinator', municipality: '05554036' });
-    const key = randomUUID();
-    const responses = await Promise.all(
-      Array.from({ length: 5 }, () =>
-        t.http
-          .post('/api/v1/cooperations')
-          .set('Authorization', `Bearer ${token}`)
-          .set('Idempotency-Key', key)
-          .send({ ...opening(), title: 'Gemeinsames Standesamt' }),
-      ),
-    );
-    expect(responses.map((r) => r.status)).toEqual([201, 201, 201, 201, 201]);
-    for (const r of responses) expect(r.body).toEqual(responses[0].body);
-    const [{ count }] = await t.dataSource.query(
-      `SELECT count(*)::int AS count FROM cooperations WHERE title = 'Gemeinsames Standesamt'`,
-    );
-    expect(count).toBe(1);
-  });
-
-  it('serializes different events on one cooperation without losing any', async () => {
-    const yard = await readyToStart();
-    const before = yard.version;
-    // Appointing contacts again (people change jobs) from all three municipalities at once.
-    const appointments = ['appoint-contact-heek', 'appoint-contact-legden', 'appoint-contact-schoeppingen'].map(
-      stepNamed,
-    );
-    const responses = await Promise.all(
-      [...appointments, ...appointments].map(async (s) =>
-        t.http
-          .post(`/api/v1/cooperations/${yard.id}/events`)
-          .set('Authorization', `Bearer ${await yard.token(s.actor)}`)
-          .send(s.event),
-      ),
-    );
-    expect(responses.map((r) => r.status)).toEqual(Array(6).fill(200));
-    expect(responses.map((r) => r.body.cooperation.version).sort((a, b) => a - b)).toEqual(
-      oneToN(6).map((i) => before + i),
-    );
-    expect(await sequences(yard)).toEqual(oneToN(before + 6));
-    expect((await yard.get(COORD_HEEK, '/history/verify')).body.valid).toBe(true);
-  });
 });

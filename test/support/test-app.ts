@@ -1,7 +1,5 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
-import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../../src/app.module';
@@ -9,7 +7,9 @@ import { issueDevelopmentToken } from '../../src/auth/token-issuer';
 import type { Principal } from '../../src/auth/principal';
 import { configureApp } from '../../src/bootstrap';
 import { Clock } from '../../src/common/clock';
-import type { Environment } from '../../src/config/configuration';
+import { onRealPostgres, type Overrides, testDatabase } from './test-database';
+
+export { onRealPostgres };
 
 export const TEST_JWT_SECRET = 'test-secret-of-the-e2e-suite';
 
@@ -22,43 +22,20 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-type Overrides = Partial<Record<keyof Environment, string>>;
-
-/** The database the suite runs on: PostgreSQL when DATABASE_URL is set, else the embedded PGlite. */
-export const onRealPostgres = (): boolean => Boolean(process.env.DATABASE_URL);
-
 /**
- * A server on its own, throw-away database: an in-memory PGlite, or a fresh schema on the
- * PostgreSQL of DATABASE_URL (dropped on close), so test files never see each other's data.
- * The timer scheduler does not poll (TIMERS_ENABLED=false): tests fire timers themselves.
+ * A server on its own, throw-away database (`testDatabase`): an in-memory PGlite, or a fresh
+ * schema on the PostgreSQL of DATABASE_URL (dropped on close). The timer scheduler does not poll:
+ * tests fire timers themselves.
  */
 export async function createTestApp(overrides: Overrides = {}, options: { clock?: Clock } = {}): Promise<TestApp> {
-  // DATABASE_URL '' in the overrides asks for the embedded database even when the suite runs on PostgreSQL.
-  const databaseUrl = overrides.DATABASE_URL ?? process.env.DATABASE_URL;
-  // A schema of its own on the shared PostgreSQL; an embedded database is already private.
-  const schema =
-    databaseUrl && onRealPostgres()
-      ? (overrides.DATABASE_SCHEMA ?? `t_${process.pid}_${randomBytes(4).toString('hex')}`)
-      : undefined;
-  const settings: Overrides = {
-    NODE_ENV: 'test',
-    LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
-    JWT_SECRET: TEST_JWT_SECRET,
-    IKZ_DATA_DIR: ':memory:',
-    DATABASE_URL: databaseUrl ?? '',
-    // Tests move the clock and call TimerScheduler.fireDueTimers() themselves.
-    TIMERS_ENABLED: 'false',
-    ...(schema ? { DATABASE_SCHEMA: schema } : {}),
-    ...overrides,
-  };
-  const builder = Test.createTestingModule({ imports: [AppModule.register(settings)] });
+  const database = testDatabase(overrides, TEST_JWT_SECRET);
+  const builder = Test.createTestingModule({ imports: [AppModule.register(database.settings)] });
   // A clock of the test's own, in place before startup (the timer scheduler's first look runs then).
   if (options.clock) builder.overrideProvider(Clock).useValue(options.clock);
   const moduleRef = await builder.compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, logger: false });
   configureApp(app);
   await app.init();
-  const ownsSchema = schema !== undefined && overrides.DATABASE_SCHEMA === undefined;
   return {
     app,
     http: request(app.getHttpServer()),
@@ -66,19 +43,9 @@ export async function createTestApp(overrides: Overrides = {}, options: { clock?
     token: (principal, options) => issueDevelopmentToken(principal, TEST_JWT_SECRET, options),
     close: async () => {
       await app.close();
-      if (ownsSchema && databaseUrl) await dropSchema(databaseUrl, schema);
+      await database.release();
     },
   };
-}
-
-async function dropSchema(url: string, schema: string): Promise<void> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-  } finally {
-    await client.end();
-  }
 }
 
 /** Principals of realistic callers, by the municipalities of the scenarios. */
