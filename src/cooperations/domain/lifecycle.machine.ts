@@ -6,7 +6,7 @@ import type { MotiveId } from './motives';
 import type { MunicipalityRef } from './municipality';
 import { isObligationId, type ObligationId } from './obligations.catalog';
 import { EVENT_RULES, type EventMeta, type EventRule } from './phases';
-import { enterDissolving } from './phases/operation.rules';
+import { enterDissolving } from './phases/dissolution.rules';
 import { isSystemEventType, timerKeyOf, withTimers } from './timers';
 
 /**

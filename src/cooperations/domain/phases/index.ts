@@ -1,10 +1,13 @@
 import type { LifecycleEventType } from '../events';
 import { ABANDON, APPOINT_CONTACT } from './common.rules';
 import * as contract from './contract.rules';
+import * as dissolution from './dissolution.rules';
+import * as escalation from './escalation.rules';
 import * as loi from './letter-of-intent.rules';
-import * as operation from './operation.rules';
+import * as membership from './membership.rules';
 import * as partnerSearch from './partner-search.rules';
 import * as planning from './planning.rules';
+import * as reporting from './reporting.rules';
 import type { EventRule } from './rule';
 
 export type { EventMeta, EventRule } from './rule';
@@ -31,19 +34,19 @@ export const EVENT_RULES: { readonly [T in LifecycleEventType]: EventRule<T> } =
   SIGN_CONTRACT: contract.SIGN_CONTRACT,
   PUT_INTO_FORCE: contract.PUT_INTO_FORCE,
   ABANDON,
-  SUBMIT_REPORT: operation.SUBMIT_REPORT,
-  ACKNOWLEDGE_REPORT: operation.ACKNOWLEDGE_REPORT,
-  RAISE_CONFLICT: operation.RAISE_CONFLICT,
-  RESOLVE_CASE: operation.RESOLVE_CASE,
-  ESCALATE_CASE: operation.ESCALATE_CASE,
-  DECLARE_CASE_FAILED: operation.DECLARE_CASE_FAILED,
-  REQUEST_EXIT: operation.REQUEST_EXIT,
-  WITHDRAW_EXIT_REQUEST: operation.WITHDRAW_EXIT_REQUEST,
-  PROPOSE_DISSOLUTION: operation.PROPOSE_DISSOLUTION,
-  RECORD_DISSOLUTION_RESOLUTION: operation.RECORD_DISSOLUTION_RESOLUTION,
-  RECORD_WINDING_UP: operation.RECORD_WINDING_UP,
-  REPORT_DUE: operation.REPORT_DUE,
-  REPORT_GRACE_EXPIRED: operation.REPORT_GRACE_EXPIRED,
-  CASE_DEADLINE_PASSED: operation.CASE_DEADLINE_PASSED,
-  NOTICE_PERIOD_ENDED: operation.NOTICE_PERIOD_ENDED,
+  SUBMIT_REPORT: reporting.SUBMIT_REPORT,
+  ACKNOWLEDGE_REPORT: reporting.ACKNOWLEDGE_REPORT,
+  RAISE_CONFLICT: escalation.RAISE_CONFLICT,
+  RESOLVE_CASE: escalation.RESOLVE_CASE,
+  ESCALATE_CASE: escalation.ESCALATE_CASE,
+  DECLARE_CASE_FAILED: escalation.DECLARE_CASE_FAILED,
+  REQUEST_EXIT: membership.REQUEST_EXIT,
+  WITHDRAW_EXIT_REQUEST: membership.WITHDRAW_EXIT_REQUEST,
+  PROPOSE_DISSOLUTION: dissolution.PROPOSE_DISSOLUTION,
+  RECORD_DISSOLUTION_RESOLUTION: dissolution.RECORD_DISSOLUTION_RESOLUTION,
+  RECORD_WINDING_UP: dissolution.RECORD_WINDING_UP,
+  REPORT_DUE: reporting.REPORT_DUE,
+  REPORT_GRACE_EXPIRED: reporting.REPORT_GRACE_EXPIRED,
+  CASE_DEADLINE_PASSED: escalation.CASE_DEADLINE_PASSED,
+  NOTICE_PERIOD_ENDED: membership.NOTICE_PERIOD_ENDED,
 };

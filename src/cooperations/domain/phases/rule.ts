@@ -38,6 +38,14 @@ export const BOARD_MEMBERS: readonly ActorRole[] = ['steering-board'];
 /** Timer events are sent by the scheduler only. */
 export const SYSTEM: readonly ActorRole[] = ['system'];
 
+/**
+ * Authorisation of the system events (durable timers). The engine applies a timer event only while
+ * its timer (key and dueAt) is still in `context.timers`, and removes that timer before the rule
+ * runs; the checks in each timer rule guard the remaining premises, so that a firing can never do
+ * more than its timer promised.
+ */
+export const system = (): Bilingual | null => null;
+
 export const asLead = (ctx: CooperationContext, actor: Actor): Bilingual | null =>
   actor.municipality === ctx.lead
     ? null

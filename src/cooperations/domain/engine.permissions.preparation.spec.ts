@@ -1,0 +1,240 @@
+import type { Actor } from './actor';
+import { decide } from './engine';
+import {
+  CLERK_LEGDEN,
+  CONTRACT_DRAFT,
+  COORD_HEEK,
+  COORD_LEGDEN,
+  COORD_SCHOEPPINGEN,
+  LEGDEN,
+  LOI_DRAFT,
+  OPENING,
+  SCHOEPPINGEN,
+} from '../../../test/fixtures/building-yard.scenario';
+import { accept, rejected, stateBefore } from '../../../test/fixtures/run-scenario';
+
+const AHAUS: Actor = { sub: 'coord-ahaus', role: 'coordinator', municipality: '05554004' };
+
+describe('partner search permissions', () => {
+  const { state, at } = stateBefore('accept-legden');
+
+  it('only the lead invites', () => {
+    const ahaus = {
+      type: 'INVITE_PARTNER',
+      municipality: { ...LEGDEN, ags: '05554004', name: 'Ahaus', kind: 'Stadt' },
+    };
+    expect(rejected(decide(state, ahaus, COORD_LEGDEN, at)).kind).toBe('forbidden');
+    expect(accept(decide(state, ahaus, COORD_HEEK, at)).state.context.members['05554004']?.status).toBe('invited');
+  });
+
+  it('a partner invited twice is invalid, as is inviting the lead itself', () => {
+    expect(rejected(decide(state, { type: 'INVITE_PARTNER', municipality: LEGDEN }, COORD_HEEK, at))).toMatchObject({
+      kind: 'invalid',
+      errors: [{ path: 'municipality.ags', message: '05554036 is already invited' }],
+    });
+    const heek = { type: 'INVITE_PARTNER', municipality: OPENING.input.lead };
+    expect(rejected(decide(state, heek, COORD_HEEK, at)).kind).toBe('invalid');
+  });
+
+  it('an AGS with 7 digits is invalid', () => {
+    const d = rejected(
+      decide(state, { type: 'INVITE_PARTNER', municipality: { ...LEGDEN, ags: '0555403' } }, COORD_HEEK, at),
+    );
+    expect(d).toMatchObject({ kind: 'invalid', errors: [{ path: 'municipality.ags' }] });
+  });
+
+  it('only the invited municipality accepts or declines', () => {
+    expect(rejected(decide(state, { type: 'ACCEPT_INVITATION' }, AHAUS, at)).kind).toBe('forbidden');
+    expect(rejected(decide(state, { type: 'ACCEPT_INVITATION' }, COORD_HEEK, at)).kind).toBe('forbidden');
+    const declined = accept(decide(state, { type: 'DECLINE_INVITATION', reason: 'Keine Kapazität' }, COORD_LEGDEN, at));
+    expect(declined.state.context.members[LEGDEN.ags]).toMatchObject({
+      status: 'declined',
+      endReason: 'Keine Kapazität',
+    });
+    expect(rejected(decide(declined.state, { type: 'ACCEPT_INVITATION' }, COORD_LEGDEN, at)).kind).toBe('forbidden');
+  });
+
+  it('the lead withdraws open invitations only', () => {
+    const withdraw = { type: 'WITHDRAW_INVITATION', municipality: LEGDEN.ags };
+    expect(rejected(decide(state, withdraw, COORD_SCHOEPPINGEN, at)).kind).toBe('forbidden');
+    const done = accept(decide(state, withdraw, COORD_HEEK, at)).state;
+    expect(done.context.members[LEGDEN.ags].status).toBe('withdrawn');
+    expect(rejected(decide(done, withdraw, COORD_HEEK, at)).kind).toBe('invalid');
+  });
+
+  it('partners may leave, the lead may not; contacts leave with them', () => {
+    const { state: s, at: t } = stateBefore('start-letter-of-intent');
+    expect(rejected(decide(s, { type: 'LEAVE_PARTNER_SEARCH' }, COORD_HEEK, t)).kind).toBe('forbidden');
+    const left = accept(decide(s, { type: 'LEAVE_PARTNER_SEARCH', reason: 'Ratsbeschluss' }, COORD_LEGDEN, t)).state;
+    expect(left.context.members[LEGDEN.ags].status).toBe('left');
+    expect(left.context.contacts[LEGDEN.ags]).toBeUndefined();
+  });
+
+  it('contacts are appointed by participating municipalities for themselves, with past dates', () => {
+    const appoint = {
+      type: 'APPOINT_CONTACT',
+      name: 'Thomas Wewers',
+      position: 'Leiter des Bauamts',
+      userSub: 'coord-legden',
+      authority: {
+        conferredBy: 'Bürgermeisterin',
+        conferredOn: '2026-01-19',
+        scope: 'Absichtserklärung',
+      },
+    };
+    expect(rejected(decide(state, appoint, COORD_LEGDEN, at)).kind).toBe('forbidden'); // only invited yet
+    const { state: s, at: t } = stateBefore('appoint-contact-legden');
+    expect(accept(decide(s, appoint, COORD_LEGDEN, t)).state.context.contacts[LEGDEN.ags]).toMatchObject({
+      municipality: LEGDEN.ags,
+      userSub: 'coord-legden',
+      appointedBy: 'coord-legden',
+    });
+    const future = { ...appoint, authority: { ...appoint.authority, conferredOn: '2026-12-01' } };
+    expect(rejected(decide(s, future, COORD_LEGDEN, t))).toMatchObject({
+      kind: 'invalid',
+      errors: [{ path: 'authority.conferredOn' }],
+    });
+    const sameAsHeek = { ...appoint, userSub: 'coord-heek' };
+    expect(rejected(decide(s, sameAsHeek, COORD_LEGDEN, t))).toMatchObject({
+      errors: [{ path: 'userSub' }],
+    });
+  });
+
+  it('open invitations lapse when the letter-of-intent phase starts', () => {
+    const { state: s, at: t } = stateBefore('start-letter-of-intent');
+    const ahaus = { ...LEGDEN, ags: '05554004', name: 'Ahaus', kind: 'Stadt' as const };
+    const invited = accept(decide(s, { type: 'INVITE_PARTNER', municipality: ahaus }, COORD_HEEK, t)).state;
+    const started = accept(decide(invited, { type: 'START_LETTER_OF_INTENT' }, COORD_HEEK, t)).state;
+    expect(started.context.members['05554004']).toMatchObject({ status: 'withdrawn' });
+  });
+});
+
+describe('letter-of-intent permissions', () => {
+  const { state, at } = stateBefore('sign-loi-legden');
+
+  it('a signature from someone who is not the appointed contact is forbidden', () => {
+    expect(rejected(decide(state, { type: 'SIGN_LOI', version: 1 }, CLERK_LEGDEN, at)).kind).toBe('forbidden');
+    expect(rejected(decide(state, { type: 'SIGN_LOI', version: 1 }, AHAUS, at)).kind).toBe('forbidden');
+    // The contact's sub under another municipality is not the contact either.
+    const impostor: Actor = { ...COORD_LEGDEN, municipality: SCHOEPPINGEN.ags };
+    expect(rejected(decide(state, { type: 'SIGN_LOI', version: 1 }, impostor, at)).kind).toBe('forbidden');
+  });
+
+  it('signing a stale version, or twice, is invalid', () => {
+    expect(rejected(decide(state, { type: 'SIGN_LOI', version: 2 }, COORD_LEGDEN, at))).toMatchObject({
+      kind: 'invalid',
+      errors: [{ path: 'version', message: 'is not the current version (1)' }],
+    });
+    expect(rejected(decide(state, { type: 'SIGN_LOI', version: 1 }, COORD_HEEK, at)).kind).toBe('invalid');
+  });
+
+  it('only the lead drafts; responsibilities naming a non-member are invalid', () => {
+    expect(rejected(decide(state, LOI_DRAFT, COORD_LEGDEN, at)).kind).toBe('forbidden');
+    const foreign = {
+      ...LOI_DRAFT,
+      responsibilities: [{ municipality: '05554004', text: 'Hilft mit' }],
+    };
+    expect(rejected(decide(state, foreign, COORD_HEEK, at))).toMatchObject({
+      kind: 'invalid',
+      errors: [
+        {
+          path: 'responsibilities[0].municipality',
+          message: '05554004 is not a participating municipality',
+        },
+      ],
+    });
+  });
+
+  it('money is integer cents', () => {
+    const cents = {
+      ...LOI_DRAFT,
+      resources: [{ ...LOI_DRAFT.resources[0], moneyCents: 120000.5 }],
+    };
+    expect(rejected(decide(state, cents, COORD_HEEK, at))).toMatchObject({
+      errors: [{ path: 'resources[0].moneyCents', message: 'must be an integer' }],
+    });
+  });
+});
+
+describe('contract permissions', () => {
+  const { state, at } = stateBefore('council-legden');
+  const resolution = {
+    type: 'RECORD_COUNCIL_RESOLUTION',
+    version: 1,
+    body: 'Rat',
+    date: '2026-06-23',
+    reference: 'DS 73/2026',
+  };
+
+  it('a council resolution dated in the future is invalid', () => {
+    expect(rejected(decide(state, { ...resolution, date: '2026-06-25' }, COORD_LEGDEN, at))).toMatchObject({
+      kind: 'invalid',
+      errors: [{ path: 'date', message: 'must not be in the future (today is 2026-06-24)' }],
+    });
+  });
+
+  it('council resolutions: own municipality, its own body, current version', () => {
+    expect(rejected(decide(state, resolution, AHAUS, at)).kind).toBe('forbidden');
+    expect(rejected(decide(state, { ...resolution, body: 'Kreistag' }, COORD_LEGDEN, at))).toMatchObject({
+      errors: [{ path: 'body', message: 'must be the Rat of 05554036' }],
+    });
+    expect(rejected(decide(state, { ...resolution, version: 2 }, COORD_LEGDEN, at)).kind).toBe('invalid');
+    const done = accept(decide(state, resolution, COORD_LEGDEN, at)).state;
+    expect(done.context.contract.councilResolutions.find((r) => r.municipality === LEGDEN.ags)).toMatchObject({
+      reference: 'DS 73/2026',
+    });
+  });
+
+  it('the supervisory step is recorded by the lead or the seat only, with consistent dates', () => {
+    const step = {
+      type: 'RECORD_SUPERVISORY_STEP',
+      kind: 'approval',
+      authority: 'Landrat des Kreises Borken',
+      submittedOn: '2026-06-20',
+    };
+    expect(rejected(decide(state, step, COORD_LEGDEN, at)).kind).toBe('forbidden');
+    expect(accept(decide(state, step, COORD_HEEK, at)).state.context.contract.supervisoryStep).toMatchObject({
+      contractVersion: 1,
+    });
+    expect(rejected(decide(state, { ...step, approvedOn: '2026-06-19' }, COORD_HEEK, at))).toMatchObject({
+      errors: [{ path: 'approvedOn', message: 'must not be before submittedOn' }],
+    });
+    expect(
+      rejected(decide(state, { ...step, kind: 'notification', deemedApproval: true }, COORD_HEEK, at)),
+    ).toMatchObject({
+      errors: [{ path: 'deemedApproval', message: 'applies to approvals only' }],
+    });
+  });
+
+  it('contract drafts: lead only; variant for public-law agreements; shares add up to 100', () => {
+    expect(rejected(decide(state, CONTRACT_DRAFT, COORD_LEGDEN, at)).kind).toBe('forbidden');
+    const { variant: _v, ...noVariant } = CONTRACT_DRAFT;
+    expect(rejected(decide(state, noVariant, COORD_HEEK, at))).toMatchObject({
+      errors: [{ path: 'variant' }],
+    });
+    const shares = {
+      ...CONTRACT_DRAFT,
+      costAllocation: {
+        ...CONTRACT_DRAFT.costAllocation,
+        shares: CONTRACT_DRAFT.costAllocation.shares.slice(1),
+      },
+    };
+    expect(rejected(decide(state, shares, COORD_HEEK, at))).toMatchObject({
+      errors: [{ path: 'costAllocation.shares', message: 'must add up to 100 percent (is 50)' }],
+    });
+  });
+
+  it('signatures to the contract only from the appointed contact', () => {
+    const { state: s, at: t } = stateBefore('sign-contract-legden');
+    expect(rejected(decide(s, { type: 'SIGN_CONTRACT', version: 1 }, CLERK_LEGDEN, t)).kind).toBe('forbidden');
+    expect(
+      accept(decide(s, { type: 'SIGN_CONTRACT', version: 1 }, COORD_LEGDEN, t)).state.context.contract.signatures,
+    ).toContainEqual(
+      expect.objectContaining({
+        municipality: LEGDEN.ags,
+        signedBy: 'coord-legden',
+        signatoryName: 'Thomas Wewers',
+      }),
+    );
+  });
+});

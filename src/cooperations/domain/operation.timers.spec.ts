@@ -1,0 +1,82 @@
+import { decide, nextEvents } from './engine';
+import { caseIdFor } from './escalation';
+import {
+  COORD_HEEK,
+  COORD_LEGDEN,
+  COORD_SCHOEPPINGEN,
+  SCHOEPPINGEN,
+} from '../../../test/fixtures/building-yard.scenario';
+import { BOARD_HEEK } from '../../../test/fixtures/operation-phase.scenario';
+import { OperationRun } from '../../../test/fixtures/operation-run';
+import { activeAt, at, conflict, exitRequest, ID, report } from '../../../test/fixtures/operation-setup';
+import { accept, rejected, stateBefore } from '../../../test/fixtures/run-scenario';
+import { SYSTEM_ACTOR } from './timers';
+
+describe('durable timers: who may fire them, and what late or duplicate firings do', () => {
+  const due = (run: OperationRun) => Object.values(run.state.context.timers)[0];
+
+  it('only the system fires timer events; the system sends nothing else', () => {
+    const run = activeAt('2027-04-02T08:00:00Z');
+    const timer = due(run);
+    expect(rejected(run.decide(COORD_HEEK, timer.event)).kind).toBe('forbidden');
+    expect(rejected(run.decide(SYSTEM_ACTOR, report('2027-Q2'))).kind).toBe('forbidden');
+    const { state, at: t } = stateBefore('put-into-force');
+    expect(rejected(decide(state, timer.event, SYSTEM_ACTOR, t)).kind).toBe('event-not-allowed');
+  });
+
+  it('a duplicate or cancelled timer is an accepted no-op; an early one is invalid', () => {
+    const run = activeAt('2027-03-01T08:00:00Z');
+    const timer = due(run); // report-due 2027-Q1
+    expect(rejected(run.decide(SYSTEM_ACTOR, timer.event)).errors).toEqual([
+      { path: 'dueAt', message: `the timer is not due before ${timer.dueAt}` },
+    ]);
+    run.advanceTo(at('2027-04-01T08:00:00Z'));
+    const before = run.state;
+    const again = accept(run.decide(SYSTEM_ACTOR, timer.event));
+    expect(again).toMatchObject({ noop: true, timers: { schedule: [], cancel: [] }, obligations: [] });
+    expect(again.state).toEqual(before);
+    expect(again.stateAfter).toBe(again.stateBefore);
+
+    run.send(COORD_LEGDEN, conflict());
+    const deadline = Object.values(run.state.context.timers).find((t) => t.key.startsWith('case-deadline'))!;
+    run.send(BOARD_HEEK, { type: 'RESOLVE_CASE', caseId: caseIdFor(ID, 1), decision: 'geklärt' });
+    const late = accept(run.decide(SYSTEM_ACTOR, deadline.event, at('2027-06-01T08:00:00Z')));
+    expect(late.noop).toBe(true);
+    expect(late.state.context.escalation.cases[0].status).toBe('resolved');
+  });
+
+  it('a timer firing days late still counts from its due instant where the law does', () => {
+    const run = activeAt('2027-01-10T08:00:00Z');
+    run.send(COORD_SCHOEPPINGEN, exitRequest(), at('2027-02-02T08:00:00Z'));
+    const notice = Object.values(run.state.context.timers).find((t) => t.key.startsWith('notice-end'))!;
+    expect(notice.dueAt).toBe('2031-12-31T23:00:00.000Z'); // earliest date 2031-12-31
+    run.advanceTo(at('2032-01-05T08:00:00Z'), { lateByMs: 3 * 24 * 3_600_000 });
+    expect(run.state.context.members[SCHOEPPINGEN.ags]).toMatchObject({
+      status: 'left',
+      endedAt: '2031-12-31T23:00:00.000Z',
+    });
+  });
+
+  it('nextEvents shows coordinators the operation events, without timer events or payload obligations', () => {
+    const run = activeAt('2027-02-01T08:00:00Z');
+    const next = nextEvents(run.state, COORD_HEEK, run.now);
+    expect(next.map((n) => n.type).sort()).toEqual(
+      [
+        'ACKNOWLEDGE_REPORT',
+        'DECLARE_CASE_FAILED',
+        'ESCALATE_CASE',
+        'PROPOSE_DISSOLUTION',
+        'RAISE_CONFLICT',
+        'RECORD_DISSOLUTION_RESOLUTION',
+        'REQUEST_EXIT',
+        'RESOLVE_CASE',
+        'SUBMIT_REPORT',
+        'WITHDRAW_EXIT_REQUEST',
+      ].sort(),
+    );
+    expect(next.find((n) => n.type === 'SUBMIT_REPORT')).toEqual({ type: 'SUBMIT_REPORT', allowed: true });
+    expect(next.find((n) => n.type === 'REQUEST_EXIT')).toEqual({ type: 'REQUEST_EXIT', allowed: true });
+    expect(next.find((n) => n.type === 'RESOLVE_CASE')).toMatchObject({ allowed: false, reason: 'forbidden' });
+    expect(nextEvents(run.state, SYSTEM_ACTOR, run.now).map((n) => n.type)).toContain('REPORT_DUE');
+  });
+});

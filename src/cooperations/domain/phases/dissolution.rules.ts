@@ -1,0 +1,141 @@
+import { type CooperationContext, type EscalationCase, participants } from '../cooperation';
+import { openProposal } from '../membership';
+import {
+  asParticipant,
+  COORDINATORS,
+  councilBodyErrors,
+  type EventMeta,
+  type EventRule,
+  notInFuture,
+  touched,
+} from './rule';
+
+// ---- dissolution ----------------------------------------------------------------------------
+
+const NO_PROPOSAL = {
+  de: 'Es liegt kein offener Vorschlag zur Auflösung vor.',
+  en: 'There is no open dissolution proposal.',
+};
+
+export const PROPOSE_DISSOLUTION: EventRule<'PROPOSE_DISSOLUTION'> = {
+  roles: COORDINATORS,
+  authorize: asParticipant,
+  precondition: (ctx) =>
+    openProposal(ctx)
+      ? {
+          de: 'Es liegt bereits ein offener Vorschlag zur Auflösung vor.',
+          en: 'A dissolution proposal is already open.',
+        }
+      : null,
+  apply: (ctx, e, { actor, at }) => {
+    const proposal = {
+      number: ctx.dissolution.proposals.length + 1,
+      by: actor.municipality!,
+      sub: actor.sub,
+      at,
+      reason: e.reason,
+      status: 'open' as const,
+      resolutions: [],
+    };
+    return touched(
+      { ...ctx, dissolution: { ...ctx.dissolution, proposals: [...ctx.dissolution.proposals, proposal] } },
+      at,
+    );
+  },
+};
+
+export const RECORD_DISSOLUTION_RESOLUTION: EventRule<'RECORD_DISSOLUTION_RESOLUTION'> = {
+  roles: COORDINATORS,
+  authorize: asParticipant,
+  precondition: (ctx) => (openProposal(ctx) ? null : NO_PROPOSAL),
+  validate: (ctx, e, actor, today) => [...notInFuture(e.date, 'date', today), ...councilBodyErrors(ctx, actor, e.body)],
+  apply: (ctx, { type: _type, ...resolution }, { actor, at }) => {
+    const open = openProposal(ctx)!;
+    const proposals = ctx.dissolution.proposals.map((p) =>
+      p.number === open.number
+        ? {
+            ...p,
+            status: resolution.agreed ? p.status : ('rejected' as const),
+            resolutions: [
+              ...p.resolutions.filter((r) => r.municipality !== actor.municipality),
+              { ...resolution, municipality: actor.municipality!, recordedAt: at },
+            ],
+          }
+        : p,
+    );
+    return touched({ ...ctx, dissolution: { ...ctx.dissolution, proposals } }, at);
+  },
+};
+
+export const RECORD_WINDING_UP: EventRule<'RECORD_WINDING_UP'> = {
+  roles: COORDINATORS,
+  authorize: asParticipant,
+  apply: (ctx, e, { actor, at }) =>
+    touched(
+      {
+        ...ctx,
+        dissolution: {
+          ...ctx.dissolution,
+          windingUp: {
+            assets: e.assets ?? '',
+            staff: e.staff ?? '',
+            data: e.data ?? '',
+            openObligations: e.openObligations ?? '',
+            recordedAt: at,
+            recordedBy: actor.municipality!,
+          },
+          dissolvedAt: at,
+        },
+      },
+      at,
+    ),
+};
+
+/**
+ * Entry into `dissolving`: by agreement when every partner's council agreed to the open proposal,
+ * otherwise because fewer than two partners remain. Every timer is cancelled, open cases are
+ * closed, pending exits are superseded by the dissolution.
+ */
+export function enterDissolving(ctx: CooperationContext, meta: EventMeta): CooperationContext {
+  const open = openProposal(ctx);
+  const agreed =
+    !!open && participants(ctx).every((m) => open.resolutions.some((r) => r.municipality === m.ags && r.agreed));
+  const cases = ctx.escalation.cases.map((c): EscalationCase =>
+    c.status === 'open'
+      ? {
+          ...c,
+          status: 'closed',
+          closedAt: meta.at,
+          steps: [
+            ...c.steps,
+            {
+              at: meta.at,
+              level: c.level,
+              action: 'closed-by-dissolution',
+              by: { sub: meta.actor.sub, role: meta.actor.role, municipality: meta.actor.municipality ?? null },
+              text: null,
+            },
+          ],
+        }
+      : c,
+  );
+  return {
+    ...ctx,
+    escalation: { cases },
+    membership: {
+      exitRequests: ctx.membership.exitRequests.map((r) =>
+        r.status === 'pending' ? { ...r, status: 'superseded', closedAt: meta.at } : r,
+      ),
+    },
+    dissolution: {
+      ...ctx.dissolution,
+      proposals: ctx.dissolution.proposals.map((p) =>
+        p.status === 'open' ? { ...p, status: agreed ? 'agreed' : 'superseded' } : p,
+      ),
+      startedAt: meta.at,
+      reason: agreed ? 'agreement' : 'too-few-partners',
+    },
+    timers: {},
+    updatedAt: meta.at,
+  };
+}
