@@ -37,6 +37,8 @@ const withContext = (state: CooperationState, change: (ctx: CooperationContext) 
 type PhaseExitObligation = Exclude<
   ObligationId,
   | 'OBL-REPORT-CRITERIA'
+  | 'OBL-AMENDMENT-RESOLUTIONS'
+  | 'OBL-AMENDMENT-SUPERVISORY-STEP'
   | 'OBL-EXIT-ULTIMA-RATIO'
   | 'OBL-EXIT-PLAN'
   | 'OBL-EXIT-FORM-STEP'

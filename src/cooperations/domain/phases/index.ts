@@ -1,11 +1,15 @@
 import type { LifecycleEventType } from '../events';
 import { ABANDON, APPOINT_CONTACT } from './common.rules';
+import * as amendment from './amendment.rules';
 import * as contract from './contract.rules';
+import { CORRECT_REPORT } from './correction.rules';
+import * as legal from './legal.rules';
 import * as loi from './letter-of-intent.rules';
 import * as operation from './operation.rules';
 import * as partnerSearch from './partner-search.rules';
 import * as planning from './planning.rules';
 import type { EventRule } from './rule';
+import { TERM_ENDED } from './term.rules';
 
 export type { EventMeta, EventRule } from './rule';
 // Tests enumerate the event types from here, beside the rules.
@@ -30,8 +34,11 @@ export const EVENT_RULES: { readonly [T in LifecycleEventType]: EventRule<T> } =
   RECORD_SUPERVISORY_STEP: contract.RECORD_SUPERVISORY_STEP,
   SIGN_CONTRACT: contract.SIGN_CONTRACT,
   PUT_INTO_FORCE: contract.PUT_INTO_FORCE,
+  RECORD_MEMBER_NOTIFICATION: legal.RECORD_MEMBER_NOTIFICATION,
+  WAIVE_OBLIGATION: legal.WAIVE_OBLIGATION,
   ABANDON,
   SUBMIT_REPORT: operation.SUBMIT_REPORT,
+  CORRECT_REPORT,
   ACKNOWLEDGE_REPORT: operation.ACKNOWLEDGE_REPORT,
   RAISE_CONFLICT: operation.RAISE_CONFLICT,
   RESOLVE_CASE: operation.RESOLVE_CASE,
@@ -42,8 +49,12 @@ export const EVENT_RULES: { readonly [T in LifecycleEventType]: EventRule<T> } =
   PROPOSE_DISSOLUTION: operation.PROPOSE_DISSOLUTION,
   RECORD_DISSOLUTION_RESOLUTION: operation.RECORD_DISSOLUTION_RESOLUTION,
   RECORD_WINDING_UP: operation.RECORD_WINDING_UP,
+  PROPOSE_AMENDMENT: amendment.PROPOSE_AMENDMENT,
+  PUT_AMENDMENT_INTO_FORCE: amendment.PUT_AMENDMENT_INTO_FORCE,
+  WITHDRAW_AMENDMENT: amendment.WITHDRAW_AMENDMENT,
   REPORT_DUE: operation.REPORT_DUE,
   REPORT_GRACE_EXPIRED: operation.REPORT_GRACE_EXPIRED,
   CASE_DEADLINE_PASSED: operation.CASE_DEADLINE_PASSED,
   NOTICE_PERIOD_ENDED: operation.NOTICE_PERIOD_ENDED,
+  TERM_ENDED,
 };
