@@ -225,7 +225,7 @@ export const OBLIGATIONS: Readonly<Record<ObligationId, ObligationDefinition>> =
     legalBasis: '§ 41 Abs. 1, § 60 Abs. 1 GO NRW; § 26 Abs. 1 KrO NRW; § 20 Abs. 1, § 24 Abs. 1, § 27 Abs. 4 GkG NRW',
     satisfiedBy: {
       de: 'Jede Kommune erfasst ihren Beschluss zur Änderungsfassung (RECORD_COUNCIL_RESOLUTION mit deren Fassung).',
-      en: "Each municipality records its resolution on the amended version (RECORD_COUNCIL_RESOLUTION with that version).",
+      en: 'Each municipality records its resolution on the amended version (RECORD_COUNCIL_RESOLUTION with that version).',
     },
   },
   'OBL-AMENDMENT-SUPERVISORY-STEP': {

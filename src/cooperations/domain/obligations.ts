@@ -171,9 +171,14 @@ export const exitTerms: ObligationCheck = (ctx) => {
   const terms = contract.exitTerms ?? {};
   const missing: string[] = [];
   // § 23 Abs. 5 GkG NRW: termination terms only for an ÖrV unlimited or over 20 years; else "none" is a term.
-  const required = noticePeriodRequired(contract.legalForm, { start: contract.term.start, end: contract.term.end ?? undefined });
+  const required = noticePeriodRequired(contract.legalForm, {
+    start: contract.term.start,
+    end: contract.term.end ?? undefined,
+  });
   const notice = terms.noticePeriod;
-  if (required.required ? !positive(notice ?? undefined) : notice === undefined || (notice !== null && !positive(notice))) {
+  if (
+    required.required ? !positive(notice ?? undefined) : notice === undefined || (notice !== null && !positive(notice))
+  ) {
     missing.push('exitTerms.noticePeriod');
   }
   for (const key of EXIT_SETTLEMENTS) if (blank(terms[key])) missing.push(`exitTerms.${key}`);

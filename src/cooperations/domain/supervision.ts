@@ -58,7 +58,8 @@ export function conclusionProcedure(ctx: CooperationContext): Procedure | undefi
     text,
     members: participants(ctx),
     councilResolutions: ctx.contract.councilResolutions.filter((r) => r.version === text.version),
-    supervisoryStep: ctx.contract.supervisoryStep?.contractVersion === text.version ? ctx.contract.supervisoryStep : null,
+    supervisoryStep:
+      ctx.contract.supervisoryStep?.contractVersion === text.version ? ctx.contract.supervisoryStep : null,
     memberNotifications: (ctx.contract.memberNotifications ?? []).filter((n) => n.contractVersion === text.version),
   };
 }
@@ -154,7 +155,9 @@ function approvalMissing(proc: Procedure, step: SupervisoryStep, today: Calendar
       // The parties claim the fiction, so the record says no express decision came in time.
       return step.deemedApproval ? [] : ['supervisoryStep.approvedOn'];
     case 'pending':
-      return step.deemedApproval ? [`supervisoryStep.deemedApprovalOn:${ev.fictionOn}`] : ['supervisoryStep.approvedOn'];
+      return step.deemedApproval
+        ? [`supervisoryStep.deemedApprovalOn:${ev.fictionOn}`]
+        : ['supervisoryStep.approvedOn'];
     case 'awaiting-decision':
       return ['supervisoryStep.approvedOn'];
   }
@@ -172,7 +175,8 @@ export function legalEffectOn(proc: Procedure): { effectiveOn?: CalendarDate; wa
 }
 
 /** The first day of legal effect once the procedure is complete; `today` where no rule sets one. */
-export const inForceOn = (proc: Procedure, today: CalendarDate): CalendarDate => legalEffectOn(proc).effectiveOn ?? today;
+export const inForceOn = (proc: Procedure, today: CalendarDate): CalendarDate =>
+  legalEffectOn(proc).effectiveOn ?? today;
 
 /** § 115 Abs. 1 GO NRW: each member's notification to its own authority, counted back from the start of execution. */
 function memberNotificationsMissing(proc: Procedure, on: CalendarDate): string[] {

@@ -246,7 +246,11 @@ export const recordSupervisoryStep = event(
       optional(
         object(
           {
-            authority: about(text(300), 'Bestimmte Aufsichtsbehörde (Kennung oder Name)', 'Designated authority (id or name)'),
+            authority: about(
+              text(300),
+              'Bestimmte Aufsichtsbehörde (Kennung oder Name)',
+              'Designated authority (id or name)',
+            ),
             designatedBy: about(
               text(300),
               'Bestimmende Behörde (Kennung oder Name), z. B. ministry:kommunales',

@@ -33,7 +33,8 @@ export const PROPOSE_AMENDMENT: EventRule<'PROPOSE_AMENDMENT'> = {
       if (ctx.members[m.ags]?.status === 'active') {
         errors.push({ path: `joining[${i}]`, message: `${m.ags} is already a partner` });
       }
-      if (joining.findIndex((x) => x.ags === m.ags) < i) errors.push({ path: `joining[${i}]`, message: 'appears twice' });
+      if (joining.findIndex((x) => x.ags === m.ags) < i)
+        errors.push({ path: `joining[${i}]`, message: 'appears twice' });
     });
     const current = ctx.contract.versions[ctx.contract.versions.length - 1];
     if (current && text.legalForm !== current.legalForm) {
@@ -90,7 +91,10 @@ export const PUT_AMENDMENT_INTO_FORCE: EventRule<'PUT_AMENDMENT_INTO_FORCE'> = {
         members: { ...ctx.members, ...joined },
         contract: {
           ...ctx.contract,
-          versions: [...ctx.contract.versions, { ...a.text, version: a.version, draftedAt: a.proposedAt, draftedBy: a.proposedBy }],
+          versions: [
+            ...ctx.contract.versions,
+            { ...a.text, version: a.version, draftedAt: a.proposedAt, draftedBy: a.proposedBy },
+          ],
           councilResolutions: a.councilResolutions,
           supervisoryStep: a.supervisoryStep,
           memberNotifications: a.memberNotifications,
@@ -117,7 +121,12 @@ export const WITHDRAW_AMENDMENT: EventRule<'WITHDRAW_AMENDMENT'> = {
     const withdrawn = Object.fromEntries(
       a.joining.map((m) => [
         m.ags,
-        { ...ctx.members[m.ags], status: 'withdrawn' as const, endedAt: at, endReason: `Änderung zurückgezogen: ${e.reason}` },
+        {
+          ...ctx.members[m.ags],
+          status: 'withdrawn' as const,
+          endedAt: at,
+          endReason: `Änderung zurückgezogen: ${e.reason}`,
+        },
       ]),
     );
     return touched(

@@ -29,7 +29,10 @@ export const CORRECT_REPORT: EventRule<'CORRECT_REPORT'> = {
     return touched(
       {
         ...ctx,
-        reporting: { ...ctx.reporting, reports: ctx.reporting.reports.map((r) => (r.id === report.id ? corrected : r)) },
+        reporting: {
+          ...ctx.reporting,
+          reports: ctx.reporting.reports.map((r) => (r.id === report.id ? corrected : r)),
+        },
       },
       at,
     );

@@ -22,7 +22,8 @@ export function withProcedure(
   change: (record: ProcedureRecord) => Partial<ProcedureRecord>,
 ): CooperationContext {
   const pending = ctx.contract.pendingAmendment;
-  if (isInForce(ctx) && pending) return { ...ctx, contract: { ...ctx.contract, pendingAmendment: { ...pending, ...change(pending) } } };
+  if (isInForce(ctx) && pending)
+    return { ...ctx, contract: { ...ctx.contract, pendingAmendment: { ...pending, ...change(pending) } } };
   const c = ctx.contract;
   const record = {
     councilResolutions: c.councilResolutions,
