@@ -94,6 +94,11 @@ export class CooperationSummaryDto {
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
 }
 
+export class BilingualDto {
+  @ApiProperty() de!: string;
+  @ApiProperty() en!: string;
+}
+
 export class AuthorityNamesDto {
   @ApiProperty({ example: 'Landrätin oder Landrat des Kreises Borken' }) de!: string;
   @ApiProperty({ example: 'Landrätin des Kreises Borken' }) deFemale!: string;
@@ -105,7 +110,7 @@ export class AuthorityRefDto {
   @ApiProperty({ example: 'landrat:05554', description: 'Stable id; records may name it or any of its names' })
   id!: string;
   @ApiProperty({ type: AuthorityNamesDto }) names!: AuthorityNamesDto;
-  @ApiProperty({ type: () => BilingualDto }) role!: BilingualDto;
+  @ApiProperty({ type: BilingualDto }) role!: BilingualDto;
 }
 
 export class MemberAuthorityDto {
@@ -138,7 +143,7 @@ export class CompetentAuthorityDto {
   members?: MemberAuthorityDto[];
   @ApiPropertyOptional({ example: '§ 29 Abs. 4 S. 2 GkG NRW Nr. 2' }) basis?: string;
   @ApiPropertyOptional({ type: LegalRuleRefDto }) rule?: LegalRuleRefDto;
-  @ApiProperty({ type: () => [BilingualDto] }) warnings!: BilingualDto[];
+  @ApiProperty({ type: [BilingualDto] }) warnings!: BilingualDto[];
   @ApiPropertyOptional({ type: [String], example: ['seat'] }) missing?: string[];
 }
 
@@ -236,11 +241,6 @@ export class ChainVerificationDto {
   @ApiPropertyOptional({ description: 'First sequence number that fails (when not valid)' })
   firstBrokenSequence?: number;
   @ApiPropertyOptional() reason?: string;
-}
-
-export class BilingualDto {
-  @ApiProperty() de!: string;
-  @ApiProperty() en!: string;
 }
 
 export class ObligationDto {
