@@ -33,8 +33,9 @@ export const PROPOSE_AMENDMENT: EventRule<'PROPOSE_AMENDMENT'> = {
       if (ctx.members[m.ags]?.status === 'active') {
         errors.push({ path: `joining[${i}]`, message: `${m.ags} is already a partner` });
       }
-      if (joining.findIndex((x) => x.ags === m.ags) < i)
+      if (joining.findIndex((x) => x.ags === m.ags) < i) {
         errors.push({ path: `joining[${i}]`, message: 'appears twice' });
+      }
     });
     const current = ctx.contract.versions[ctx.contract.versions.length - 1];
     if (current && text.legalForm !== current.legalForm) {

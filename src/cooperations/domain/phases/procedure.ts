@@ -22,8 +22,9 @@ export function withProcedure(
   change: (record: ProcedureRecord) => Partial<ProcedureRecord>,
 ): CooperationContext {
   const pending = ctx.contract.pendingAmendment;
-  if (isInForce(ctx) && pending)
+  if (isInForce(ctx) && pending) {
     return { ...ctx, contract: { ...ctx.contract, pendingAmendment: { ...pending, ...change(pending) } } };
+  }
   const c = ctx.contract;
   const record = {
     councilResolutions: c.councilResolutions,
