@@ -133,7 +133,16 @@ describe('the building yard of Heek, Legden and Schöppingen through the API', (
       kind: 'approval',
       authority: EXPECTED_AUTHORITY,
     });
-    expect(res.body.context.contract.inForceSince).toBe(stepNamed('put-into-force').at.toISOString());
+    // § 24 Abs. 4 GkG NRW: in force the day after the authority's publication (14 Aug → 15 Aug 2026),
+    // not at the server time of PUT_INTO_FORCE.
+    expect(res.body.context.contract.inForceOn).toBe('2026-08-15');
+    expect(res.body.context.contract.inForceSince).toBe('2026-08-14T22:00:00.000Z');
+    // § 29 Abs. 4 S. 2 GkG NRW: the Landrat of the task body's Kreis, shown with its basis.
+    expect(res.body.competentAuthority).toMatchObject({
+      status: 'determined',
+      authority: { id: 'landrat:05554', names: { deMale: EXPECTED_AUTHORITY } },
+      basis: '§ 29 Abs. 4 S. 2 GkG NRW Nr. 2',
+    });
   });
 
   it('keeps a gap-free, valid hash chain that pages in sequence order', async () => {

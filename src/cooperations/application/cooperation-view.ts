@@ -1,5 +1,11 @@
 import type { HistoryEntry } from '../../history';
-import { type CooperationContext, type CooperationState, type Member, stateToString } from '../domain';
+import {
+  type CompetentAuthorityView,
+  type CooperationContext,
+  type CooperationState,
+  type Member,
+  stateToString,
+} from '../domain';
 import type { StoredCooperation } from '../infrastructure/cooperation.repository';
 import type { UnmetObligation } from './unmet-obligations';
 
@@ -30,6 +36,11 @@ export interface CooperationSummary {
 export interface CooperationView extends CooperationSummary {
   definitionVersion: number;
   context: CooperationContext;
+  /**
+   * The competent supervisory authority derived from the legal form and the members (null before a
+   * contract draft names the form). Only in reads: stored answers of events keep their shape.
+   */
+  competentAuthority?: CompetentAuthorityView | null;
 }
 
 /** The answer to an accepted event: the new snapshot and its history entry. */
@@ -49,6 +60,7 @@ export interface NextEventView {
 export interface NextEventsView {
   state: string;
   version: number;
+  competentAuthority: CompetentAuthorityView | null;
   events: NextEventView[];
 }
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '../../auth/principal';
-import type { CooperationState } from '../domain';
+import { Clock, nowOf } from '../../common/clock';
+import { competentAuthorityView, type CooperationState } from '../domain';
 import { CooperationRepository, type StoredCooperation } from '../infrastructure/cooperation.repository';
 import { type CooperationView, viewOf } from './cooperation-view';
 import { CooperationNotFound } from './cooperations.errors';
@@ -13,7 +14,10 @@ import { isVisible, scopeOf } from './visibility';
  */
 @Injectable()
 export class CooperationReader {
-  constructor(private readonly cooperations: CooperationRepository) {}
+  constructor(
+    private readonly cooperations: CooperationRepository,
+    private readonly clock: Clock,
+  ) {}
 
   async read(id: string, principal: Principal): Promise<{ stored: StoredCooperation; state: CooperationState }> {
     const stored = await this.cooperations.find(id);
@@ -23,7 +27,7 @@ export class CooperationReader {
 
   async view(id: string, principal: Principal): Promise<CooperationView> {
     const { stored, state } = await this.read(id, principal);
-    return viewOf(stored, state);
+    return { ...viewOf(stored, state), competentAuthority: competentAuthorityView(state.context, nowOf(this.clock)) };
   }
 
   /** The states of the cooperations the caller may see that have an escalation case of `status`. */

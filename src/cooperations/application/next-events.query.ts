@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Principal } from '../../auth/principal';
 import { Clock, nowOf } from '../../common/clock';
 import type { Language } from '../../common/language';
-import { stateToString } from '../domain';
+import { competentAuthorityView, stateToString } from '../domain';
 import { actorOf } from './actor';
 import type { NextEventsView } from './cooperation-view';
 import { CooperationReader } from './get-cooperation.query';
@@ -20,10 +20,12 @@ export class NextEventsQuery {
   async execute(id: string, principal: Principal, lang: Language): Promise<NextEventsView> {
     // The state is already in the current definition: the domain's own lift is only a version check.
     const { stored, state } = await this.reader.read(id, principal);
+    const now = nowOf(this.clock);
     return {
       state: stateToString(state.value),
       version: stored.version,
-      events: nextEventsOn(state, actorOf(principal), nowOf(this.clock)).map((e) => ({
+      competentAuthority: competentAuthorityView(state.context, now),
+      events: nextEventsOn(state, actorOf(principal), now).map((e) => ({
         type: e.type,
         allowed: e.allowed,
         ...(e.reason ? { reason: e.reason } : {}),

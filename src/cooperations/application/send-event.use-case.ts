@@ -103,6 +103,18 @@ export class SendEventUseCase {
         mapPath: (path) => (path.startsWith('municipality.') ? 'municipality' : path),
       };
     }
+    if (body.type === 'PROPOSE_AMENDMENT' && Array.isArray(body.joining)) {
+      const joining = [];
+      for (const [i, ags] of (body.joining as string[]).entries()) {
+        const municipality = await this.municipalities.find(ags, `joining[${i}]`);
+        if (!municipality) throw new UnknownMunicipality(`joining[${i}]`, ags);
+        joining.push(municipality);
+      }
+      return {
+        event: { ...body, joining } as unknown as LifecycleEvent,
+        mapPath: (path) => path.replace(/^(joining\[\d+\])\..*$/, '$1'),
+      };
+    }
     return { event: body as unknown as LifecycleEvent, mapPath: (path) => path };
   }
 }

@@ -6,16 +6,19 @@ import type {
   DefineSteeringBody,
   DraftContract,
   DraftLoi,
+  ContractText,
   ExitPlan,
   FormSpecificExitStep,
   RecordCouncilResolution,
   RecordDissolutionResolution,
+  RecordMemberNotification,
   RecordSupervisoryStep,
   ReportInterval,
   ReportValue,
   SystemEvent,
 } from './events';
 import type { MotiveId } from './motives';
+import type { ObligationId } from './obligations.catalog';
 import type { Ags, MunicipalityRef } from './municipality';
 
 /** ISO 8601 instant in UTC, e.g. `2026-03-02T09:00:00.000Z`. */
@@ -74,10 +77,51 @@ export type SupervisoryStep = Omit<RecordSupervisoryStep, 'type'> & {
   recordedAt: Instant;
 };
 
-/** Änderung (amendment) of the contract in force; filled by a later amendment procedure. */
+/** A member's own § 115 GO NRW notification (private-law forms), for one contract version. */
+export type MemberNotificationRecord = Omit<RecordMemberNotification, 'type' | 'version'> & {
+  municipality: Ags;
+  contractVersion: number;
+  recordedAt: Instant;
+};
+
+/** Änderung (amendment) of the contract in force, once it is in force. */
 export interface ContractAmendment {
   contractVersion: number;
   inForceOn: CalendarDate;
+  /** Municipalities that joined with it (Beitritt). */
+  joined?: Ags[];
+  reason?: string;
+}
+
+/** An amendment (possibly with members joining) going through its procedure while active. */
+export interface PendingAmendment {
+  /** The contract version it will become. */
+  version: number;
+  text: ContractText;
+  reason: string;
+  joining: MunicipalityRef[];
+  proposedAt: Instant;
+  proposedBy: string;
+  councilResolutions: CouncilResolution[];
+  supervisoryStep: SupervisoryStep | null;
+  memberNotifications: MemberNotificationRecord[];
+}
+
+/** A recorded waiver of a recommended obligation, or a "ggfs." part marked not applicable. */
+export interface Waiver {
+  obligation: ObligationId;
+  part: string | null;
+  reason: string;
+  municipality: Ags;
+  by: string;
+  at: Instant;
+}
+
+/** Something the steering board must see (e.g. the end of the term). */
+export interface BoardNotice {
+  kind: 'term-ended';
+  at: Instant;
+  text: string;
 }
 
 // ---- operation phase (definition version 3) -------------------------------------------------
@@ -97,6 +141,8 @@ export interface Report {
   /** Submitted after the period's due date. */
   late: boolean;
   acknowledgements: Array<{ municipality: Ags; by: string; at: Instant }>;
+  /** Earlier texts replaced by corrections, oldest first (absent: never corrected). */
+  corrections?: Array<{ at: Instant; by: string; reason: string; narrative: string; values: ReportValue[] }>;
 }
 
 /** A period whose due date passed without a report (set by REPORT_DUE). */
@@ -195,7 +241,7 @@ export interface Dissolution {
   proposals: DissolutionProposal[];
   /** When the cooperation entered `dissolving`, and why. */
   startedAt: Instant | null;
-  reason: 'agreement' | 'too-few-partners' | null;
+  reason: 'agreement' | 'too-few-partners' | 'term-ended' | null;
   windingUp: {
     assets: string;
     staff: string;
@@ -235,6 +281,11 @@ export interface CooperationContext {
     inForceSince: Instant | null;
     /** Since definition version 2. */
     amendments: ContractAmendment[];
+    /** The legal date of effect (§ 24 Abs. 4 GkG NRW: the day after publication or a later set date). */
+    inForceOn?: CalendarDate;
+    /** Private-law forms: each member's § 115 GO NRW notification (absent: none recorded). */
+    memberNotifications?: MemberNotificationRecord[];
+    pendingAmendment?: PendingAmendment | null;
   };
   abandonment: { reason: string; at: Instant; by: Ags } | null;
   /** Since definition version 3: the regions of `active` and the end of the cooperation. */
@@ -242,6 +293,10 @@ export interface CooperationContext {
   escalation: { cases: EscalationCase[] };
   membership: { exitRequests: ExitRequest[] };
   dissolution: Dissolution;
+  /** Waivers and not-applicable marks (absent: none). */
+  waivers?: Waiver[];
+  /** What the steering board is told (absent: nothing). */
+  boardNotices?: BoardNotice[];
   /** The durable timers this state expects to exist, by key. */
   timers: Record<string, ScheduledTimer>;
   createdAt: Instant;

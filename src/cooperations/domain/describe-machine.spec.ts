@@ -79,6 +79,7 @@ describe('describeLifecycle', () => {
       guard: 'fewerThanTwoPartnersAfterApply',
     });
     expect(events('dissolving')).toEqual([
+      { type: 'WAIVE_OBLIGATION', target: null, obligations: [] },
       { type: 'RECORD_WINDING_UP', target: 'dissolved', obligations: ['OBL-WINDING-UP'] },
     ]);
     expect(d.states.find((s) => s.id === 'active.reporting.onTrack')?.always).toEqual([

@@ -103,6 +103,7 @@ describe('nextEvents', () => {
       'SIGN_LOI',
       'ADOPT_LOI',
       'APPOINT_CONTACT',
+      'WAIVE_OBLIGATION',
       'ABANDON',
     ]);
     expect(byType(COORD_LEGDEN)).toMatchObject({

@@ -23,7 +23,7 @@ describe('building-yard scenario driven through decide()', () => {
       state = d.state;
     }
     expect(state.value).toEqual(ACTIVE_VALUE);
-    expect(state.context.contract.inForceSince).toBe('2026-08-17T09:00:00.000Z');
+    expect(state.context.contract.inForceSince).toBe('2026-08-14T22:00:00.000Z');
   });
 
   it.each(buildingYardPrematureEvents().map((p) => [`${p.event.type} before ${p.before}`, p] as const))(

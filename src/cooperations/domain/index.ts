@@ -1,4 +1,5 @@
 /** Public API of the cooperation lifecycle domain (no Nest, no TypeORM). */
+export { competentAuthorityView, type CompetentAuthorityView, type AuthorityRef } from './authority-view';
 export type { Actor, ActorRole } from './actor';
 export {
   addDays,

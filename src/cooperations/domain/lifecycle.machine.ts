@@ -106,6 +106,7 @@ const apply = { actions: 'apply' } as const;
 /** Events every phase before `active` accepts. */
 const beforeActive = {
   APPOINT_CONTACT: apply,
+  WAIVE_OBLIGATION: apply,
   ABANDON: { target: 'abandoned', actions: 'apply' },
 } as const;
 
@@ -197,6 +198,7 @@ export const lifecycleMachine = setup({
         DRAFT_CONTRACT: apply,
         RECORD_COUNCIL_RESOLUTION: apply,
         RECORD_SUPERVISORY_STEP: apply,
+        RECORD_MEMBER_NOTIFICATION: apply,
         SIGN_CONTRACT: apply,
         PUT_INTO_FORCE: {
           target: 'active',
@@ -225,6 +227,22 @@ export const lifecycleMachine = setup({
     active: {
       type: 'parallel',
       on: {
+        // Contacts change with elections and staff; waivers; amendments and joining (Beitritt).
+        APPOINT_CONTACT: apply,
+        WAIVE_OBLIGATION: apply,
+        PROPOSE_AMENDMENT: apply,
+        WITHDRAW_AMENDMENT: apply,
+        RECORD_COUNCIL_RESOLUTION: apply,
+        RECORD_SUPERVISORY_STEP: apply,
+        RECORD_MEMBER_NOTIFICATION: apply,
+        PUT_AMENDMENT_INTO_FORCE: {
+          guard: {
+            type: 'obligationsMet',
+            params: { obligations: ['OBL-AMENDMENT-RESOLUTIONS', 'OBL-AMENDMENT-SUPERVISORY-STEP'] },
+          },
+          actions: 'apply',
+        },
+        TERM_ENDED: { target: 'dissolving', actions: 'apply' },
         PROPOSE_DISSOLUTION: apply,
         RECORD_DISSOLUTION_RESOLUTION: [
           {
@@ -243,6 +261,10 @@ export const lifecycleMachine = setup({
           initial: 'onTrack',
           on: {
             SUBMIT_REPORT: {
+              guard: { type: 'obligationsMet', params: { obligations: ['OBL-REPORT-CRITERIA'] } },
+              actions: 'apply',
+            },
+            CORRECT_REPORT: {
               guard: { type: 'obligationsMet', params: { obligations: ['OBL-REPORT-CRITERIA'] } },
               actions: 'apply',
             },
@@ -299,6 +321,7 @@ export const lifecycleMachine = setup({
     dissolving: {
       entry: 'enterDissolving',
       on: {
+        WAIVE_OBLIGATION: apply,
         RECORD_WINDING_UP: {
           target: 'dissolved',
           guard: { type: 'obligationsMet', params: { obligations: ['OBL-WINDING-UP'] } },

@@ -16,6 +16,8 @@ export const OBLIGATION_IDS = [
   'OBL-SUPERVISORY-STEP',
   'OBL-CONTRACT-SIGNED-ALL',
   'OBL-REPORT-CRITERIA',
+  'OBL-AMENDMENT-RESOLUTIONS',
+  'OBL-AMENDMENT-SUPERVISORY-STEP',
   'OBL-EXIT-ULTIMA-RATIO',
   'OBL-EXIT-PLAN',
   'OBL-EXIT-FORM-STEP',
@@ -194,8 +196,8 @@ export const OBLIGATIONS: Readonly<Record<ObligationId, ObligationDefinition>> =
     citation: '§ 24 GkG NRW',
     legalBasis: '§§ 10, 11, 24, 29 GkG NRW; §§ 115, 120 GO NRW',
     satisfiedBy: {
-      de: 'Erfassung des aufsichtsbehördlichen Verfahrens (RECORD_SUPERVISORY_STEP): Behörde, Eingang, Genehmigung oder Fiktion, Bekanntmachung bzw. Anzeige.',
-      en: 'Recording the supervisory procedure (RECORD_SUPERVISORY_STEP): authority, receipt, approval or deemed approval, publication, or notification.',
+      de: 'Erfassung des aufsichtsbehördlichen Verfahrens (RECORD_SUPERVISORY_STEP): Behörde, Eingang, Genehmigung oder Fiktion, Bekanntmachung; bei privatrechtlichen Formen die Anzeige jeder Kommune bei ihrer eigenen Aufsichtsbehörde (RECORD_MEMBER_NOTIFICATION).',
+      en: "Recording the supervisory procedure (RECORD_SUPERVISORY_STEP): authority, receipt, approval or deemed approval, publication; for private-law forms each member's notification to its own authority (RECORD_MEMBER_NOTIFICATION).",
     },
   },
   'OBL-CONTRACT-SIGNED-ALL': {
@@ -210,6 +212,34 @@ export const OBLIGATIONS: Readonly<Record<ObligationId, ObligationDefinition>> =
     satisfiedBy: {
       de: 'Der Ansprechpartner jeder beteiligten Kommune unterzeichnet die aktuelle Vertragsfassung (SIGN_CONTRACT).',
       en: "Each participating municipality's contact signs the current contract version (SIGN_CONTRACT).",
+    },
+  },
+  'OBL-AMENDMENT-RESOLUTIONS': {
+    id: 'OBL-AMENDMENT-RESOLUTIONS',
+    phase: 'active',
+    text: {
+      de: 'Jede Partnerkommune und jede beitretende Kommune hat die Änderung (den Beitritt) beschlossen — durch Rat oder Kreistag oder als Eil- oder Dringlichkeitsentscheidung; eine Arbeitsgemeinschaft braucht keinen Beschluss.',
+      en: 'Every partner and every joining municipality resolved the amendment (the joining) — by council or Kreistag, or as an urgent or emergency decision; a working group needs none.',
+    },
+    citation: '§ 41 Abs. 1, § 60 GO NRW',
+    legalBasis: '§ 41 Abs. 1, § 60 Abs. 1 GO NRW; § 26 Abs. 1 KrO NRW; § 20 Abs. 1, § 24 Abs. 1, § 27 Abs. 4 GkG NRW',
+    satisfiedBy: {
+      de: 'Jede Kommune erfasst ihren Beschluss zur Änderungsfassung (RECORD_COUNCIL_RESOLUTION mit deren Fassung).',
+      en: 'Each municipality records its resolution on the amended version (RECORD_COUNCIL_RESOLUTION with that version).',
+    },
+  },
+  'OBL-AMENDMENT-SUPERVISORY-STEP': {
+    id: 'OBL-AMENDMENT-SUPERVISORY-STEP',
+    phase: 'active',
+    text: {
+      de: 'Soweit die Rechtsform es verlangt, hat die für die geänderte Kooperation zuständige Aufsichtsbehörde die Änderung genehmigt (auch durch Fiktion) und bekannt gemacht, oder jede Kommune hat sie ihrer Aufsichtsbehörde angezeigt; die Änderung ist wirksam geworden.',
+      en: 'Where the legal form requires it, the authority competent for the amended cooperation approved (possibly by deemed approval) and published the amendment, or each member notified its own authority; the amendment has taken effect.',
+    },
+    citation: '§ 20, § 24 GkG NRW',
+    legalBasis: '§§ 10, 20, 24, 29 GkG NRW; §§ 115, 120 GO NRW',
+    satisfiedBy: {
+      de: 'Erfassung des Aufsichtsschritts zur Änderung (RECORD_SUPERVISORY_STEP bzw. RECORD_MEMBER_NOTIFICATION je Kommune).',
+      en: 'Recording the supervisory step for the amendment (RECORD_SUPERVISORY_STEP, or RECORD_MEMBER_NOTIFICATION per member).',
     },
   },
   'OBL-REPORT-CRITERIA': {

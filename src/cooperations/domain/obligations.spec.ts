@@ -1,4 +1,4 @@
-import type { CooperationContext } from './cooperation';
+import type { CooperationContext, MemberNotificationRecord } from './cooperation';
 import type { CooperationState } from './cooperation-state';
 import { decide } from './engine';
 import type { LifecycleEvent } from './events';
@@ -10,12 +10,14 @@ import {
   COORD_HEEK,
   COORD_LEGDEN,
   COORD_SCHOEPPINGEN,
+  HEEK,
   LEGDEN,
   LOI_DRAFT,
   SCHOEPPINGEN,
 } from '../../../test/fixtures/building-yard.scenario';
 import { accept, stateBefore } from '../../../test/fixtures/run-scenario';
 
+const HEEK_AGS = HEEK.ags;
 const LEGDEN_AGS = LEGDEN.ags;
 const SCHOEPPINGEN_AGS = SCHOEPPINGEN.ags;
 
@@ -37,6 +39,8 @@ const withContext = (state: CooperationState, change: (ctx: CooperationContext) 
 type PhaseExitObligation = Exclude<
   ObligationId,
   | 'OBL-REPORT-CRITERIA'
+  | 'OBL-AMENDMENT-RESOLUTIONS'
+  | 'OBL-AMENDMENT-SUPERVISORY-STEP'
   | 'OBL-EXIT-ULTIMA-RATIO'
   | 'OBL-EXIT-PLAN'
   | 'OBL-EXIT-FORM-STEP'
@@ -240,29 +244,55 @@ describe('OBL-SUPERVISORY-STEP in detail', () => {
     ]);
   });
 
-  it('accepts the approval fiction after 4 weeks, or 8 weeks when a discussion was scheduled', () => {
-    const deemed = asStep({
+  it('§ 24 Abs. 2 GkG NRW: deemed approval the day after four weeks of silence (§§ 187, 188 BGB), claimed by the parties', () => {
+    const deemed = asStep({ deemedApproval: true, submittedOn: '2026-07-06', publishedOn: '2026-08-14' });
+    expect(check(deemed, '2026-08-17T10:00:00Z')).toEqual([]);
+    // Received Mon 27 Jul: four weeks end Mon 24 Aug, the fiction applies from 25 Aug.
+    const tooEarly = asStep({ deemedApproval: true, submittedOn: '2026-07-27', publishedOn: '2026-08-14' });
+    expect(check(tooEarly, '2026-08-17T10:00:00Z')).toEqual(['supervisoryStep.deemedApprovalOn:2026-08-25']);
+    const unclaimed = asStep({ objectedOn: '2026-07-20', publishedOn: '2026-08-14' });
+    expect(check(unclaimed, '2026-09-01T10:00:00Z')).toEqual(['supervisoryStep.approvedOn']);
+  });
+
+  it('§ 24 Abs. 2 GkG NRW: concerns in time extend by a further four weeks (§ 190 BGB); a discussion alone does not', () => {
+    const concerns = asStep({
       deemedApproval: true,
       submittedOn: '2026-07-06',
+      objectedOn: '2026-07-20',
       publishedOn: '2026-08-14',
     });
-    expect(check(deemed, '2026-08-17T10:00:00Z')).toEqual([]);
-    const discussed = asStep({
+    // First period ends Mon 3 Aug, the further one Mon 31 Aug: deemed from 1 Sep.
+    expect(check(concerns, '2026-08-17T10:00:00Z')).toEqual(['supervisoryStep.deemedApprovalOn:2026-09-01']);
+    expect(check(concerns, '2026-09-01T10:00:00Z')).toEqual([]);
+    const discussionOnly = asStep({
       deemedApproval: true,
       submittedOn: '2026-07-06',
       discussionScheduledOn: '2026-07-30',
       publishedOn: '2026-08-14',
     });
-    expect(check(discussed, '2026-08-17T10:00:00Z')).toEqual(['supervisoryStep.deemedApprovalOn:2026-08-31']);
-    expect(check(discussed, '2026-08-31T10:00:00Z')).toEqual([]);
-    const tooEarly = asStep({
+    expect(check(discussionOnly, '2026-08-17T10:00:00Z')).toEqual([]);
+  });
+
+  it('§ 24 Abs. 2 GkG NRW: concerns and a discussion scheduled in time exclude the fiction; a refusal stops it', () => {
+    const objection = asStep({
       deemedApproval: true,
-      submittedOn: '2026-07-27',
-      publishedOn: '2026-08-14',
+      submittedOn: '2026-07-06',
+      objectedOn: '2026-07-20',
+      discussionScheduledOn: '2026-08-20',
+      publishedOn: '2026-09-14',
     });
-    expect(check(tooEarly, '2026-08-17T10:00:00Z')).toEqual(['supervisoryStep.deemedApprovalOn:2026-08-24']);
-    const objected = asStep({ objectedOn: '2026-07-20', publishedOn: '2026-08-14' });
-    expect(check(objected, '2026-09-01T10:00:00Z')).toEqual(['supervisoryStep.approvedOn']);
+    expect(check(objection, '2026-10-01T10:00:00Z')).toEqual(['supervisoryStep.approvedOn']);
+    const refused = asStep({ submittedOn: '2026-07-06', refusedOn: '2026-07-28', publishedOn: '2026-08-14' });
+    expect(check(refused, '2026-09-01T10:00:00Z')).toEqual(['supervisoryStep.refusedOn']);
+  });
+
+  it('§ 31 Abs. 3 VwVfG NRW: a period ending on a holiday ends on the next working day', () => {
+    // Received Fri 27 Nov 2026: four weeks end Fri 25 Dec (1. Weihnachtstag) → Mon 28 Dec; deemed from 29 Dec.
+    const christmas = asStep({ deemedApproval: true, submittedOn: '2026-11-27', publishedOn: '2026-12-29' });
+    expect(check(christmas, '2026-12-28T10:00:00Z')).toEqual([
+      'supervisoryStep.deemedApprovalOn:2026-12-29',
+      'supervisoryStep.inForceFrom:2026-12-30',
+    ]);
   });
 
   it('needs nothing for a kommunale Arbeitsgemeinschaft', () => {
@@ -273,18 +303,39 @@ describe('OBL-SUPERVISORY-STEP in detail', () => {
     expect(check(arge, '2026-09-01T10:00:00Z')).toEqual([]);
   });
 
-  it('needs notification at least 6 weeks before the term starts for private law', () => {
-    const gmbh = (submittedOn: string) => (ctx: CooperationContext) => {
+  it('§ 115 Abs. 1 GO NRW: each member notifies its own authority at the latest six weeks before execution', () => {
+    type Notice = Omit<MemberNotificationRecord, 'contractVersion' | 'recordedAt'>;
+    const gmbh = (notices: Notice[]) => (ctx: CooperationContext) => {
       ctx.contract.versions[0].legalForm = 'private-law';
-      ctx.contract.supervisoryStep = {
-        ...step,
-        kind: 'notification',
-        approvedOn: undefined,
-        submittedOn,
-      };
+      delete ctx.contract.versions[0].variant;
+      ctx.contract.supervisoryStep = null;
+      ctx.contract.memberNotifications = notices.map((n) => ({ ...n, contractVersion: 1, recordedAt: n.submittedOn }));
     };
-    // term.start 2027-01-01 → notification by 2026-11-20
-    expect(check(gmbh('2026-11-20'), '2026-11-26T10:00:00Z')).toEqual([]);
-    expect(check(gmbh('2026-11-21'), '2026-11-26T10:00:00Z')).toEqual(['supervisoryStep.submittedOn:2026-11-20']);
+    const borken = 'Landrätin oder Landrat des Kreises Borken';
+    const all = (day: string) =>
+      [HEEK_AGS, LEGDEN_AGS, SCHOEPPINGEN_AGS].map((m) => ({ municipality: m, authority: borken, submittedOn: day }));
+    // term.start Fri 1 Jan 2027: the same-named day six weeks earlier is Fri 20 Nov → by Thu 19 Nov.
+    expect(check(gmbh(all('2026-11-19')), '2026-11-26T10:00:00Z')).toEqual([]);
+    const [heek, legden, schoeppingen] = all('2026-11-19');
+    expect(check(gmbh([heek, legden]), '2026-11-26T10:00:00Z')).toEqual([`memberNotification:${SCHOEPPINGEN_AGS}`]);
+    const late = { ...legden, submittedOn: '2026-11-20' };
+    expect(check(gmbh([heek, late, schoeppingen]), '2026-11-26T10:00:00Z')).toEqual([
+      `memberNotification.submittedOn:${LEGDEN_AGS}:2026-11-19`,
+    ]);
+    // § 115 Abs. 1 S. 3: Legden's authority shortened its period to four weeks.
+    const shortened = {
+      ...late,
+      periodSetByAuthority: {
+        amount: 4,
+        unit: 'weeks' as const,
+        decidedOn: '2026-11-18',
+        reference: 'Kreis Borken 10/2026',
+      },
+    };
+    expect(check(gmbh([heek, shortened, schoeppingen]), '2026-11-26T10:00:00Z')).toEqual([]);
+    const wrong = { ...schoeppingen, authority: 'Bezirksregierung Münster' };
+    expect(check(gmbh([heek, legden, wrong]), '2026-11-26T10:00:00Z')).toEqual([
+      `memberNotification.authority:${SCHOEPPINGEN_AGS}:landrat:05554`,
+    ]);
   });
 });

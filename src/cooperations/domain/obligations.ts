@@ -9,9 +9,12 @@ import {
 } from './cooperation';
 import { findCase } from './escalation';
 import type { Duration, LifecycleEvent } from './events';
+import { noticePeriodRequired } from './legal/obligation-nature';
 import { competentAuthority, isCompetentAuthority, legalFormRule } from './legal-forms';
 import { awaitingResolutions, exitEffectiveOn } from './membership';
 import type { ObligationId } from './obligations.catalog';
+import { amendmentProcedure, conclusionProcedure, councilMissing, supervisoryMissing } from './supervision';
+import { applyWaivers } from './waivers';
 
 export interface ObligationResult {
   id: ObligationId;
@@ -167,67 +170,45 @@ export const exitTerms: ObligationCheck = (ctx) => {
   if (!contract) return result('OBL-EXIT-TERMS', ['contract']);
   const terms = contract.exitTerms ?? {};
   const missing: string[] = [];
-  if (!positive(terms.noticePeriod)) missing.push('exitTerms.noticePeriod');
+  // § 23 Abs. 5 GkG NRW: termination terms only for an ÖrV unlimited or over 20 years; else "none" is a term.
+  const required = noticePeriodRequired(contract.legalForm, {
+    start: contract.term.start,
+    end: contract.term.end ?? undefined,
+  });
+  const notice = terms.noticePeriod;
+  if (
+    required.required ? !positive(notice ?? undefined) : notice === undefined || (notice !== null && !positive(notice))
+  ) {
+    missing.push('exitTerms.noticePeriod');
+  }
   for (const key of EXIT_SETTLEMENTS) if (blank(terms[key])) missing.push(`exitTerms.${key}`);
   return result('OBL-EXIT-TERMS', missing);
 };
 
 export const councilResolution: ObligationCheck = (ctx) => {
-  const contract = currentContract(ctx);
-  if (!contract) return result('OBL-COUNCIL-RESOLUTION', ['contract']);
-  return result(
-    'OBL-COUNCIL-RESOLUTION',
-    participants(ctx)
-      .filter(
-        (m) => !ctx.contract.councilResolutions.some((r) => r.municipality === m.ags && r.version === contract.version),
-      )
-      .map((m) => `councilResolution:${m.ags}`),
-  );
+  const proc = conclusionProcedure(ctx);
+  return result('OBL-COUNCIL-RESOLUTION', proc ? councilMissing(proc) : ['contract']);
 };
 
 /**
- * Per the legal form's rule in force today: approval (explicit, or deemed after the 4 (+4) weeks
- * fiction, which the parties must claim so the record says no objection came) plus publication,
- * with effect from the day after publication; or notification (for private law at least 6 weeks
- * before the term starts). Always to the competent authority.
+ * Per the legal form's rules in force on receipt of the application (supervision.ts): approval
+ * (express, or deemed per § 24 Abs. 2 / § 10 Abs. 1 GkG NRW, which the parties claim) with
+ * publication and effect from the day after it; or each member's own notification (§ 115 GO NRW).
+ * Always to the competent authority (§ 29 GkG NRW).
  */
 export const supervisoryStep: ObligationCheck = (ctx, now) => {
-  const id = 'OBL-SUPERVISORY-STEP';
-  const contract = currentContract(ctx);
-  if (!contract) return result(id, ['contract']);
-  const today = germanDate(now);
-  const rule = legalFormRule(contract.legalForm, today);
-  if (!rule) return result(id, [`legalFormRule:${contract.legalForm}`]);
-  const req = rule.supervisory;
-  if (req.kind === 'none') return result(id, []);
-  const expectedKind = req.kind === 'approval' ? 'approval' : 'notification';
-  const step = ctx.contract.supervisoryStep;
-  if (!step || step.contractVersion !== contract.version) return result(id, [`supervisoryStep:${expectedKind}`]);
-  const missing: string[] = [];
-  if (step.kind !== expectedKind) missing.push(`supervisoryStep.kind:${expectedKind}`);
-  const authority = competentAuthority(contract.legalForm, participants(ctx), contract.seat, step.submittedOn);
-  if (!isCompetentAuthority(step.authority, authority)) missing.push(`supervisoryStep.authority:${authority.name}`);
+  const proc = conclusionProcedure(ctx);
+  return result('OBL-SUPERVISORY-STEP', proc ? supervisoryMissing(proc, now) : ['contract']);
+};
 
-  if (req.kind === 'approval') {
-    if (!step.approvedOn) {
-      if (!step.deemedApproval || step.objectedOn) missing.push('supervisoryStep.approvedOn');
-      else {
-        const weeks = req.fictionWeeks + (step.discussionScheduledOn ? req.fictionExtensionWeeks : 0);
-        const deemedOn = addDays(step.submittedOn, weeks * 7);
-        if (today < deemedOn) missing.push(`supervisoryStep.deemedApprovalOn:${deemedOn}`);
-      }
-    }
-    if (!step.publishedOn) missing.push('supervisoryStep.publishedOn');
-    else if (today < addDays(step.publishedOn, 1)) {
-      missing.push(`supervisoryStep.inForceFrom:${addDays(step.publishedOn, 1)}`);
-    }
-  } else if (req.kind === 'notification') {
-    if (req.publicationRequired && !step.publishedOn) missing.push('supervisoryStep.publishedOn');
-  } else {
-    const latest = addDays(contract.term.start, -7 * req.weeksAhead);
-    if (step.submittedOn > latest) missing.push(`supervisoryStep.submittedOn:${latest}`);
-  }
-  return result(id, missing);
+export const amendmentResolutions: ObligationCheck = (ctx) => {
+  const proc = amendmentProcedure(ctx);
+  return result('OBL-AMENDMENT-RESOLUTIONS', proc ? councilMissing(proc) : ['amendment']);
+};
+
+export const amendmentSupervisoryStep: ObligationCheck = (ctx, now) => {
+  const proc = amendmentProcedure(ctx);
+  return result('OBL-AMENDMENT-SUPERVISORY-STEP', proc ? supervisoryMissing(proc, now) : ['amendment']);
 };
 
 export const contractSignedAll: ObligationCheck = (ctx) => {
@@ -245,7 +226,7 @@ const payload = <T extends LifecycleEvent['type']>(event: LifecycleEvent | undef
 
 /** One value for every success criterion of the adopted LoI (matched like the reporting duties). */
 export const reportCriteria: ObligationCheck = (ctx, _now, event) => {
-  const e = payload(event, 'SUBMIT_REPORT');
+  const e = payload(event, 'SUBMIT_REPORT') ?? payload(event, 'CORRECT_REPORT');
   if (!e) return result('OBL-REPORT-CRITERIA', ['payload']);
   const given = new Set(e.values.filter((v) => Number.isFinite(v.value)).map((v) => normalise(v.indicator)));
   return result(
@@ -359,6 +340,8 @@ export const OBLIGATION_CHECKS: Readonly<Record<ObligationId, ObligationCheck>> 
   'OBL-EXIT-TERMS': exitTerms,
   'OBL-COUNCIL-RESOLUTION': councilResolution,
   'OBL-SUPERVISORY-STEP': supervisoryStep,
+  'OBL-AMENDMENT-RESOLUTIONS': amendmentResolutions,
+  'OBL-AMENDMENT-SUPERVISORY-STEP': amendmentSupervisoryStep,
   'OBL-CONTRACT-SIGNED-ALL': contractSignedAll,
   'OBL-REPORT-CRITERIA': reportCriteria,
   'OBL-EXIT-ULTIMA-RATIO': exitUltimaRatio,
@@ -378,5 +361,5 @@ export function evaluate(
   now: Date,
   event?: LifecycleEvent,
 ): ObligationResult[] {
-  return ids.map((id) => OBLIGATION_CHECKS[id](ctx, now, event));
+  return ids.map((id) => applyWaivers(ctx, OBLIGATION_CHECKS[id](ctx, now, event)));
 }

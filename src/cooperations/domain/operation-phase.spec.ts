@@ -20,7 +20,7 @@ describe('the building yard in operation: years of simulated time through decide
   const snapshots = new Map<string, CooperationState>();
 
   it('follows the story step by step, firing the returned timers in dueAt order', () => {
-    expect(run.state.context.contract.inForceSince).toBe('2026-08-17T09:00:00.000Z');
+    expect(run.state.context.contract.inForceSince).toBe('2026-08-14T22:00:00.000Z');
     for (const step of story) {
       if (step.kind === 'checkpoint') {
         run.advanceTo(step.at);

@@ -63,20 +63,32 @@ describe('durable timers: who may fire them, and what late or duplicate firings 
     expect(next.map((n) => n.type).sort()).toEqual(
       [
         'ACKNOWLEDGE_REPORT',
+        'APPOINT_CONTACT',
+        'CORRECT_REPORT',
         'DECLARE_CASE_FAILED',
         'ESCALATE_CASE',
+        'PROPOSE_AMENDMENT',
         'PROPOSE_DISSOLUTION',
+        'PUT_AMENDMENT_INTO_FORCE',
         'RAISE_CONFLICT',
+        'RECORD_COUNCIL_RESOLUTION',
         'RECORD_DISSOLUTION_RESOLUTION',
+        'RECORD_MEMBER_NOTIFICATION',
+        'RECORD_SUPERVISORY_STEP',
         'REQUEST_EXIT',
         'RESOLVE_CASE',
         'SUBMIT_REPORT',
+        'WAIVE_OBLIGATION',
+        'WITHDRAW_AMENDMENT',
         'WITHDRAW_EXIT_REQUEST',
       ].sort(),
     );
     expect(next.find((n) => n.type === 'SUBMIT_REPORT')).toEqual({ type: 'SUBMIT_REPORT', allowed: true });
     expect(next.find((n) => n.type === 'REQUEST_EXIT')).toEqual({ type: 'REQUEST_EXIT', allowed: true });
     expect(next.find((n) => n.type === 'RESOLVE_CASE')).toMatchObject({ allowed: false, reason: 'forbidden' });
+    // Amendment steps wait for an amendment; the contact may be replaced while active.
+    expect(next.find((n) => n.type === 'RECORD_SUPERVISORY_STEP')).toMatchObject({ allowed: false, reason: 'invalid' });
+    expect(next.find((n) => n.type === 'APPOINT_CONTACT')).toEqual({ type: 'APPOINT_CONTACT', allowed: true });
     expect(nextEvents(run.state, SYSTEM_ACTOR, run.now).map((n) => n.type)).toContain('REPORT_DUE');
   });
 });

@@ -31,6 +31,7 @@ export const reportDueKey = (reporter: string, period: string) => `report-due:${
 export const reportGraceKey = (reporter: string, period: string) => `report-grace:${reporter}:${period}`;
 export const caseDeadlineKey = (caseId: string, level: number) => `case-deadline:${caseId}:${level}`;
 export const noticeEndKey = (ags: string) => `notice-end:${ags}`;
+export const TERM_END_KEY = 'term-end';
 
 /** The key of the timer that sends `event`. */
 export function timerKeyOf(event: SystemEvent): string {
@@ -43,6 +44,8 @@ export function timerKeyOf(event: SystemEvent): string {
       return caseDeadlineKey(event.caseId, event.level);
     case 'NOTICE_PERIOD_ENDED':
       return noticeEndKey(event.municipality);
+    case 'TERM_ENDED':
+      return TERM_END_KEY;
   }
 }
 

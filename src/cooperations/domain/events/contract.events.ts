@@ -24,7 +24,12 @@ export const CONFLICT_LEVEL_KINDS = [
   'mediator',
   'supervisory-conciliation',
 ] as const;
-export const COUNCIL_BODIES = ['Rat', 'Kreistag'] as const;
+/**
+ * Who decided for a member: the council (Rat; for a Kreis the Kreistag), or under § 60 Abs. 1 GO
+ * NRW the Hauptausschuss (Eilentscheidung) or the mayor with one council member
+ * (Dringlichkeitsentscheidung). See legal/council.ts.
+ */
+export const COUNCIL_BODIES = ['Rat', 'Kreistag', 'Hauptausschuss', 'Dringlichkeitsentscheidung'] as const;
 
 export const duration = object(
   {
@@ -53,7 +58,11 @@ const exitConsequence = (de: string, en: string) => about(optional(str()), de, e
 
 export const exitTerms = object(
   {
-    noticePeriod: about(optional(duration), 'Kündigungsfrist', 'Notice period'),
+    noticePeriod: about(
+      optional(nullable(duration)),
+      'Kündigungsfrist; null: keine ordentliche Kündigung (zulässig, wenn § 23 Abs. 5 GkG NRW keine Kündigungsregelung verlangt)',
+      'Notice period; null: no ordinary termination (valid where § 23(5) GkG NRW requires no termination terms)',
+    ),
     toEndOf: about(
       optional(nullable(oneOf(['calendar-year', 'quarter']))),
       'Kündigung zum Ende des Kalenderjahres oder Quartals',
@@ -107,6 +116,55 @@ export const costAllocation = object(
   'CostAllocation',
 );
 
+/** The text of a contract (or statute) version: drafted before entry into force, amended while active. */
+export const contractText = {
+  legalForm: about(oneOf(LEGAL_FORM_IDS), 'Rechtsform der Kooperation', 'Legal form of the cooperation'),
+  variant: about(
+    optional(oneOf(ORV_VARIANTS)),
+    'Nur bei öffentlich-rechtlicher Vereinbarung: delegierend oder mandatierend',
+    'For oeffentlich-rechtliche-vereinbarung only: delegating or mandating',
+  ),
+  seat: about(
+    ags,
+    'AGS der Sitzkommune bzw. der Kommune, die die Aufgabe durchführt',
+    'AGS of the seat / performing municipality',
+    '05554024',
+  ),
+  tasks: about(array(text(2000), { min: 1 }), 'Die übertragenen oder gemeinsamen Aufgaben', 'The tasks'),
+  costAllocation: about(costAllocation, 'Kostenverteilung', 'Cost allocation'),
+  term: about(
+    object(
+      {
+        start: about(date, 'Laufzeitbeginn', 'Start of the term', '2027-01-01'),
+        end: about(
+          optional(nullable(date)),
+          'Laufzeitende; null oder ohne Angabe: unbefristet',
+          'End of the term; null or absent: indefinite',
+        ),
+      },
+      'Term',
+    ),
+    'Laufzeit',
+    'Term',
+  ),
+  conflictProcedure: about(
+    optional(
+      object(
+        { levels: about(array(conflictLevel), 'Stufen, beginnend mit Stufe 1', 'Levels, starting with level 1') },
+        'ConflictProcedure',
+      ),
+    ),
+    'Konfliktverfahren [P6]',
+    'Conflict procedure [P6]',
+  ),
+  exitTerms: about(optional(exitTerms), 'Austrittsregelungen [P7]', 'Exit terms [P7]'),
+  effectiveOn: about(
+    optional(date),
+    'Späterer Zeitpunkt des Wirksamwerdens, den die Vereinbarung bestimmt (sonst der Tag nach der Bekanntmachung, § 24 Abs. 4 GkG NRW)',
+    'A later effective date the agreement sets (otherwise the day after publication, § 24(4) GkG NRW)',
+  ),
+};
+
 /**
  * Lead only. Creates a new contract version; voids signatures, council resolutions and the
  * supervisory step, which all refer to a version. Conflict procedure and exit terms may be
@@ -114,48 +172,7 @@ export const costAllocation = object(
  */
 export const draftContract = event(
   'DRAFT_CONTRACT',
-  {
-    legalForm: about(oneOf(LEGAL_FORM_IDS), 'Rechtsform der Kooperation', 'Legal form of the cooperation'),
-    variant: about(
-      optional(oneOf(ORV_VARIANTS)),
-      'Nur bei öffentlich-rechtlicher Vereinbarung: delegierend oder mandatierend',
-      'For oeffentlich-rechtliche-vereinbarung only: delegating or mandating',
-    ),
-    seat: about(
-      ags,
-      'AGS der Sitzkommune bzw. der Kommune, die die Aufgabe durchführt',
-      'AGS of the seat / performing municipality',
-      '05554024',
-    ),
-    tasks: about(array(text(2000), { min: 1 }), 'Die übertragenen oder gemeinsamen Aufgaben', 'The tasks'),
-    costAllocation: about(costAllocation, 'Kostenverteilung', 'Cost allocation'),
-    term: about(
-      object(
-        {
-          start: about(date, 'Laufzeitbeginn', 'Start of the term', '2027-01-01'),
-          end: about(
-            optional(nullable(date)),
-            'Laufzeitende; null oder ohne Angabe: unbefristet',
-            'End of the term; null or absent: indefinite',
-          ),
-        },
-        'Term',
-      ),
-      'Laufzeit',
-      'Term',
-    ),
-    conflictProcedure: about(
-      optional(
-        object(
-          { levels: about(array(conflictLevel), 'Stufen, beginnend mit Stufe 1', 'Levels, starting with level 1') },
-          'ConflictProcedure',
-        ),
-      ),
-      'Konfliktverfahren [P6]',
-      'Conflict procedure [P6]',
-    ),
-    exitTerms: about(optional(exitTerms), 'Austrittsregelungen [P7]', 'Exit terms [P7]'),
-  },
+  contractText,
   'Die federführende Kommune legt eine neue Vertragsfassung vor; Unterschriften, Ratsbeschlüsse und der Aufsichtsschritt entfallen.',
   'The lead municipality drafts a new contract version; signatures, council resolutions and the supervisory step are voided.',
 );
@@ -165,6 +182,11 @@ export const councilSession = {
   body: about(oneOf(COUNCIL_BODIES), 'Rat (bei einem Kreis: Kreistag)', 'Council (for a Kreis: Kreistag)'),
   date: about(date, 'Sitzungsdatum; nicht in der Zukunft', 'Date of the session; not in the future'),
   reference: about(text(200), 'Drucksache / Beschlussnummer', 'Document or resolution number', 'Vorlage 2026/061'),
+  councilApprovedOn: about(
+    optional(date),
+    'Bei Eil- oder Dringlichkeitsentscheidung: Genehmigung durch den Rat in seiner nächsten Sitzung (§ 60 Abs. 1 S. 3 GO NRW)',
+    'For an urgent or emergency decision: approval by the council at its next meeting (§ 60(1) s. 3 GO NRW)',
+  ),
 };
 
 const version = about(
@@ -194,7 +216,12 @@ export const recordSupervisoryStep = event(
   'RECORD_SUPERVISORY_STEP',
   {
     kind: about(oneOf(['approval', 'notification']), 'Genehmigung oder Anzeige', 'Approval or notification'),
-    authority: about(text(300), 'Name der Aufsichtsbehörde', 'Name of the authority', 'Landrat des Kreises Borken'),
+    authority: about(
+      text(300),
+      'Kennung oder Name der Aufsichtsbehörde (jede Form des Namens, z. B. Landrätin oder Landrat)',
+      'Id or name of the authority (any of its names, e.g. Landrätin or Landrat)',
+      'Landrat des Kreises Borken',
+    ),
     submittedOn: about(
       date,
       'Eingang bei der Behörde (beginnt die Genehmigungsfiktion)',
@@ -206,10 +233,41 @@ export const recordSupervisoryStep = event(
       'Die Beteiligten berufen sich auf die Genehmigungsfiktion (kein Widerspruch in der Frist)',
       'The parties rely on the approval fiction (no objection within the period)',
     ),
-    objectedOn: stepDate('Datum eines Widerspruchs', 'Date of an objection'),
+    objectedOn: stepDate(
+      'Die Behörde hat mitgeteilt, dass sie versagen oder nur nach Änderung genehmigen will (§ 24 Abs. 2, § 10 Abs. 1 GkG NRW); binnen vier Wochen verlängert das die Frist um weitere vier Wochen',
+      'The authority communicated that it will refuse or approve only after changes (§ 24(2), § 10(1) GkG NRW); within four weeks this extends the period by a further four weeks',
+    ),
     discussionScheduledOn: stepDate(
-      'Die Behörde hat eine Erörterung anberaumt (verlängert die Fiktion um vier Wochen)',
-      'The authority scheduled a discussion (extends the fiction by four weeks)',
+      'Tag, an dem die Behörde einen Erörterungstermin anberaumt hat (nicht der Termin selbst); nach einer Mitteilung in der Frist und binnen weiterer vier Wochen schließt das die Fiktion aus',
+      'The day the authority scheduled a discussion (not the meeting day); after concerns in time and within the further four weeks it excludes the fiction',
+    ),
+    refusedOn: stepDate('Datum der Versagung der Genehmigung', 'Date the approval was refused'),
+    designation: about(
+      optional(
+        object(
+          {
+            authority: about(
+              text(300),
+              'Bestimmte Aufsichtsbehörde (Kennung oder Name)',
+              'Designated authority (id or name)',
+            ),
+            designatedBy: about(
+              text(300),
+              'Bestimmende Behörde (Kennung oder Name), z. B. ministry:kommunales',
+              'Designating authority (id or name), e.g. ministry:kommunales',
+            ),
+            designatedOn: about(date, 'Datum der Bestimmung', 'Date of the designation'),
+            reference: about(
+              text(300),
+              'Fundstelle oder Aktenzeichen, z. B. GV. NRW. 2026 S. 123',
+              'Reference or file number, e.g. GV. NRW. 2026 p. 123',
+            ),
+          },
+          'AuthorityDesignation',
+        ),
+      ),
+      'Wo das Gesetz die Bestimmung der Behörde vorsieht (§ 29 Abs. 4 GkG, § 120 Abs. 5 GO NRW): die erfasste Bestimmung',
+      'Where the statute has the authority designated (§ 29(4) GkG, § 120(5) GO NRW): the designation as recorded',
     ),
     publishedOn: stepDate('Datum der Bekanntmachung', 'Date of publication'),
     gazetteReference: about(optional(text(300)), 'Fundstelle der Bekanntmachung', 'Gazette reference'),
@@ -242,6 +300,7 @@ export type ConflictLevel = Infer<typeof conflictLevel>;
 export type ExitTerms = Infer<typeof exitTerms>;
 export type CostAllocation = Infer<typeof costAllocation>;
 export type DraftContract = Infer<typeof draftContract>;
+export type ContractText = Omit<DraftContract, 'type'>;
 export type RecordCouncilResolution = Infer<typeof recordCouncilResolution>;
 export type RecordSupervisoryStep = Infer<typeof recordSupervisoryStep>;
 export type SignContract = Infer<typeof signContract>;

@@ -1,5 +1,8 @@
 import type { AnySchema, Infer, Schema } from '../schema';
+import * as amendment from './amendment.events';
 import * as contract from './contract.events';
+import * as correction from './correction.events';
+import * as legal from './legal.events';
 import * as loi from './letter-of-intent.events';
 import * as operation from './operation.events';
 import * as partnerSearch from './partner-search.events';
@@ -13,7 +16,10 @@ import * as system from './system.events';
  * these schemas at the edge (`dto/event.dto.ts`). Payloads are flat beside `type`.
  */
 
+export * from './amendment.events';
 export * from './contract.events';
+export * from './correction.events';
+export * from './legal.events';
 export * from './letter-of-intent.events';
 export * from './operation.events';
 export * from './partner-search.events';
@@ -42,8 +48,11 @@ export const EVENT_SCHEMAS = byType({
   RECORD_SUPERVISORY_STEP: contract.recordSupervisoryStep,
   SIGN_CONTRACT: contract.signContract,
   PUT_INTO_FORCE: contract.putIntoForce,
+  RECORD_MEMBER_NOTIFICATION: legal.recordMemberNotification,
+  WAIVE_OBLIGATION: legal.waiveObligation,
   ABANDON: partnerSearch.abandon,
   SUBMIT_REPORT: operation.submitReport,
+  CORRECT_REPORT: correction.correctReport,
   ACKNOWLEDGE_REPORT: operation.acknowledgeReport,
   RAISE_CONFLICT: operation.raiseConflict,
   RESOLVE_CASE: operation.resolveCase,
@@ -54,10 +63,14 @@ export const EVENT_SCHEMAS = byType({
   PROPOSE_DISSOLUTION: operation.proposeDissolution,
   RECORD_DISSOLUTION_RESOLUTION: operation.recordDissolutionResolution,
   RECORD_WINDING_UP: operation.recordWindingUp,
+  PROPOSE_AMENDMENT: amendment.proposeAmendment,
+  PUT_AMENDMENT_INTO_FORCE: amendment.putAmendmentIntoForce,
+  WITHDRAW_AMENDMENT: amendment.withdrawAmendment,
   REPORT_DUE: system.reportDue,
   REPORT_GRACE_EXPIRED: system.reportGraceExpired,
   CASE_DEADLINE_PASSED: system.caseDeadlinePassed,
   NOTICE_PERIOD_ENDED: system.noticePeriodEnded,
+  TERM_ENDED: system.termEnded,
 });
 
 type EventSchemas = typeof EVENT_SCHEMAS;

@@ -42,14 +42,24 @@ export const noticePeriodEnded = event(
   "The notice period of a municipality's exit has ended.",
 );
 
+/** The fixed term of the contract in force has run out (`term-end`). */
+export const termEnded = event(
+  'TERM_ENDED',
+  { dueAt },
+  'Die vereinbarte Laufzeit ist abgelaufen; die Kooperation endet.',
+  'The agreed term has run out; the cooperation ends.',
+);
+
 export type ReportDue = Infer<typeof reportDue>;
 export type ReportGraceExpired = Infer<typeof reportGraceExpired>;
 export type CaseDeadlinePassed = Infer<typeof caseDeadlinePassed>;
 export type NoticePeriodEnded = Infer<typeof noticePeriodEnded>;
-export type SystemEvent = ReportDue | ReportGraceExpired | CaseDeadlinePassed | NoticePeriodEnded;
+export type TermEnded = Infer<typeof termEnded>;
+export type SystemEvent = ReportDue | ReportGraceExpired | CaseDeadlinePassed | NoticePeriodEnded | TermEnded;
 export const SYSTEM_EVENT_TYPES = [
   'REPORT_DUE',
   'REPORT_GRACE_EXPIRED',
   'CASE_DEADLINE_PASSED',
   'NOTICE_PERIOD_ENDED',
+  'TERM_ENDED',
 ] as const satisfies readonly SystemEvent['type'][];

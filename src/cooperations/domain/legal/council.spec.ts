@@ -47,7 +47,7 @@ describe('statutory duties and good practice ([P4]–[P8] vs GkG/GO NRW)', () =>
   it('[P7] "ggfs.": vehicles and equipment may be marked not applicable, other parts not', () => {
     expect(checkNotApplicable('OBL-EXIT-PLAN', 'vehiclesAndEquipment', 'Reine Verwaltungsaufgabe')).toBeUndefined();
     expect(checkNotApplicable('OBL-EXIT-PLAN', 'it', 'keine IT')).toBe('part-not-marked-ggfs');
-    expect(checkNotApplicable('OBL-EXIT-TERMS', 'vehicles', '')).toBe('reason-required');
+    expect(checkNotApplicable('OBL-EXIT-TERMS', 'vehiclesAndEquipment', '')).toBe('reason-required');
   });
 
   it('§ 23 Abs. 5 GkG NRW: a notice period is statutory only for unlimited or > 20-year agreements; otherwise "none" is valid', () => {

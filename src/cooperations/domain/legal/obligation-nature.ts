@@ -11,7 +11,8 @@ import type { Bilingual } from './rule';
  * marked not applicable. The catalog is versioned: a change of nature is a new version.
  */
 
-export const OBLIGATION_CATALOG_VERSION = 2;
+/** 3: amendment obligations (joining, amendment while active); "ggfs." parts named by their field. */
+export const OBLIGATION_CATALOG_VERSION = 3;
 
 export type ObligationNature =
   | { kind: 'statutory'; basis: string }
@@ -68,7 +69,7 @@ export const OBLIGATION_NATURE: Readonly<Record<ObligationId, ObligationNatureRu
       },
     },
     waivable: true,
-    mayBeNotApplicable: ['vehicles', 'equipment'],
+    mayBeNotApplicable: ['vehiclesAndEquipment'],
   },
   'OBL-COUNCIL-RESOLUTION': {
     id: 'OBL-COUNCIL-RESOLUTION',
@@ -84,6 +85,22 @@ export const OBLIGATION_NATURE: Readonly<Record<ObligationId, ObligationNatureRu
   },
   'OBL-SUPERVISORY-STEP': law('OBL-SUPERVISORY-STEP', '§§ 10, 20, 24, 29 GkG NRW; §§ 115, 120 GO NRW'),
   'OBL-CONTRACT-SIGNED-ALL': law('OBL-CONTRACT-SIGNED-ALL', '§ 24 Abs. 1 S. 1 GkG NRW; § 64 GO NRW'),
+  'OBL-AMENDMENT-RESOLUTIONS': {
+    id: 'OBL-AMENDMENT-RESOLUTIONS',
+    nature: {
+      kind: 'conditional',
+      basis: '§ 41 Abs. 1, § 60 GO NRW; § 26 Abs. 1 KrO NRW; § 20 Abs. 1, § 24 Abs. 1, § 27 Abs. 4 GkG NRW',
+      statutoryFor: {
+        de: 'Alle Rechtsformen außer der kommunalen Arbeitsgemeinschaft.',
+        en: 'Every legal form except the municipal working group.',
+      },
+    },
+    waivable: false,
+  },
+  'OBL-AMENDMENT-SUPERVISORY-STEP': law(
+    'OBL-AMENDMENT-SUPERVISORY-STEP',
+    '§§ 10, 20, 24, 29 GkG NRW; §§ 115, 120 GO NRW',
+  ),
   'OBL-REPORT-CRITERIA': rec('OBL-REPORT-CRITERIA', '[P6] „müssen sich … informieren“ (FAQ, kein Gesetz), [P8]'),
   'OBL-EXIT-ULTIMA-RATIO': rec('OBL-EXIT-ULTIMA-RATIO', '[P7] „sollte als ultima ratio“'),
   'OBL-EXIT-PLAN': rec('OBL-EXIT-PLAN', '[P7]', { mayBeNotApplicable: ['vehiclesAndEquipment'] }),

@@ -1,17 +1,19 @@
-import { type CooperationContext, currentContract } from '../cooperation';
-import type { DraftContract, RecordSupervisoryStep } from '../events';
+import { germanDate, startOfDayInGermany } from '../calendar';
+import { type CooperationContext, currentContract, participants } from '../cooperation';
+import type { ContractText, DraftContract, RecordSupervisoryStep } from '../events';
 import { initialReportingTimers } from '../reporting';
 import type { FieldError } from '../schema';
+import { conclusionProcedure, currentProcedure, inForceOn } from '../supervision';
+import { termEndTimers } from '../term';
 import { withTimers } from '../timers';
+import { asParty, needsProcedure, versionIsCurrent, withProcedure } from './procedure';
 import {
   asAppointedContact,
   asLead,
   asLeadOrSeat,
-  asParticipant,
   COORDINATORS,
   councilBodyErrors,
   type EventRule,
-  mustParticipate,
   notInFuture,
   signatureOf,
   touched,
@@ -21,49 +23,53 @@ const NO_CONTRACT = {
   de: 'Es liegt noch kein Vertragsentwurf vor.',
   en: 'There is no contract draft yet.',
 };
-const needsContract = (ctx: CooperationContext) => (currentContract(ctx) ? null : NO_CONTRACT);
 
-const versionIsCurrent = (ctx: CooperationContext, version: number): FieldError[] => {
-  const current = currentContract(ctx)!.version;
-  return version === current ? [] : [{ path: 'version', message: `is not the current version (${current})` }];
-};
+/** Checks of a contract text, for a draft and for an amendment. */
+export function contractTextErrors(ctx: CooperationContext, e: ContractText, parties: readonly string[]): FieldError[] {
+  const party = (ags: string, path: string): FieldError[] =>
+    parties.includes(ags) ? [] : [{ path, message: `${ags} is not a participating municipality` }];
+  const errors: FieldError[] = [...party(e.seat, 'seat')];
+  const isOrv = e.legalForm === 'oeffentlich-rechtliche-vereinbarung';
+  if (isOrv && !e.variant) {
+    errors.push({
+      path: 'variant',
+      message: "is required for a public-law agreement ('delegating' or 'mandating')",
+    });
+  }
+  if (!isOrv && e.variant) errors.push({ path: 'variant', message: 'applies to public-law agreements only' });
+  const shares = e.costAllocation.shares;
+  shares.forEach((s, i) => {
+    errors.push(...party(s.municipality, `costAllocation.shares[${i}].municipality`));
+    if (shares.findIndex((x) => x.municipality === s.municipality) < i) {
+      errors.push({ path: `costAllocation.shares[${i}].municipality`, message: 'appears twice' });
+    }
+  });
+  const total = shares.reduce((sum, s) => sum + s.percent, 0);
+  if (shares.length > 0 && Math.abs(total - 100) > 1e-6) {
+    errors.push({
+      path: 'costAllocation.shares',
+      message: `must add up to 100 percent (is ${total})`,
+    });
+  }
+  if (e.term.end && e.term.end <= e.term.start) {
+    errors.push({ path: 'term.end', message: 'must be after term.start' });
+  }
+  const earliest = e.exitTerms?.earliestDate;
+  if (earliest && earliest < e.term.start) {
+    errors.push({ path: 'exitTerms.earliestDate', message: 'must not be before term.start' });
+  }
+  return errors;
+}
 
 export const DRAFT_CONTRACT: EventRule<'DRAFT_CONTRACT'> = {
   roles: COORDINATORS,
   authorize: asLead,
-  validate: (ctx, e: DraftContract) => {
-    const errors: FieldError[] = [...mustParticipate(ctx, e.seat, 'seat')];
-    const isOrv = e.legalForm === 'oeffentlich-rechtliche-vereinbarung';
-    if (isOrv && !e.variant) {
-      errors.push({
-        path: 'variant',
-        message: "is required for a public-law agreement ('delegating' or 'mandating')",
-      });
-    }
-    if (!isOrv && e.variant) errors.push({ path: 'variant', message: 'applies to public-law agreements only' });
-    const shares = e.costAllocation.shares;
-    shares.forEach((s, i) => {
-      errors.push(...mustParticipate(ctx, s.municipality, `costAllocation.shares[${i}].municipality`));
-      if (shares.findIndex((x) => x.municipality === s.municipality) < i) {
-        errors.push({ path: `costAllocation.shares[${i}].municipality`, message: 'appears twice' });
-      }
-    });
-    const total = shares.reduce((sum, s) => sum + s.percent, 0);
-    if (shares.length > 0 && Math.abs(total - 100) > 1e-6) {
-      errors.push({
-        path: 'costAllocation.shares',
-        message: `must add up to 100 percent (is ${total})`,
-      });
-    }
-    if (e.term.end && e.term.end <= e.term.start) {
-      errors.push({ path: 'term.end', message: 'must be after term.start' });
-    }
-    const earliest = e.exitTerms?.earliestDate;
-    if (earliest && earliest < e.term.start) {
-      errors.push({ path: 'exitTerms.earliestDate', message: 'must not be before term.start' });
-    }
-    return errors;
-  },
+  validate: (ctx, { type: _type, ...e }: DraftContract) =>
+    contractTextErrors(
+      ctx,
+      e,
+      participants(ctx).map((m) => m.ags),
+    ),
   apply: (ctx, { type: _type, ...draft }, { actor, at }) =>
     touched(
       {
@@ -82,6 +88,7 @@ export const DRAFT_CONTRACT: EventRule<'DRAFT_CONTRACT'> = {
           // Resolutions, approval and signatures were given for a text that no longer exists.
           councilResolutions: [],
           supervisoryStep: null,
+          memberNotifications: [],
           signatures: [],
         },
       },
@@ -91,8 +98,8 @@ export const DRAFT_CONTRACT: EventRule<'DRAFT_CONTRACT'> = {
 
 export const RECORD_COUNCIL_RESOLUTION: EventRule<'RECORD_COUNCIL_RESOLUTION'> = {
   roles: COORDINATORS,
-  authorize: asParticipant,
-  precondition: needsContract,
+  authorize: asParty,
+  precondition: needsProcedure,
   validate: (ctx, e, actor, today) => [
     ...versionIsCurrent(ctx, e.version),
     ...notInFuture(e.date, 'date', today),
@@ -100,16 +107,12 @@ export const RECORD_COUNCIL_RESOLUTION: EventRule<'RECORD_COUNCIL_RESOLUTION'> =
   ],
   apply: (ctx, { type: _type, ...resolution }, { actor, at }) =>
     touched(
-      {
-        ...ctx,
-        contract: {
-          ...ctx.contract,
-          councilResolutions: [
-            ...ctx.contract.councilResolutions.filter((r) => r.municipality !== actor.municipality),
-            { ...resolution, municipality: actor.municipality!, recordedAt: at },
-          ],
-        },
-      },
+      withProcedure(ctx, (p) => ({
+        councilResolutions: [
+          ...p.councilResolutions.filter((r) => r.municipality !== actor.municipality),
+          { ...resolution, municipality: actor.municipality!, recordedAt: at },
+        ],
+      })),
       at,
     ),
 };
@@ -117,10 +120,10 @@ export const RECORD_COUNCIL_RESOLUTION: EventRule<'RECORD_COUNCIL_RESOLUTION'> =
 export const RECORD_SUPERVISORY_STEP: EventRule<'RECORD_SUPERVISORY_STEP'> = {
   roles: COORDINATORS,
   authorize: asLeadOrSeat,
-  precondition: needsContract,
+  precondition: needsProcedure,
   validate: (_ctx, e: RecordSupervisoryStep, _actor, today) => {
     const errors: FieldError[] = (
-      ['submittedOn', 'approvedOn', 'objectedOn', 'discussionScheduledOn', 'publishedOn'] as const
+      ['submittedOn', 'approvedOn', 'objectedOn', 'discussionScheduledOn', 'refusedOn', 'publishedOn'] as const
     ).flatMap((k) => notInFuture(e[k], k, today));
     const before = (a: string | undefined, b: string | undefined, path: string, message: string) => {
       if (a && b && b < a) errors.push({ path, message });
@@ -135,7 +138,7 @@ export const RECORD_SUPERVISORY_STEP: EventRule<'RECORD_SUPERVISORY_STEP'> = {
       'must not be before the approval or submission',
     );
     if (e.kind === 'notification') {
-      for (const k of ['approvedOn', 'deemedApproval', 'objectedOn', 'discussionScheduledOn'] as const) {
+      for (const k of ['approvedOn', 'deemedApproval', 'objectedOn', 'discussionScheduledOn', 'refusedOn'] as const) {
         if (e[k] !== undefined) errors.push({ path: k, message: 'applies to approvals only' });
       }
     }
@@ -145,24 +148,16 @@ export const RECORD_SUPERVISORY_STEP: EventRule<'RECORD_SUPERVISORY_STEP'> = {
         message: 'cannot be claimed when an explicit approval is recorded',
       });
     }
-    if (e.objectedOn && e.deemedApproval) {
-      errors.push({ path: 'deemedApproval', message: 'cannot be claimed after an objection' });
-    }
+    if (e.approvedOn && e.refusedOn) errors.push({ path: 'refusedOn', message: 'cannot be given with approvedOn' });
+    before(e.submittedOn, e.refusedOn, 'refusedOn', 'must not be before submittedOn');
+    if (e.designation) errors.push(...notInFuture(e.designation.designatedOn, 'designation.designatedOn', today));
     return errors;
   },
   apply: (ctx, { type: _type, ...step }, { at }) =>
     touched(
-      {
-        ...ctx,
-        contract: {
-          ...ctx.contract,
-          supervisoryStep: {
-            ...step,
-            contractVersion: currentContract(ctx)!.version,
-            recordedAt: at,
-          },
-        },
-      },
+      withProcedure(ctx, () => ({
+        supervisoryStep: { ...step, contractVersion: currentProcedure(ctx)!.text.version, recordedAt: at },
+      })),
       at,
     ),
 };
@@ -197,9 +192,12 @@ export const SIGN_CONTRACT: EventRule<'SIGN_CONTRACT'> = {
 export const PUT_INTO_FORCE: EventRule<'PUT_INTO_FORCE'> = {
   roles: COORDINATORS,
   authorize: asLead,
-  // Entry into force starts the reporting duties: the due timer of each duty's first period.
+  // In force on the legal date (§ 24 Abs. 4 GkG NRW), not when the lead records it; the reporting
+  // duties start (the due timer of each duty's first period) and a fixed term gets its end timer.
   apply: (ctx, _e, { at }) => {
-    const inForce = touched({ ...ctx, contract: { ...ctx.contract, inForceSince: at } }, at);
-    return withTimers(inForce, initialReportingTimers(inForce));
+    const on = inForceOn(conclusionProcedure(ctx)!, germanDate(new Date(at)));
+    const contract = { ...ctx.contract, inForceOn: on, inForceSince: startOfDayInGermany(on).toISOString() };
+    const inForce = touched({ ...ctx, contract }, at);
+    return withTimers(inForce, [...initialReportingTimers(inForce), ...termEndTimers(inForce)]);
   },
 };

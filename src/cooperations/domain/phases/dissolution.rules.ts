@@ -133,7 +133,7 @@ export function enterDissolving(ctx: CooperationContext, meta: EventMeta): Coope
         p.status === 'open' ? { ...p, status: agreed ? 'agreed' : 'superseded' } : p,
       ),
       startedAt: meta.at,
-      reason: agreed ? 'agreement' : 'too-few-partners',
+      reason: agreed ? 'agreement' : ctx.dissolution.reason === 'term-ended' ? 'term-ended' : 'too-few-partners',
     },
     timers: {},
     updatedAt: meta.at,

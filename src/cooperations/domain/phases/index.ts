@@ -1,14 +1,18 @@
 import type { LifecycleEventType } from '../events';
 import { ABANDON, APPOINT_CONTACT } from './common.rules';
+import * as amendment from './amendment.rules';
 import * as contract from './contract.rules';
+import { CORRECT_REPORT } from './correction.rules';
 import * as dissolution from './dissolution.rules';
 import * as escalation from './escalation.rules';
+import * as legal from './legal.rules';
 import * as loi from './letter-of-intent.rules';
 import * as membership from './membership.rules';
 import * as partnerSearch from './partner-search.rules';
 import * as planning from './planning.rules';
 import * as reporting from './reporting.rules';
 import type { EventRule } from './rule';
+import { TERM_ENDED } from './term.rules';
 
 export type { EventMeta, EventRule } from './rule';
 // Tests enumerate the event types from here, beside the rules.
@@ -33,8 +37,11 @@ export const EVENT_RULES: { readonly [T in LifecycleEventType]: EventRule<T> } =
   RECORD_SUPERVISORY_STEP: contract.RECORD_SUPERVISORY_STEP,
   SIGN_CONTRACT: contract.SIGN_CONTRACT,
   PUT_INTO_FORCE: contract.PUT_INTO_FORCE,
+  RECORD_MEMBER_NOTIFICATION: legal.RECORD_MEMBER_NOTIFICATION,
+  WAIVE_OBLIGATION: legal.WAIVE_OBLIGATION,
   ABANDON,
   SUBMIT_REPORT: reporting.SUBMIT_REPORT,
+  CORRECT_REPORT,
   ACKNOWLEDGE_REPORT: reporting.ACKNOWLEDGE_REPORT,
   RAISE_CONFLICT: escalation.RAISE_CONFLICT,
   RESOLVE_CASE: escalation.RESOLVE_CASE,
@@ -45,8 +52,12 @@ export const EVENT_RULES: { readonly [T in LifecycleEventType]: EventRule<T> } =
   PROPOSE_DISSOLUTION: dissolution.PROPOSE_DISSOLUTION,
   RECORD_DISSOLUTION_RESOLUTION: dissolution.RECORD_DISSOLUTION_RESOLUTION,
   RECORD_WINDING_UP: dissolution.RECORD_WINDING_UP,
+  PROPOSE_AMENDMENT: amendment.PROPOSE_AMENDMENT,
+  PUT_AMENDMENT_INTO_FORCE: amendment.PUT_AMENDMENT_INTO_FORCE,
+  WITHDRAW_AMENDMENT: amendment.WITHDRAW_AMENDMENT,
   REPORT_DUE: reporting.REPORT_DUE,
   REPORT_GRACE_EXPIRED: reporting.REPORT_GRACE_EXPIRED,
   CASE_DEADLINE_PASSED: escalation.CASE_DEADLINE_PASSED,
   NOTICE_PERIOD_ENDED: membership.NOTICE_PERIOD_ENDED,
+  TERM_ENDED,
 };

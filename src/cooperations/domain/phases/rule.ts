@@ -4,6 +4,7 @@ import type { CooperationContext, Instant, Signature } from '../cooperation';
 import { currentContract, isParticipant } from '../cooperation';
 import type { EventOfType, LifecycleEventType } from '../events';
 import type { Bilingual } from '../obligations.catalog';
+import { councilDecisionRequirement, type DecisionRoute } from '../legal/council';
 import type { FieldError } from '../schema';
 
 /** Who sent an event and when; attached by the engine, never by the client. */
@@ -100,8 +101,23 @@ export const signatureOf = (ctx: CooperationContext, actor: Actor, version: numb
   signedAt: at,
 });
 
-/** A member's resolutions come from its council: the Kreistag of a Kreis, else the Rat (§ 41 GO, § 26 KrO NRW). */
+const BODY_OF_ROUTE: Readonly<Record<DecisionRoute, string>> = {
+  rat: 'Rat',
+  kreistag: 'Kreistag',
+  hauptausschuss: 'Hauptausschuss',
+  dringlichkeitsentscheidung: 'Dringlichkeitsentscheidung',
+};
+
+/**
+ * A member's resolutions come from its council — the Kreistag of a Kreis, else the Rat (§ 41 GO,
+ * § 26 KrO NRW) — or a municipality's Hauptausschuss or Dringlichkeitsentscheidung (§ 60 Abs. 1 GO NRW).
+ */
 export const councilBodyErrors = (ctx: CooperationContext, actor: Actor, body: string): FieldError[] => {
-  const expected = ctx.members[actor.municipality!].kind === 'Kreis' ? 'Kreistag' : 'Rat';
-  return body === expected ? [] : [{ path: 'body', message: `must be the ${expected} of ${actor.municipality}` }];
+  const kind = ctx.members[actor.municipality!]?.kind ?? 'Gemeinde';
+  const expected = kind === 'Kreis' ? 'Kreistag' : 'Rat';
+  const form = currentContract(ctx)?.legalForm;
+  const routes = form ? councilDecisionRequirement(form, kind).routes.map((r) => BODY_OF_ROUTE[r.route]) : [];
+  return body === expected || routes.includes(body)
+    ? []
+    : [{ path: 'body', message: `must be the ${expected} of ${actor.municipality}` }];
 };

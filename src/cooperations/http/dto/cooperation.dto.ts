@@ -94,6 +94,59 @@ export class CooperationSummaryDto {
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
 }
 
+export class BilingualDto {
+  @ApiProperty() de!: string;
+  @ApiProperty() en!: string;
+}
+
+export class AuthorityNamesDto {
+  @ApiProperty({ example: 'Landrätin oder Landrat des Kreises Borken' }) de!: string;
+  @ApiProperty({ example: 'Landrätin des Kreises Borken' }) deFemale!: string;
+  @ApiProperty({ example: 'Landrat des Kreises Borken' }) deMale!: string;
+  @ApiProperty() en!: string;
+}
+
+export class AuthorityRefDto {
+  @ApiProperty({ example: 'landrat:05554', description: 'Stable id; records may name it or any of its names' })
+  id!: string;
+  @ApiProperty({ type: AuthorityNamesDto }) names!: AuthorityNamesDto;
+  @ApiProperty({ type: BilingualDto }) role!: BilingualDto;
+}
+
+export class MemberAuthorityDto {
+  @ApiProperty({ example: '05554036' }) ags!: string;
+  @ApiProperty({ type: AuthorityRefDto }) authority!: AuthorityRefDto;
+}
+
+export class LegalRuleRefDto {
+  @ApiProperty({ example: 'GKG-29-4-S2-OERV' }) id!: string;
+  @ApiProperty({ example: '§ 29 Abs. 4 S. 2 GkG NRW' }) citation!: string;
+  @ApiProperty({ enum: ['verified', 'reading', 'unverified'] }) certainty!: string;
+}
+
+/** The competent supervisory authority derived from the legal form and the members (issue 13, § 29 GkG NRW). */
+export class CompetentAuthorityDto {
+  @ApiProperty({ enum: ['conclusion', 'amendment'] }) procedure!: string;
+  @ApiProperty({
+    example: '2026-07-06',
+    description: 'Date the rules were taken at: receipt of the application, else today',
+  })
+  on!: string;
+  @ApiProperty({ enum: ['determined', 'designation-required', 'per-member', 'none', 'incomplete'] }) status!: string;
+  @ApiPropertyOptional({ type: AuthorityRefDto }) authority?: AuthorityRefDto;
+  @ApiPropertyOptional({ type: AuthorityRefDto, description: 'designation-required: who designates' })
+  designatedBy?: AuthorityRefDto;
+  @ApiPropertyOptional({ type: AuthorityRefDto, description: 'designation-required: proposed until designated' })
+  proposed?: AuthorityRefDto;
+  @ApiProperty() designationRequired!: boolean;
+  @ApiPropertyOptional({ type: [MemberAuthorityDto], description: 'per-member (§ 115 GO NRW)' })
+  members?: MemberAuthorityDto[];
+  @ApiPropertyOptional({ example: '§ 29 Abs. 4 S. 2 GkG NRW Nr. 2' }) basis?: string;
+  @ApiPropertyOptional({ type: LegalRuleRefDto }) rule?: LegalRuleRefDto;
+  @ApiProperty({ type: [BilingualDto] }) warnings!: BilingualDto[];
+  @ApiPropertyOptional({ type: [String], example: ['seat'] }) missing?: string[];
+}
+
 export class CooperationDto extends CooperationSummaryDto {
   @ApiProperty({ description: 'Machine-definition version the context is presented in' }) definitionVersion!: number;
 
@@ -103,6 +156,13 @@ export class CooperationDto extends CooperationSummaryDto {
     description: 'partners, contacts, letter of intent, governance, contract — as the lifecycle records them',
   })
   context!: CooperationContext;
+
+  @ApiPropertyOptional({
+    type: CompetentAuthorityDto,
+    nullable: true,
+    description: 'The competent supervisory authority as soon as legal form and members are known (reads only)',
+  })
+  competentAuthority?: CompetentAuthorityDto | null;
 }
 
 export class CooperationPage {
@@ -170,6 +230,7 @@ export class NextEventDto {
 export class NextEventsDto {
   @ApiProperty({ example: 'partnerSearch' }) state!: string;
   @ApiProperty() version!: number;
+  @ApiProperty({ type: CompetentAuthorityDto, nullable: true }) competentAuthority!: CompetentAuthorityDto | null;
   @ApiProperty({ type: [NextEventDto] }) events!: NextEventDto[];
 }
 
@@ -180,11 +241,6 @@ export class ChainVerificationDto {
   @ApiPropertyOptional({ description: 'First sequence number that fails (when not valid)' })
   firstBrokenSequence?: number;
   @ApiPropertyOptional() reason?: string;
-}
-
-export class BilingualDto {
-  @ApiProperty() de!: string;
-  @ApiProperty() en!: string;
 }
 
 export class ObligationDto {

@@ -6,6 +6,7 @@ import {
   EVENT_SCHEMAS,
   invitePartnerRequest,
   type LifecycleEventType,
+  proposeAmendmentRequest,
   SYSTEM_EVENT_TYPES,
 } from '../../domain';
 import { Absent, dtoOf } from './schema-dto';
@@ -20,6 +21,7 @@ import { Absent, dtoOf } from './schema-dto';
 /** What a client sends, where it differs from the event the domain decides. */
 const REQUEST_SCHEMAS: { readonly [T in LifecycleEventType]?: AnySchema } = {
   INVITE_PARTNER: invitePartnerRequest,
+  PROPOSE_AMENDMENT: proposeAmendmentRequest,
 };
 
 // The timer events have no body class on purpose: only the scheduler sends them, so over HTTP

@@ -36,7 +36,9 @@ describe('event DTOs compiled from the domain schemas', () => {
   it('carry formats, limits, enums and required flags from the schema', () => {
     const field = (dto: object, key: string) => Object.fromEntries(properties(dto))[key];
     expect(field(EVENT_DTOS.RECORD_COUNCIL_RESOLUTION!, 'date')).toMatchObject({ format: 'date', required: true });
-    expect(field(EVENT_DTOS.RECORD_COUNCIL_RESOLUTION!, 'body')).toMatchObject({ enum: ['Rat', 'Kreistag'] });
+    expect(field(EVENT_DTOS.RECORD_COUNCIL_RESOLUTION!, 'body')).toMatchObject({
+      enum: ['Rat', 'Kreistag', 'Hauptausschuss', 'Dringlichkeitsentscheidung'],
+    });
     expect(field(EVENT_DTOS.RECORD_COUNCIL_RESOLUTION!, 'version')).toMatchObject({ type: 'integer', minimum: 1 });
     expect(field(EVENT_DTOS.ABANDON!, 'reason')).toMatchObject({ maxLength: 5000, minLength: 1, required: true });
     expect(field(EVENT_DTOS.DECLINE_INVITATION!, 'reason')).toMatchObject({ maxLength: 2000, required: false });

@@ -1,0 +1,243 @@
+import { type CalendarDate, germanDate } from './calendar';
+import {
+  type CooperationContext,
+  type CouncilResolution,
+  currentContract,
+  type MemberNotificationRecord,
+  participants,
+  type SupervisoryStep,
+} from './cooperation';
+import type { ContractText } from './events';
+import {
+  type Authority,
+  type AuthorityDesignation,
+  approvalRule,
+  bezirksregierung,
+  type Bilingual,
+  type Competence,
+  councilDecisionRequirement,
+  deriveCompetence,
+  entryIntoForce,
+  evaluateApproval,
+  isAuthority,
+  lowerStateAuthority,
+  MINISTRY,
+  notificationPlan,
+  notificationRule,
+  REGIERUNGSBEZIRKE,
+} from './legal';
+import { legalFormRule } from './legal-forms';
+import type { MunicipalityRef } from './municipality';
+
+/*
+ * The rule core (legal/) applied to a cooperation: which supervisory procedure is running (the
+ * conclusion of the contract, or an amendment while active), who is competent for it, and what its
+ * record still lacks. Every rule is taken in the version in force on the date of the legal act —
+ * the receipt of the application — and only "today" where no act is recorded yet.
+ */
+
+/** What one supervisory procedure is about. */
+export interface Procedure {
+  kind: 'conclusion' | 'amendment';
+  text: ContractText & { version: number };
+  /** The parties after the change (for an amendment: the partners and those joining). */
+  members: MunicipalityRef[];
+  councilResolutions: readonly CouncilResolution[];
+  supervisoryStep: SupervisoryStep | null;
+  memberNotifications: readonly MemberNotificationRecord[];
+}
+
+/** True once the contract is in force: procedure events then belong to an amendment. */
+export const isInForce = (ctx: CooperationContext): boolean => ctx.contract.inForceSince !== null;
+
+export function conclusionProcedure(ctx: CooperationContext): Procedure | undefined {
+  const text = currentContract(ctx);
+  if (!text) return undefined;
+  return {
+    kind: 'conclusion',
+    text,
+    members: participants(ctx),
+    councilResolutions: ctx.contract.councilResolutions.filter((r) => r.version === text.version),
+    supervisoryStep:
+      ctx.contract.supervisoryStep?.contractVersion === text.version ? ctx.contract.supervisoryStep : null,
+    memberNotifications: (ctx.contract.memberNotifications ?? []).filter((n) => n.contractVersion === text.version),
+  };
+}
+
+export function amendmentProcedure(ctx: CooperationContext): Procedure | undefined {
+  const a = ctx.contract.pendingAmendment;
+  if (!a) return undefined;
+  return {
+    kind: 'amendment',
+    text: { ...a.text, version: a.version },
+    members: [...participants(ctx), ...a.joining].sort((x, y) => (x.ags < y.ags ? -1 : x.ags > y.ags ? 1 : 0)),
+    councilResolutions: a.councilResolutions,
+    supervisoryStep: a.supervisoryStep,
+    memberNotifications: a.memberNotifications,
+  };
+}
+
+/** The procedure events refer to now: the open amendment while active, else the conclusion. */
+export const currentProcedure = (ctx: CooperationContext): Procedure | undefined =>
+  isInForce(ctx) ? amendmentProcedure(ctx) : conclusionProcedure(ctx);
+
+/** Authorities a record may name: the Bezirksregierungen, the Ministry, the members' lower state authorities. */
+export function resolveAuthority(recorded: string, members: readonly MunicipalityRef[]): Authority | undefined {
+  const candidates = [...REGIERUNGSBEZIRKE.map(bezirksregierung), MINISTRY, ...members.map(lowerStateAuthority)];
+  return candidates.find((a) => isAuthority(recorded, a));
+}
+
+function designationOf(proc: Procedure): AuthorityDesignation | undefined {
+  const d = proc.supervisoryStep?.designation;
+  if (!d) return undefined;
+  const authority = resolveAuthority(d.authority, proc.members);
+  const designatedBy = resolveAuthority(d.designatedBy, proc.members);
+  if (!authority || !designatedBy || designatedBy.id !== MINISTRY.id) return undefined;
+  return { authority, designatedBy, designatedOn: d.designatedOn, reference: d.reference };
+}
+
+/** The competent authority for the procedure, by the rule in force on `on` (§ 29 GkG, § 115 GO NRW). */
+export function competenceOf(proc: Procedure, on: CalendarDate): Competence {
+  const seat = proc.members.find((m) => m.ags === proc.text.seat);
+  return deriveCompetence({
+    form: proc.text.legalForm,
+    members: proc.members,
+    seat,
+    taskBody: proc.text.seat,
+    designation: designationOf(proc),
+    on,
+  });
+}
+
+/** The date of the legal act the rules are taken at: receipt of the application, else today. */
+export const actDate = (proc: Procedure, today: CalendarDate): CalendarDate =>
+  proc.supervisoryStep?.submittedOn ?? today;
+
+function authorityMissing(proc: Procedure, recorded: string, on: CalendarDate): string[] {
+  const c = competenceOf(proc, on);
+  switch (c.status) {
+    case 'determined':
+      return isAuthority(recorded, c.authority) ? [] : [`supervisoryStep.authority:${c.authority.names.deMale}`];
+    case 'designation-required':
+      return [`supervisoryStep.designation:${c.designatedBy.id}`];
+    case 'incomplete':
+      return c.missing.map((m) => `competence:${m}`);
+    case 'per-member':
+    case 'none':
+      return [];
+  }
+}
+
+function approvalMissing(proc: Procedure, step: SupervisoryStep, today: CalendarDate): string[] {
+  const rule = approvalRule(proc.text.legalForm, step.submittedOn);
+  if (!rule) return [];
+  const decision = step.approvedOn
+    ? { kind: 'approved' as const, on: step.approvedOn }
+    : step.refusedOn
+      ? { kind: 'refused' as const, on: step.refusedOn }
+      : undefined;
+  const ev = evaluateApproval(
+    rule,
+    {
+      receivedOn: step.submittedOn,
+      ...(step.objectedOn ? { concernsCommunicatedOn: step.objectedOn } : {}),
+      ...(step.discussionScheduledOn ? { discussionScheduledOn: step.discussionScheduledOn } : {}),
+      ...(decision ? { decision } : {}),
+    },
+    today,
+  );
+  switch (ev.status) {
+    case 'approved':
+      return [];
+    case 'refused':
+      return ['supervisoryStep.refusedOn'];
+    case 'deemed-approved':
+      // The parties claim the fiction, so the record says no express decision came in time.
+      return step.deemedApproval ? [] : ['supervisoryStep.approvedOn'];
+    case 'pending':
+      return step.deemedApproval
+        ? [`supervisoryStep.deemedApprovalOn:${ev.fictionOn}`]
+        : ['supervisoryStep.approvedOn'];
+    case 'awaiting-decision':
+      return ['supervisoryStep.approvedOn'];
+  }
+}
+
+/** § 24 Abs. 4 GkG NRW: the day after the authority's publication, or a later date the text sets. */
+export function legalEffectOn(proc: Procedure): { effectiveOn?: CalendarDate; warnings: Bilingual[] } {
+  const published = proc.supervisoryStep?.publishedOn;
+  if (!published) return { ...(proc.text.effectiveOn ? { effectiveOn: proc.text.effectiveOn } : {}), warnings: [] };
+  const e = entryIntoForce(
+    proc.members.map((m) => m.ags),
+    { authorityPublishedOn: published, ...(proc.text.effectiveOn ? { agreedEffectiveOn: proc.text.effectiveOn } : {}) },
+  );
+  return { ...(e.effectiveOn ? { effectiveOn: e.effectiveOn } : {}), warnings: e.warnings };
+}
+
+/** The first day of legal effect once the procedure is complete; `today` where no rule sets one. */
+export const inForceOn = (proc: Procedure, today: CalendarDate): CalendarDate =>
+  legalEffectOn(proc).effectiveOn ?? today;
+
+/** § 115 Abs. 1 GO NRW: each member's notification to its own authority, counted back from the start of execution. */
+function memberNotificationsMissing(proc: Procedure, on: CalendarDate): string[] {
+  const rule = notificationRule(on);
+  if (!rule) return ['notificationRule'];
+  const recorded = proc.memberNotifications.map((n) => ({
+    ags: n.municipality,
+    authority: n.authority,
+    submittedOn: n.submittedOn,
+    ...(n.periodSetByAuthority
+      ? {
+          periodSetByAuthority: {
+            period: { amount: n.periodSetByAuthority.amount, unit: n.periodSetByAuthority.unit },
+            decidedOn: n.periodSetByAuthority.decidedOn,
+            reference: n.periodSetByAuthority.reference,
+          },
+        }
+      : {}),
+  }));
+  const plan = notificationPlan(rule, proc.members, proc.text.effectiveOn ?? proc.text.term.start, recorded);
+  return plan.members.flatMap((m) => {
+    switch (m.state) {
+      case 'in-time':
+        return [];
+      case 'missing':
+        return [`memberNotification:${m.ags}`];
+      case 'wrong-authority':
+        return [`memberNotification.authority:${m.ags}:${m.authority.id}`];
+      case 'late':
+        return [`memberNotification.submittedOn:${m.ags}:${m.latestOn}`];
+    }
+  });
+}
+
+/** What the procedure's supervisory record still lacks (OBL-SUPERVISORY-STEP and its amendment twin). */
+export function supervisoryMissing(proc: Procedure, now: Date): string[] {
+  const today = germanDate(now);
+  const step = proc.supervisoryStep;
+  const on = actDate(proc, today);
+  const req = legalFormRule(proc.text.legalForm, on)?.supervisory;
+  if (!req) return [`legalFormRule:${proc.text.legalForm}`];
+  if (req.kind === 'none') return [];
+  if (req.kind === 'notification-6-weeks-ahead') return memberNotificationsMissing(proc, on);
+  const expectedKind = req.kind;
+  if (!step) return [`supervisoryStep:${expectedKind}`];
+  const missing: string[] = [];
+  if (step.kind !== expectedKind) missing.push(`supervisoryStep.kind:${expectedKind}`);
+  missing.push(...authorityMissing(proc, step.authority, on));
+  if (req.kind === 'approval') missing.push(...approvalMissing(proc, step, today));
+  if (req.publicationRequired && !step.publishedOn) missing.push('supervisoryStep.publishedOn');
+  else if (req.kind === 'approval') {
+    const effective = legalEffectOn(proc).effectiveOn;
+    if (effective && today < effective) missing.push(`supervisoryStep.inForceFrom:${effective}`);
+  }
+  return missing;
+}
+
+/** Every party's resolution on the version (any route § 60 GO NRW allows); none for an Arbeitsgemeinschaft. */
+export function councilMissing(proc: Procedure): string[] {
+  if (!councilDecisionRequirement(proc.text.legalForm, 'Gemeinde').required) return [];
+  return proc.members
+    .filter((m) => !proc.councilResolutions.some((r) => r.municipality === m.ags && r.version === proc.text.version))
+    .map((m) => `councilResolution:${m.ags}`);
+}
