@@ -106,6 +106,7 @@ const apply = { actions: 'apply' } as const;
 /** Events every phase before `active` accepts. */
 const beforeActive = {
   APPOINT_CONTACT: apply,
+  CONFIRM_CONTACT_APPOINTMENT: apply,
   ABANDON: { target: 'abandoned', actions: 'apply' },
 } as const;
 
