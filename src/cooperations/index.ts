@@ -3,7 +3,7 @@
  * the lifecycle's language (domain types and pure functions) they speak.
  */
 export { actorOf } from './application/actor';
-export { CooperationCopies } from './application/cooperation-copies';
+export { type Appointment, CooperationCopies } from './application/cooperation-copies';
 export { CooperationReader } from './application/get-cooperation.query';
 export { TimerScheduler } from './application/timer-scheduler';
 export { VisibilityPolicy } from './application/visibility';

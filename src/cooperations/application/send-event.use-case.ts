@@ -120,17 +120,21 @@ export class SendEventUseCase {
 }
 
 /**
- * The snapshot's contact of `ags` with the reference of its personal data record, so that an
- * erasure finds the contact and clients can name the record (`personRef`).
+ * The snapshot's new appointment of `ags` — the contact, or the pending appointment when it names
+ * another's token subject — with the reference of its personal data record, so that an erasure
+ * finds it and clients can name the record (`personRef`).
  */
 function withPersonRef(decision: Accepted, ags: string, personRef: string): Accepted {
   const ctx = decision.state.context;
-  const contact = ctx.contacts[ags];
+  // Every appointment made since pending ones exist carries a reference: one without is this one.
+  const pending = ctx.pendingContacts?.[ags];
+  const key = pending && !('personRef' in pending) ? 'pendingContacts' : 'contacts';
+  const contact = ctx[key]?.[ags];
   if (!contact) return decision;
   // An adapter's annotation beside the domain's fields: the domain neither reads nor drops it.
   const annotated = { ...contact, personRef } as Contact;
   return {
     ...decision,
-    state: { ...decision.state, context: { ...ctx, contacts: { ...ctx.contacts, [ags]: annotated } } },
+    state: { ...decision.state, context: { ...ctx, [key]: { ...ctx[key], [ags]: annotated } } },
   };
 }

@@ -41,6 +41,8 @@ export type Contact = Omit<AppointContact, 'type'> & {
   municipality: Ags;
   appointedAt: Instant;
   appointedBy: string;
+  /** When the person confirmed an appointment made by someone else (absent when they appointed themselves). */
+  confirmedAt?: Instant;
 };
 
 export interface Signature {
@@ -270,6 +272,12 @@ export interface CooperationContext {
   lead: Ags;
   members: Record<Ags, Member>;
   contacts: Record<Ags, Contact>;
+  /**
+   * Appointments naming another's token subject, until that person confirms them
+   * (CONFIRM_CONTACT_APPOINTMENT); they count for nothing meanwhile. Absent until the first one:
+   * snapshots written before it existed read as having none, so no definition migration is needed.
+   */
+  pendingContacts?: Record<Ags, Contact>;
   loi: { versions: LoiVersion[]; signatures: Signature[]; adoptedVersion: number | null };
   governance: { steeringBody: SteeringBody | null; reporting: ReportingDuties | null };
   contract: {

@@ -1,6 +1,7 @@
 import type { Actor } from './actor';
 import { decide } from './engine';
 import {
+  buildingYardSteps,
   CLERK_LEGDEN,
   CONTRACT_DRAFT,
   COORD_HEEK,
@@ -98,6 +99,54 @@ describe('partner search permissions', () => {
     expect(rejected(decide(s, sameAsHeek, COORD_LEGDEN, t))).toMatchObject({
       errors: [{ path: 'userSub' }],
     });
+  });
+
+  it('a contact named by another’s token subject counts only once that person confirms it for this municipality', () => {
+    const { state: s, at: t } = stateBefore('appoint-contact-heek');
+    const step = (name: string) => buildingYardSteps().find((x) => x.name === name)!;
+    const colleague: Actor = { sub: 'coord-legden-2', role: 'coordinator', municipality: LEGDEN.ags };
+    const appoint = { ...step('appoint-contact-legden').event, name: 'Thomas Wewers' };
+    // Legden types in Heek's coordinator: pending, and Heek's own appointment is not blocked by it.
+    const hostile = accept(decide(s, { ...appoint, userSub: COORD_HEEK.sub }, COORD_LEGDEN, t)).state;
+    expect(hostile.context.contacts[LEGDEN.ags]).toBeUndefined();
+    expect(hostile.context.pendingContacts?.[LEGDEN.ags]).toMatchObject({ userSub: COORD_HEEK.sub });
+    const heek = accept(decide(hostile, step('appoint-contact-heek').event, COORD_HEEK, t)).state;
+    expect(rejected(decide(heek, { type: 'CONFIRM_CONTACT_APPOINTMENT' }, COORD_HEEK, t))).toMatchObject({
+      kind: 'forbidden',
+      detail: { de: expect.stringMatching(/^Keine Benennung wartet/), en: expect.stringMatching(/^No appointment/) },
+    });
+    // A colleague of Legden, pending: not the contact, so the partner search cannot end.
+    const later = step('appoint-contact-schoeppingen').at;
+    const named = accept(decide(heek, { ...appoint, userSub: colleague.sub }, COORD_LEGDEN, later)).state;
+    const all = accept(decide(named, step('appoint-contact-schoeppingen').event, COORD_SCHOEPPINGEN, later)).state;
+    expect(rejected(decide(all, { type: 'START_LETTER_OF_INTENT' }, COORD_HEEK, later))).toMatchObject({
+      kind: 'obligations-unmet',
+      unmet: [expect.objectContaining({ id: 'OBL-CONTACT-AUTHORITY', missing: [`contact:${LEGDEN.ags}`] })],
+    });
+    // Confirmed by the colleague signed in for Legden — not for another municipality — it counts.
+    const elsewhere: Actor = { ...colleague, municipality: SCHOEPPINGEN.ags };
+    expect(rejected(decide(all, { type: 'CONFIRM_CONTACT_APPOINTMENT' }, elsewhere, later)).kind).toBe('forbidden');
+    const confirmed = accept(decide(all, { type: 'CONFIRM_CONTACT_APPOINTMENT' }, colleague, later)).state;
+    expect(confirmed.context.contacts[LEGDEN.ags]).toMatchObject({
+      userSub: colleague.sub,
+      appointedBy: COORD_LEGDEN.sub,
+      confirmedAt: later.toISOString(),
+    });
+    expect(confirmed.context.pendingContacts).toEqual({});
+    expect(decide(confirmed, { type: 'START_LETTER_OF_INTENT' }, COORD_HEEK, later).ok).toBe(true);
+  });
+
+  it('a pending contact cannot sign and is told to confirm first', () => {
+    const { state: s, at: t } = stateBefore('sign-loi-legden');
+    const colleague: Actor = { sub: 'coord-legden-2', role: 'coordinator', municipality: LEGDEN.ags };
+    const appoint = buildingYardSteps().find((x) => x.name === 'appoint-contact-legden')!.event;
+    const named = accept(decide(s, { ...appoint, userSub: colleague.sub }, COORD_LEGDEN, t)).state;
+    expect(rejected(decide(named, { type: 'SIGN_LOI', version: 1 }, colleague, t))).toMatchObject({
+      kind: 'forbidden',
+      detail: { en: 'Your appointment as contact counts only once you confirm it (CONFIRM_CONTACT_APPOINTMENT).' },
+    });
+    // The contact in office signs meanwhile.
+    expect(decide(named, { type: 'SIGN_LOI', version: 1 }, COORD_LEGDEN, t).ok).toBe(true);
   });
 
   it('open invitations lapse when the letter-of-intent phase starts', () => {

@@ -104,12 +104,14 @@ describe('nextEvents', () => {
       'ADOPT_LOI',
       'APPOINT_CONTACT',
       'WAIVE_OBLIGATION',
+      'CONFIRM_CONTACT_APPOINTMENT',
       'ABANDON',
     ]);
     expect(byType(COORD_LEGDEN)).toMatchObject({
       SIGN_LOI: { allowed: true },
       DRAFT_LOI: { allowed: false, reason: 'forbidden' },
       APPOINT_CONTACT: { allowed: true },
+      CONFIRM_CONTACT_APPOINTMENT: { allowed: false, reason: 'forbidden' }, // nothing to confirm
     });
     expect(byType(COORD_HEEK)).toMatchObject({
       SIGN_LOI: { allowed: false, reason: 'invalid' }, // already signed

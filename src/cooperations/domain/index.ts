@@ -50,6 +50,7 @@ export type {
 } from './cooperation';
 export { adoptedLoi, currentContract, currentLoi, participants } from './cooperation';
 export { type CooperationState, type LifecycleStateValue, phaseOf, stateToString } from './cooperation-state';
+export { type ErasedPerson, withoutPerson } from './person-copies';
 export { migrateState, type PersistedState, UnknownDefinitionVersionError } from './definition-migrations';
 export { describeLifecycle, type LifecycleDescription, lifecycleMermaid } from './describe-machine';
 export {

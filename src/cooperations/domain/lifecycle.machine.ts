@@ -107,6 +107,7 @@ const apply = { actions: 'apply' } as const;
 const beforeActive = {
   APPOINT_CONTACT: apply,
   WAIVE_OBLIGATION: apply,
+  CONFIRM_CONTACT_APPOINTMENT: apply,
   ABANDON: { target: 'abandoned', actions: 'apply' },
 } as const;
 

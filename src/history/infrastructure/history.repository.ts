@@ -183,6 +183,18 @@ export class HistoryRepository {
     return rows.map(toEntry);
   }
 
+  /** The payloads and actors of one cooperation's entries of one event type, in order, in the caller's transaction. */
+  async payloadsOf(
+    tx: EntityManager | Query,
+    cooperationId: string,
+    eventType: string,
+  ): Promise<Array<Pick<HistoryEntry, 'payload' | 'actor'>>> {
+    return asQuery(tx)<Pick<HistoryEntry, 'payload' | 'actor'>>(
+      `SELECT payload, actor FROM cooperation_history WHERE cooperation_id = $1 AND event_type = $2 ORDER BY sequence`,
+      [cooperationId, eventType],
+    );
+  }
+
   /**
    * The audit feed: entries of every cooperation in (recordedAt, cooperationId, sequence) order
    * after `after`, one keyset query.

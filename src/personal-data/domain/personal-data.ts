@@ -27,12 +27,46 @@ export function personHash(saltHex: string, fields: PersonFields): string {
   return createHash('sha256').update(Buffer.from(saltHex, 'hex')).update(canonicalize(fields), 'utf8').digest('hex');
 }
 
-/** A copy of `value` with every string equal to one of `secrets` replaced by `replacement`. */
-export function scrub<T>(value: T, secrets: ReadonlySet<string>, replacement = ERASED_TEXT): T {
-  if (typeof value === 'string') return (secrets.has(value) ? replacement : value) as T;
-  if (Array.isArray(value)) return value.map((v: unknown) => scrub(v, secrets, replacement)) as T;
-  if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, scrub(v, secrets, replacement)])) as T;
+/** A record as far as the identity of its person goes: its fields (a tombstone once erased) and its id. */
+export interface PersonRecord {
+  id: string;
+  fields: PersonFields | { erased: true };
+}
+
+/**
+ * The records of the same person as `start` among `records` (one cooperation, one municipality;
+ * docs/personal-data.md § "The same person"): those linked to it by the same token subject
+ * (`subjectOf`, the appointment's `userSub`), the same e-mail address or the same name — directly
+ * or through another record so linked. `start` comes first.
+ */
+export function samePerson<R extends PersonRecord>(
+  start: R,
+  records: readonly R[],
+  subjectOf: (id: string) => string | undefined,
+): R[] {
+  const person = [start];
+  const keys = new Set<string>();
+  const keysOf = (r: R): string[] => {
+    const fields = r.fields as Partial<PersonFields>;
+    const subject = subjectOf(r.id);
+    return [
+      ...(subject !== undefined ? [`sub:${subject}`] : []),
+      ...(fields.email ? [`email:${fields.email.toLowerCase()}`] : []),
+      ...(fields.name ? [`name:${fields.name}`] : []),
+    ];
+  };
+  keysOf(start).forEach((k) => keys.add(k));
+  let rest = records.filter((r) => r.id !== start.id);
+  for (let grown = true; grown;) {
+    grown = false;
+    for (const r of rest) {
+      const own = keysOf(r);
+      if (!own.some((k) => keys.has(k))) continue;
+      person.push(r);
+      own.forEach((k) => keys.add(k));
+      grown = true;
+    }
+    rest = rest.filter((r) => !person.includes(r));
   }
-  return value;
+  return person;
 }

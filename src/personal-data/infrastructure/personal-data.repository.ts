@@ -56,6 +56,21 @@ export class PersonalDataRepository {
     return toRecord(row);
   }
 
+  /** The records of one municipality's contacts in one cooperation, locked, oldest first. */
+  async lockContactsOf(
+    tx: EntityManager,
+    cooperationId: string,
+    municipality: string | null,
+  ): Promise<PersonalDataRecord[]> {
+    const rows = await tx.query<PersonalDataRow[]>(
+      `SELECT ${COLUMNS} FROM personal_data
+        WHERE subject_kind = 'contact' AND cooperation_id = $1 AND municipality IS NOT DISTINCT FROM $2
+        ORDER BY created_at, id FOR UPDATE`,
+      [cooperationId, municipality],
+    );
+    return rows.map(toRecord);
+  }
+
   /** The fields become a tombstone and the salt is destroyed; the row records who erased when and why. */
   async markErased(
     tx: EntityManager,

@@ -36,6 +36,7 @@ export const EVENT_SCHEMAS = byType({
   WITHDRAW_INVITATION: partnerSearch.withdrawInvitation,
   LEAVE_PARTNER_SEARCH: partnerSearch.leavePartnerSearch,
   APPOINT_CONTACT: partnerSearch.appointContact,
+  CONFIRM_CONTACT_APPOINTMENT: partnerSearch.confirmContactAppointment,
   START_LETTER_OF_INTENT: partnerSearch.startLetterOfIntent,
   DRAFT_LOI: loi.draftLoi,
   SIGN_LOI: loi.signLoi,

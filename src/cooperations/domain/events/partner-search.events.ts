@@ -114,7 +114,9 @@ const contactAuthority = object(
 /**
  * A participating municipality appoints its own contact person with decision-making authority
  * [P4]. Allowed in every phase before `active` (people change jobs); signatures already given by
- * the previous contact stay valid.
+ * the previous contact stay valid. A coordinator who names someone else's token subject
+ * (`userSub`) makes a pending appointment that counts only once that person confirms it
+ * (CONFIRM_CONTACT_APPOINTMENT): nobody becomes another's contact by having their `sub` typed in.
  */
 export const appointContact = event(
   'APPOINT_CONTACT',
@@ -129,13 +131,24 @@ export const appointContact = event(
     ),
     userSub: about(
       text(200),
-      'Token-Subjekt (`sub`) der Koordinatorin oder des Koordinators, die oder der für die Kommune handelt und unterzeichnet',
-      'Token subject (`sub`) of the coordinator who acts and signs for the municipality',
+      'Token-Subjekt (`sub`) der Koordinatorin oder des Koordinators, die oder der für die Kommune handelt und unterzeichnet; ist es nicht das eigene, gilt die Benennung erst nach deren oder dessen Bestätigung (CONFIRM_CONTACT_APPOINTMENT)',
+      "Token subject (`sub`) of the coordinator who acts and signs for the municipality; when it is not the sender's own, the appointment counts once that person confirms it (CONFIRM_CONTACT_APPOINTMENT)",
     ),
     authority: about(contactAuthority, 'Entscheidungsbefugnis [P4]', 'Decision-making authority [P4]'),
   },
   'Die eigene Kommune benennt ihre Ansprechperson mit Entscheidungsbefugnis [P4]; in jeder Phase vor dem Betrieb.',
   "Appoints the own municipality's contact person with decision-making authority [P4]; in any phase before active.",
+);
+
+/**
+ * The person an APPOINT_CONTACT named by another's token subject confirms it, signed in for the
+ * appointing municipality: only then is the appointment the municipality's contact.
+ */
+export const confirmContactAppointment = event(
+  'CONFIRM_CONTACT_APPOINTMENT',
+  {},
+  'Die benannte Person bestätigt ihre Benennung als Ansprechperson der eigenen Kommune; erst dann gilt sie.',
+  'The person appointed as contact of their own municipality confirms it; only then does it count.',
 );
 
 /** Lead only. Guards OBL-PARTNERS-MIN, OBL-CONTACT-AUTHORITY. */
@@ -160,5 +173,6 @@ export type DeclineInvitation = Infer<typeof declineInvitation>;
 export type WithdrawInvitation = Infer<typeof withdrawInvitation>;
 export type LeavePartnerSearch = Infer<typeof leavePartnerSearch>;
 export type AppointContact = Infer<typeof appointContact>;
+export type ConfirmContactAppointment = Infer<typeof confirmContactAppointment>;
 export type StartLetterOfIntent = Infer<typeof startLetterOfIntent>;
 export type Abandon = Infer<typeof abandon>;

@@ -1,5 +1,5 @@
 import type { LifecycleEventType } from '../events';
-import { ABANDON, APPOINT_CONTACT } from './common.rules';
+import { ABANDON, APPOINT_CONTACT, CONFIRM_CONTACT_APPOINTMENT } from './common.rules';
 import * as amendment from './amendment.rules';
 import * as contract from './contract.rules';
 import { CORRECT_REPORT } from './correction.rules';
@@ -25,6 +25,7 @@ export const EVENT_RULES: { readonly [T in LifecycleEventType]: EventRule<T> } =
   WITHDRAW_INVITATION: partnerSearch.WITHDRAW_INVITATION,
   LEAVE_PARTNER_SEARCH: partnerSearch.LEAVE_PARTNER_SEARCH,
   APPOINT_CONTACT,
+  CONFIRM_CONTACT_APPOINTMENT,
   START_LETTER_OF_INTENT: partnerSearch.START_LETTER_OF_INTENT,
   DRAFT_LOI: loi.DRAFT_LOI,
   SIGN_LOI: loi.SIGN_LOI,

@@ -3,7 +3,16 @@ import type { FormSpecificExitStep } from '../events';
 import { exitEffectiveOn, noticeEndTimer, pendingExit } from '../membership';
 import type { FieldError } from '../schema';
 import { noticeEndKey, withTimers } from '../timers';
-import { asParticipant, COORDINATORS, type EventRule, notInFuture, system, SYSTEM, touched } from './rule';
+import {
+  asParticipant,
+  COORDINATORS,
+  type EventRule,
+  notInFuture,
+  system,
+  SYSTEM,
+  touched,
+  withoutContact,
+} from './rule';
 
 // ---- membership [P7] ------------------------------------------------------------------------
 
@@ -90,14 +99,13 @@ export const NOTICE_PERIOD_ENDED: EventRule<'NOTICE_PERIOD_ENDED'> = {
     const request = pendingExit(ctx, e.municipality);
     if (!request) return ctx;
     const ags = e.municipality;
-    const { [ags]: _contact, ...contacts } = ctx.contacts;
     const reportTimers = Object.keys(ctx.timers).filter(
       (k) => k.startsWith(`report-due:${ags}:`) || k.startsWith(`report-grace:${ags}:`),
     );
     return withTimers(
       touched(
         {
-          ...ctx,
+          ...withoutContact(ctx, ags),
           // The membership ends when the notice period ends, however late the timer fired.
           members: {
             ...ctx.members,
@@ -108,7 +116,6 @@ export const NOTICE_PERIOD_ENDED: EventRule<'NOTICE_PERIOD_ENDED'> = {
               endReason: `Austritt nach Kündigung zum ${request.effectiveOn}`,
             },
           },
-          contacts,
           membership: {
             exitRequests: ctx.membership.exitRequests.map((r) =>
               r === request ? { ...r, status: 'effective' as const, closedAt: at } : r,

@@ -1,5 +1,5 @@
 import type { CooperationContext, Member } from '../cooperation';
-import { asLead, asParticipant, COORDINATORS, type EventRule, touched } from './rule';
+import { asLead, asParticipant, COORDINATORS, type EventRule, touched, withoutContact } from './rule';
 
 const endMembership = (
   ctx: CooperationContext,
@@ -8,15 +8,14 @@ const endMembership = (
   at: string,
   reason: string | null,
 ): CooperationContext => {
-  const { [ags]: _removed, ...contacts } = ctx.contacts;
+  const rest = withoutContact(ctx, ags);
   return touched(
     {
-      ...ctx,
+      ...rest,
       members: {
         ...ctx.members,
         [ags]: { ...ctx.members[ags], status, endedAt: at, endReason: reason },
       },
-      contacts,
     },
     at,
   );

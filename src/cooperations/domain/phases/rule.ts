@@ -72,14 +72,36 @@ export const asLeadOrSeat = (ctx: CooperationContext, actor: Actor): Bilingual |
       };
 
 /** Signatures count only from the appointed contact with decision-making authority [P4]. */
-export const asAppointedContact = (ctx: CooperationContext, actor: Actor): Bilingual | null =>
-  asParticipant(ctx, actor) ??
-  (ctx.contacts[actor.municipality ?? '']?.userSub === actor.sub
-    ? null
-    : {
-        de: 'Unterzeichnen darf nur der benannte Ansprechpartner der Kommune mit Entscheidungsbefugnis.',
-        en: "Only the municipality's appointed contact with decision-making authority may sign.",
-      });
+export const asAppointedContact = (ctx: CooperationContext, actor: Actor): Bilingual | null => {
+  const ags = actor.municipality ?? '';
+  const outsider = asParticipant(ctx, actor);
+  if (outsider) return outsider;
+  if (ctx.contacts[ags]?.userSub === actor.sub) return null;
+  return ctx.pendingContacts?.[ags]?.userSub === actor.sub ? UNCONFIRMED : NOT_THE_CONTACT;
+};
+
+const NOT_THE_CONTACT: Bilingual = {
+  de: 'Unterzeichnen darf nur der benannte Ansprechpartner der Kommune mit Entscheidungsbefugnis.',
+  en: "Only the municipality's appointed contact with decision-making authority may sign.",
+};
+
+const UNCONFIRMED: Bilingual = {
+  de: 'Ihre Benennung als Ansprechperson gilt erst, wenn Sie sie bestätigen (CONFIRM_CONTACT_APPOINTMENT).',
+  en: 'Your appointment as contact counts only once you confirm it (CONFIRM_CONTACT_APPOINTMENT).',
+};
+
+/** The municipality's pending appointment gone (confirmed, superseded, or its membership ended). */
+export const withoutPending = (ctx: CooperationContext, ags: string): CooperationContext => {
+  if (!ctx.pendingContacts?.[ags]) return ctx;
+  const { [ags]: _pending, ...pendingContacts } = ctx.pendingContacts;
+  return { ...ctx, pendingContacts };
+};
+
+/** The municipality's contact and pending appointment, both gone (its membership ended). */
+export const withoutContact = (ctx: CooperationContext, ags: string): CooperationContext => {
+  const { [ags]: _contact, ...contacts } = ctx.contacts;
+  return { ...withoutPending(ctx, ags), contacts };
+};
 
 export const notInFuture = (value: CalendarDate | undefined, path: string, today: CalendarDate): FieldError[] =>
   value && value > today ? [{ path, message: `must not be in the future (today is ${today})` }] : [];
