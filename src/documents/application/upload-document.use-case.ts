@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { Principal } from '../../auth/principal';
 import { Clock, nowOf } from '../../common/clock';
 import { InvalidInput } from '../../common/errors';
@@ -7,11 +7,13 @@ import { VisibilityPolicy } from '../../cooperations';
 import type { EvidenceDocument } from '../domain/document';
 import { sniffMediaType } from '../domain/sniff';
 import { DocumentRepository } from '../infrastructure/document.repository';
+import { chunksOf, type SpooledContent } from '../infrastructure/upload-spool';
 import { UnsupportedDocumentType } from './documents.errors';
 
 export interface UploadedFile {
   originalName?: string;
-  content: Buffer;
+  /** Received in full, hashed and sampled; not yet in the database. */
+  content: SpooledContent;
 }
 
 export interface UploadFields {
@@ -40,7 +42,7 @@ export class UploadDocumentUseCase {
         { path: 'file', messages: ['send the document as the multipart/form-data part "file"'] },
       ]);
     }
-    const mediaType = sniffMediaType(file.content);
+    const mediaType = sniffMediaType(file.content.sample);
     if (!mediaType) throw new UnsupportedDocumentType();
     const document: EvidenceDocument = {
       id: randomUUID(),
@@ -49,12 +51,12 @@ export class UploadDocumentUseCase {
       description: fields.description ?? null,
       fileName: file.originalName ? file.originalName.slice(0, 255) : null,
       mediaType,
-      sizeBytes: file.content.length,
-      sha256: createHash('sha256').update(file.content).digest('hex'),
+      sizeBytes: file.content.sizeBytes,
+      sha256: file.content.sha256,
       uploadedBy: { sub: principal.sub, role: principal.role, municipality: principal.municipality ?? null },
       uploadedAt: nowOf(this.clock).toISOString(),
     };
-    await this.documents.insert(document, file.content);
+    await this.documents.insert(document, chunksOf(file.content.path));
     return document;
   }
 }
