@@ -3,7 +3,7 @@ import { request as httpRequest, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { COORD_HEEK } from './fixtures/building-yard.scenario';
 import { BuildingYard } from './support/building-yard';
-import { PDF, PLAIN_ZIP, zip } from './support/evidence-files';
+import { binary, PDF, PLAIN_ZIP, zip } from './support/evidence-files';
 import { AUDITOR, coordinatorOf, createTestApp, type TestApp } from './support/test-app';
 
 /*
@@ -107,11 +107,7 @@ describe('uploads at real size', () => {
       .get(`/api/v1/cooperations/${yard.id}/documents/${answers[2].body.id}`)
       .set('Authorization', `Bearer ${await t.token(AUDITOR)}`)
       .buffer(true)
-      .parse((r, cb) => {
-        const chunks: Buffer[] = [];
-        r.on('data', (c: Buffer) => chunks.push(c));
-        r.on('end', () => cb(null, Buffer.concat(chunks)));
-      });
+      .parse(binary);
     expect(download.status).toBe(200);
     expect(download.headers['content-length']).toBe(String(20 * MiB));
     expect(sha256(download.body as Buffer)).toBe(sha256(contents[2]));
@@ -167,14 +163,24 @@ describe('uploads at real size', () => {
         res.resume();
         resolve(res);
       });
-      req.on('error', reject);
+      // After its answer the server may reset the connection it no longer reads from.
+      req.on('error', (error) => (answered ? undefined : reject(error)));
     });
+    // A write waits for the socket to take more — or for the answer, or the socket closing after it.
     const write = (chunk: Buffer) =>
-      new Promise<void>((resolve) => (req.write(chunk) ? resolve() : req.once('drain', resolve)));
+      new Promise<void>((resolve) => {
+        if (req.write(chunk)) return resolve();
+        req.once('drain', resolve);
+        req.once('close', resolve);
+        void response.then(
+          () => resolve(),
+          () => resolve(),
+        );
+      });
     await write(head);
     // Send the content slowly in pieces; the answer must come before the last piece is sent.
     let sentBeforeAnswer = 0;
-    for (let offset = 0; offset < body.length && !answered; offset += 256 * 1024) {
+    for (let offset = 0; offset < body.length && !answered && !req.destroyed; offset += 256 * 1024) {
       await write(body.subarray(offset, offset + 256 * 1024));
       await new Promise((resolve) => setImmediate(resolve));
       if (!answered) sentBeforeAnswer = offset + 256 * 1024;

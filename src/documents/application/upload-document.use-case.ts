@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Principal } from '../../auth/principal';
-import { Clock, nowOf } from '../../common/clock';
-import { InvalidInput } from '../../common/errors';
+import { Clock, dayBefore, nowOf } from '../../common/clock';
+import { ConfigService } from '@nestjs/config';
+import { InvalidInput, LimitExceeded } from '../../common/errors';
+import type { Environment } from '../../config/configuration';
 import { VisibilityPolicy } from '../../cooperations';
 import type { EvidenceDocument } from '../domain/document';
 import { sniffMediaType } from '../domain/sniff';
@@ -28,7 +30,32 @@ export class UploadDocumentUseCase {
     private readonly visibility: VisibilityPolicy,
     private readonly documents: DocumentRepository,
     private readonly clock: Clock,
+    private readonly config: ConfigService<Environment, true>,
   ) {}
+
+  /**
+   * Whether the caller may upload to the cooperation now: it is visible to them, and neither it nor
+   * the caller has reached its limit of documents. Checked before the body is read, and again here.
+   */
+  async admit(cooperationId: string, principal: Principal): Promise<void> {
+    await this.visibility.assertVisible(cooperationId, principal);
+    const now = nowOf(this.clock);
+    const counts = await this.documents.counts(cooperationId, principal.sub, dayBefore(now));
+    const perCooperation = this.config.get('MAX_DOCUMENTS_PER_COOPERATION', { infer: true });
+    if (counts.ofCooperation >= perCooperation) {
+      throw new LimitExceeded('conflict', 'MAX_DOCUMENTS_PER_COOPERATION', perCooperation, {
+        de: `Eine Kooperation hat höchstens ${perCooperation} Dokumente.`,
+        en: `A cooperation has at most ${perCooperation} documents.`,
+      });
+    }
+    const perDay = this.config.get('MAX_DOCUMENTS_PER_CALLER_PER_DAY', { infer: true });
+    if (counts.byCaller >= perDay) {
+      throw new LimitExceeded('too-many', 'MAX_DOCUMENTS_PER_CALLER_PER_DAY', perDay, {
+        de: `Sie haben in den letzten 24 Stunden bereits ${perDay} Dokumente hochgeladen; versuchen Sie es später erneut.`,
+        en: `You uploaded ${perDay} documents in the last 24 hours; try again later.`,
+      });
+    }
+  }
 
   async execute(
     cooperationId: string,
@@ -36,7 +63,7 @@ export class UploadDocumentUseCase {
     fields: UploadFields,
     principal: Principal,
   ): Promise<EvidenceDocument> {
-    await this.visibility.assertVisible(cooperationId, principal);
+    await this.admit(cooperationId, principal);
     if (!file) {
       throw new InvalidInput([
         { path: 'file', messages: ['send the document as the multipart/form-data part "file"'] },

@@ -70,6 +70,17 @@ export class DocumentRepository {
     return count;
   }
 
+  /** How many documents the cooperation has, and how many `sub` uploaded since `since` (limits). */
+  async counts(cooperationId: string, sub: string, since: Date): Promise<{ ofCooperation: number; byCaller: number }> {
+    const [row] = await this.dataSource.query<Array<{ of_cooperation: number; by_caller: number }>>(
+      `SELECT (SELECT count(*)::int FROM cooperation_documents WHERE cooperation_id = $1) AS of_cooperation,
+              (SELECT count(*)::int FROM cooperation_documents
+                WHERE uploaded_by->>'sub' = $2 AND uploaded_at >= $3) AS by_caller`,
+      [cooperationId, sub, since],
+    );
+    return { ofCooperation: row.of_cooperation, byCaller: row.by_caller };
+  }
+
   /** A cooperation's documents in upload order, without their content. */
   async list(cooperationId: string): Promise<EvidenceDocument[]> {
     const rows = await this.dataSource.query<DocumentRow[]>(
