@@ -6,6 +6,8 @@ import { Audit1764200000001 } from './1764200000001-audit';
 import { EscalationCasesIndex1764250000001 } from './1764250000001-escalation-cases-index';
 import { EvidenceDocuments1764300000001 } from './1764300000001-evidence-documents';
 import { PersonalData1764300000002 } from './1764300000002-personal-data';
+import { DocumentChunks1764612000001 } from './1764612000001-document-chunks';
+import { GrowthLimitIndexes1764612000002 } from './1764612000002-growth-limit-indexes';
 
 /** Every migration, in order. Listed explicitly so the build, the tests and the CLI run the same set. */
 export const MIGRATIONS = [
@@ -17,4 +19,6 @@ export const MIGRATIONS = [
   EscalationCasesIndex1764250000001,
   EvidenceDocuments1764300000001,
   PersonalData1764300000002,
+  DocumentChunks1764612000001,
+  GrowthLimitIndexes1764612000002,
 ];

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { COORD_HEEK, COORD_LEGDEN } from './fixtures/building-yard.scenario';
 import { BuildingYard, stepNamed, toBody } from './support/building-yard';
-import { DOCX, EXE, HTML, JPEG, ODS, ODT, PDF, PLAIN_ZIP, PNG } from './support/evidence-files';
+import { binary, DOCX, EXE, HTML, JPEG, ODS, ODT, PDF, PLAIN_ZIP, PNG } from './support/evidence-files';
 import { ADMIN, AUDITOR, coordinatorOf, createTestApp, type TestApp } from './support/test-app';
 import type { Principal } from '../src/auth/principal';
 
@@ -66,11 +66,7 @@ describe('evidence documents', () => {
         .get(`/api/v1/cooperations/${yard.id}/documents/${res.body.id}`)
         .set('Authorization', `Bearer ${await yard.token(AUDITOR)}`)
         .buffer(true)
-        .parse((r, cb) => {
-          const chunks: Buffer[] = [];
-          r.on('data', (c: Buffer) => chunks.push(c));
-          r.on('end', () => cb(null, Buffer.concat(chunks)));
-        });
+        .parse(binary);
       expect(download.status).toBe(200);
       expect(download.headers['content-type']).toBe(type);
       expect(download.headers['content-disposition']).toMatch(/^attachment/);

@@ -13,6 +13,8 @@ export type ErrorCategory =
   | 'precondition-failed'
   | 'unsupported-media-type'
   | 'unprocessable'
+  /** A quota per time: retry later. */
+  | 'too-many'
   | 'internal';
 
 /**
@@ -66,5 +68,25 @@ export class InvalidInput extends ApplicationError {
   }
   override extensions(): Record<string, unknown> {
     return { errors: this.errors };
+  }
+}
+
+/**
+ * A configured limit (docs/limits.md) would be passed: `conflict` for a count that only shrinks when
+ * something is closed or never, `too-many` for a quota per day.
+ */
+export class LimitExceeded extends ApplicationError {
+  readonly code = 'limit-exceeded';
+  readonly title = 'Limit exceeded';
+  constructor(
+    readonly category: 'conflict' | 'too-many',
+    private readonly setting: string,
+    private readonly max: number,
+    detail: Bilingual,
+  ) {
+    super(detail);
+  }
+  override extensions(): Record<string, unknown> {
+    return { limit: this.setting, max: this.max };
   }
 }

@@ -15,6 +15,7 @@ const STATUS_BY_CATEGORY: Record<ErrorCategory, number> = {
   'precondition-failed': 412,
   'unsupported-media-type': 415,
   unprocessable: 422,
+  'too-many': 429,
   internal: 500,
 };
 

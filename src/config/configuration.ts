@@ -118,6 +118,50 @@ export class Environment {
   @IsInt()
   @Min(1)
   DOCUMENT_MAX_BYTES = 20 * 1024 * 1024;
+
+  /*
+   * Limits on what one caller can make grow (docs/limits.md). Per day means the last 24 hours of the
+   * server's clock. Concurrent requests are checked one by one and may pass a limit by their number.
+   */
+
+  /** LoI drafts, and separately contract drafts, per cooperation (409 limit-exceeded above). */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  MAX_DRAFTS_PER_COOPERATION = 100;
+
+  /** Escalation cases open at once in one cooperation (409 limit-exceeded above). */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  MAX_OPEN_CASES_PER_COOPERATION = 20;
+
+  /** Cooperations one caller (token `sub`) opens per day (429 limit-exceeded above). */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  MAX_COOPERATIONS_PER_CALLER_PER_DAY = 50;
+
+  /** Evidence documents per cooperation (409 limit-exceeded above). */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  MAX_DOCUMENTS_PER_COOPERATION = 1_000;
+
+  /** Evidence documents one caller uploads per day (429 limit-exceeded above). */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  MAX_DOCUMENTS_PER_CALLER_PER_DAY = 500;
+
+  /**
+   * How long a stored idempotent answer is replayed. Older answers are removed hourly and ignored
+   * at lookup: a retry after that is decided afresh, like a new request.
+   */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  IDEMPOTENCY_RETENTION_HOURS = 48;
 }
 
 export function validateEnvironment(raw: Record<string, unknown>): Environment {

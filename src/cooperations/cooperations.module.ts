@@ -9,6 +9,8 @@ import { CommandRunner } from './application/command-runner';
 import { CooperationCopies } from './application/cooperation-copies';
 import { DecisionRecorder } from './application/decision-recorder';
 import { FireDueTimerUseCase } from './application/fire-due-timer.use-case';
+import { GrowthLimits } from './application/growth-limits';
+import { IdempotencyRetention } from './application/idempotency-retention';
 import { CooperationReader } from './application/get-cooperation.query';
 import { ListCooperationsQuery } from './application/list-cooperations.query';
 import { ListReportsQuery } from './application/list-reports.query';
@@ -47,6 +49,8 @@ import { TimerRepository } from './infrastructure/timer.repository';
     TimerRepository,
     CommandRunner,
     DecisionRecorder,
+    GrowthLimits,
+    IdempotencyRetention,
     MunicipalityLookup,
     VisibilityPolicy,
     CooperationReader,

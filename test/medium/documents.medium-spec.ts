@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import { createHash, randomUUID } from 'node:crypto';
 import { CooperationsModule } from '../../src/cooperations/cooperations.module';
 import { DocumentReferences } from '../../src/documents';
@@ -39,7 +40,7 @@ async function upload(cooperationId: string, text: string) {
       uploadedBy: { sub: COORD_HEEK.sub, role: 'coordinator', municipality: COORD_HEEK.municipality! },
       uploadedAt: m.clock.now().toISOString(),
     },
-    content,
+    Readable.from([content]),
   );
   return { id, sha256 };
 }

@@ -1,3 +1,4 @@
+import { LIFECYCLE_DEFINITION_VERSION } from '../../src/cooperations/domain';
 import { randomBytes } from 'node:crypto';
 import { ReconcileTimersUseCase } from '../../src/cooperations/application/reconcile-timers.use-case';
 import { CooperationsModule } from '../../src/cooperations/cooperations.module';
@@ -168,7 +169,7 @@ describe('reconciling cooperations that were active under definition version 2 (
     expect(outcomes(await scheduler.fireDueTimers(), yard.id)).toEqual([[FIRST_KEY, 'fired']]);
     expect((await timerRows(m.dataSource, yard.id)).map((r) => r.key)).toEqual(AFTER_FIRST);
     const { stored } = await m.get(CooperationReader).read(yard.id, principalOf(COORD_HEEK));
-    expect(stored.state.definitionVersion).toBe(3);
+    expect(stored.state.definitionVersion).toBe(LIFECYCLE_DEFINITION_VERSION);
     expect((await m.get(HistoryRepository).verify(yard.id)).valid).toBe(true);
   });
 

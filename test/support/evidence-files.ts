@@ -1,3 +1,4 @@
+import type { Response } from 'supertest';
 /** Small but real files of each evidence format (and some that are not), built in memory for uploads. */
 
 const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
@@ -81,3 +82,10 @@ export const EXE = Buffer.concat([
   Buffer.from('This program cannot be run in DOS mode.'),
 ]);
 export const HTML = Buffer.from('<!DOCTYPE html><html><body><script>alert(1)</script></body></html>');
+
+/** A supertest parser that collects a binary answer (a document's content) into one Buffer. */
+export const binary = (r: Response, done: (error: Error | null, body: Buffer) => void): void => {
+  const chunks: Buffer[] = [];
+  r.on('data', (c: Buffer) => chunks.push(c));
+  r.on('end', () => done(null, Buffer.concat(chunks)));
+};

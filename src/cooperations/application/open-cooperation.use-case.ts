@@ -8,6 +8,7 @@ import { type CommandMeta, type CommandOutcome, CommandRunner } from './command-
 import type { CooperationView } from './cooperation-view';
 import { EventRejected, NotARegisteredLead } from './cooperations.errors';
 import { DecisionRecorder } from './decision-recorder';
+import { GrowthLimits } from './growth-limits';
 import { MunicipalityLookup } from './municipality-lookup';
 
 export interface OpenCooperationCommand {
@@ -25,6 +26,7 @@ export class OpenCooperationUseCase {
     private readonly recorder: DecisionRecorder,
     private readonly municipalities: MunicipalityLookup,
     private readonly clock: Clock,
+    private readonly limits: GrowthLimits,
   ) {}
 
   async execute(
@@ -39,6 +41,7 @@ export class OpenCooperationUseCase {
       const replay = await this.runner.replayed<CooperationView>(tx, principal.sub, meta);
       if (replay) return replay;
       const now = nowOf(this.clock);
+      await this.limits.checkOpening(tx, principal.sub, now);
       const opened = openCooperation(
         {
           id: randomUUID(),

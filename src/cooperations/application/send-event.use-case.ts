@@ -10,6 +10,7 @@ import { type CommandMeta, type CommandOutcome, CommandRunner } from './command-
 import type { EventResult } from './cooperation-view';
 import { CooperationNotFound, EventRejected, UnknownMunicipality } from './cooperations.errors';
 import { DecisionRecorder } from './decision-recorder';
+import { GrowthLimits } from './growth-limits';
 import { decideOn } from './load-state';
 import { MunicipalityLookup } from './municipality-lookup';
 import { isVisible } from './visibility';
@@ -32,6 +33,7 @@ export class SendEventUseCase {
     private readonly documents: DocumentReferences,
     private readonly personalData: PersonalDataStore,
     private readonly clock: Clock,
+    private readonly limits: GrowthLimits,
   ) {}
 
   async execute(
@@ -54,6 +56,7 @@ export class SendEventUseCase {
       const now = nowOf(this.clock);
       let decision = decideOn(current.state, event, actorOf(principal), now);
       if (!decision.ok) throw new EventRejected(decision, mapPath);
+      this.limits.checkGrowth(current.state, decision.state);
       const { type: _type, ...fields } = decision.event;
       let payload: object = fields;
       if (decision.event.type === 'APPOINT_CONTACT') {

@@ -278,9 +278,18 @@ export interface CooperationContext {
    * snapshots written before it existed read as having none, so no definition migration is needed.
    */
   pendingContacts?: Record<Ags, Contact>;
-  loi: { versions: LoiVersion[]; signatures: Signature[]; adoptedVersion: number | null };
+  loi: {
+    /**
+     * Since definition version 4 only the versions still in force: the current one and the adopted
+     * one; superseded drafts are in the history (their DRAFT_LOI entries), not in every snapshot.
+     */
+    versions: LoiVersion[];
+    signatures: Signature[];
+    adoptedVersion: number | null;
+  };
   governance: { steeringBody: SteeringBody | null; reporting: ReportingDuties | null };
   contract: {
+    /** Since definition version 4 the current version and those amendments refer to; drafts before are in the history. */
     versions: ContractVersion[];
     /** Only those for the current version; a new draft voids the others. */
     councilResolutions: CouncilResolution[];
@@ -333,6 +342,31 @@ export function currentLoi(ctx: CooperationContext): LoiVersion | undefined {
 export function currentContract(ctx: CooperationContext): ContractVersion | undefined {
   return ctx.contract.versions[ctx.contract.versions.length - 1];
 }
+
+/**
+ * The LoI versions a snapshot keeps once `next` is drafted: the adopted one (obligations and reports
+ * read its success criteria) and the new one. Superseded drafts stay in the history only, so a
+ * cooperation's snapshot — and every answer that repeats it — no longer grows with each draft.
+ */
+export function loiVersionsWith(ctx: CooperationContext, next?: LoiVersion): LoiVersion[] {
+  const current = currentLoi(ctx);
+  const kept = ctx.loi.versions.filter(
+    (v) => v.version === ctx.loi.adoptedVersion || (next === undefined && v === current),
+  );
+  return next ? [...kept, next] : kept;
+}
+
+/** The contract versions a snapshot keeps: those amendments refer to, and the current (or `next`) one. */
+export function contractVersionsWith(ctx: CooperationContext, next?: ContractVersion): ContractVersion[] {
+  const current = currentContract(ctx);
+  const referenced = new Set(ctx.contract.amendments.map((a) => a.contractVersion));
+  const kept = ctx.contract.versions.filter((v) => referenced.has(v.version) || (next === undefined && v === current));
+  return next ? [...kept, next] : kept;
+}
+
+/** The number the next draft gets: drafts are counted by their numbers, which pruning keeps. */
+export const nextVersionNumber = (versions: readonly { version: number }[]): number =>
+  (versions[versions.length - 1]?.version ?? 0) + 1;
 
 /** The operation-phase part of a fresh context (also what the 2 → 3 migration adds). */
 export function emptyOperation(): Pick<

@@ -1,4 +1,4 @@
-import { type CooperationContext, emptyOperation } from './cooperation';
+import { contractVersionsWith, type CooperationContext, emptyOperation, loiVersionsWith } from './cooperation';
 import type { CooperationState, LifecycleStateValue } from './cooperation-state';
 import { LIFECYCLE_DEFINITION_VERSION } from './lifecycle.machine';
 import { initialReportingTimers } from './reporting';
@@ -48,6 +48,18 @@ const MIGRATIONS: Readonly<Record<number, Migration>> = {
       value: { active: { reporting: 'onTrack', escalation: 'calm', membership: 'stable' } },
       context: withTimers(lifted, initialReportingTimers(lifted)) as unknown as Record<string, unknown>,
     };
+  },
+  // v4: superseded LoI and contract drafts leave the snapshot (the history keeps them); what remains
+  // is what obligations and rules read — the current version, the adopted LoI, versions amendments
+  // name. Signatures, resolutions and the supervisory step only ever concern the current version.
+  3: ({ value, context }) => {
+    const ctx = context as unknown as CooperationContext;
+    const pruned: CooperationContext = {
+      ...ctx,
+      loi: { ...ctx.loi, versions: loiVersionsWith(ctx) },
+      contract: { ...ctx.contract, versions: contractVersionsWith(ctx) },
+    };
+    return { value, context: pruned as unknown as Record<string, unknown> };
   },
 };
 

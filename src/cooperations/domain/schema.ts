@@ -61,6 +61,12 @@ type ObjectOf<S extends Shape> = Simplify<
 
 const MAX_TEXT = 20_000;
 const MAX_ITEMS = 500;
+/**
+ * Lists with an entry per municipality, task or criterion: a cooperation has far fewer. With the
+ * text caps it bounds what one event adds to a snapshot (`snapshot-growth.spec.ts`), independent of
+ * BODY_LIMIT.
+ */
+export const PER_COOPERATION_ITEMS = 50;
 
 const at = (path: string, key: string | number): string =>
   typeof key === 'number' ? `${path}[${key}]` : path ? `${path}.${key}` : key;

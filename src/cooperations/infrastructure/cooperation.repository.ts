@@ -85,6 +85,16 @@ export class CooperationRepository {
     return record ? toStored(record) : null;
   }
 
+  /** How many cooperations `sub` opened since `since` (GrowthLimits). */
+  async countOpenedBy(tx: EntityManager, sub: string, since: Date): Promise<number> {
+    const [{ n }] = await tx.query<Array<{ n: number }>>(
+      `SELECT count(*)::int AS n FROM cooperations
+        WHERE state #>> '{context,createdBy,sub}' = $1 AND created_at >= $2`,
+      [sub, since],
+    );
+    return n;
+  }
+
   /** Only the member list: visibility checks of frequent reads need nothing else. */
   async members(id: string): Promise<string[] | null> {
     const record = await this.dataSource

@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import type { Environment } from '../../config/configuration';
 import { DataSource, type EntityManager } from 'typeorm';
 import { sqlState } from '../../database/postgres-errors';
 import { IdempotencyRecord } from './idempotency-key.entity';
@@ -18,16 +20,35 @@ export interface StoredAnswer {
 const CREATED_STATUS = 201;
 const APPLIED_STATUS = 200;
 
-/** All SQL of `idempotency_keys`: the stored answers, per caller (`sub`) and key. */
+/**
+ * All SQL of `idempotency_keys`: the stored answers, per caller (`sub`) and key, for
+ * IDEMPOTENCY_RETENTION_HOURS after they were given (by the database's clock).
+ */
 @Injectable()
 export class IdempotencyRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  private readonly retentionHours: number;
 
+  constructor(
+    private readonly dataSource: DataSource,
+    config: ConfigService<Environment, true>,
+  ) {
+    this.retentionHours = config.get('IDEMPOTENCY_RETENTION_HOURS', { infer: true });
+  }
+
+  /**
+   * The stored answer, unless it has expired: an expired one is removed here (in the caller's
+   * transaction), so that the request is decided afresh and its answer can be stored again.
+   */
   async find(
     principalSub: string,
     key: string,
     tx: EntityManager = this.dataSource.manager,
   ): Promise<StoredAnswer | null> {
+    await tx.query(
+      `DELETE FROM idempotency_keys
+        WHERE principal_sub = $1 AND key = $2 AND created_at < now() - make_interval(hours => $3)`,
+      [principalSub, key, this.retentionHours],
+    );
     const stored = await tx.findOneBy(IdempotencyRecord, { principalSub, key });
     return stored
       ? {
@@ -46,6 +67,17 @@ export class IdempotencyRepository {
       responseStatus: answer.created ? CREATED_STATUS : APPLIED_STATUS,
       responseBody: answer.body as object,
     });
+  }
+
+  /** Removes up to `batch` expired answers (short statements: the embedded database has one connection). */
+  async removeExpired(batch: number): Promise<number> {
+    const [, count] = await this.dataSource.query<[unknown, number]>(
+      `DELETE FROM idempotency_keys WHERE (principal_sub, key) IN (
+         SELECT principal_sub, key FROM idempotency_keys
+          WHERE created_at < now() - make_interval(hours => $1) LIMIT $2)`,
+      [this.retentionHours, batch],
+    );
+    return count;
   }
 
   /** Stored answers that repeat a cooperation's snapshot (its events' and its opening's). */

@@ -22,10 +22,10 @@ export class ReadDocumentsQuery {
     cooperationId: string,
     documentId: string,
     principal: Principal,
-  ): Promise<{ document: EvidenceDocument; content: Buffer }> {
+  ): Promise<{ document: EvidenceDocument; content: AsyncIterable<Buffer> }> {
     await this.visibility.assertVisible(cooperationId, principal);
-    const found = await this.documents.withContent(cooperationId, documentId);
-    if (!found) throw new DocumentNotFound(documentId);
-    return found;
+    const document = await this.documents.find(cooperationId, documentId);
+    if (!document) throw new DocumentNotFound(documentId);
+    return { document, content: this.documents.content(documentId) };
   }
 }

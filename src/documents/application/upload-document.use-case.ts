@@ -1,17 +1,21 @@
 import { Injectable } from '@nestjs/common';
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { Principal } from '../../auth/principal';
-import { Clock, nowOf } from '../../common/clock';
-import { InvalidInput } from '../../common/errors';
+import { Clock, dayBefore, nowOf } from '../../common/clock';
+import { ConfigService } from '@nestjs/config';
+import { InvalidInput, LimitExceeded } from '../../common/errors';
+import type { Environment } from '../../config/configuration';
 import { VisibilityPolicy } from '../../cooperations';
 import type { EvidenceDocument } from '../domain/document';
 import { sniffMediaType } from '../domain/sniff';
 import { DocumentRepository } from '../infrastructure/document.repository';
+import { chunksOf, type SpooledContent } from '../infrastructure/upload-spool';
 import { UnsupportedDocumentType } from './documents.errors';
 
 export interface UploadedFile {
   originalName?: string;
-  content: Buffer;
+  /** Received in full, hashed and sampled; not yet in the database. */
+  content: SpooledContent;
 }
 
 export interface UploadFields {
@@ -26,7 +30,32 @@ export class UploadDocumentUseCase {
     private readonly visibility: VisibilityPolicy,
     private readonly documents: DocumentRepository,
     private readonly clock: Clock,
+    private readonly config: ConfigService<Environment, true>,
   ) {}
+
+  /**
+   * Whether the caller may upload to the cooperation now: it is visible to them, and neither it nor
+   * the caller has reached its limit of documents. Checked before the body is read, and again here.
+   */
+  async admit(cooperationId: string, principal: Principal): Promise<void> {
+    await this.visibility.assertVisible(cooperationId, principal);
+    const now = nowOf(this.clock);
+    const counts = await this.documents.counts(cooperationId, principal.sub, dayBefore(now));
+    const perCooperation = this.config.get('MAX_DOCUMENTS_PER_COOPERATION', { infer: true });
+    if (counts.ofCooperation >= perCooperation) {
+      throw new LimitExceeded('conflict', 'MAX_DOCUMENTS_PER_COOPERATION', perCooperation, {
+        de: `Eine Kooperation hat höchstens ${perCooperation} Dokumente.`,
+        en: `A cooperation has at most ${perCooperation} documents.`,
+      });
+    }
+    const perDay = this.config.get('MAX_DOCUMENTS_PER_CALLER_PER_DAY', { infer: true });
+    if (counts.byCaller >= perDay) {
+      throw new LimitExceeded('too-many', 'MAX_DOCUMENTS_PER_CALLER_PER_DAY', perDay, {
+        de: `Sie haben in den letzten 24 Stunden bereits ${perDay} Dokumente hochgeladen; versuchen Sie es später erneut.`,
+        en: `You uploaded ${perDay} documents in the last 24 hours; try again later.`,
+      });
+    }
+  }
 
   async execute(
     cooperationId: string,
@@ -34,13 +63,13 @@ export class UploadDocumentUseCase {
     fields: UploadFields,
     principal: Principal,
   ): Promise<EvidenceDocument> {
-    await this.visibility.assertVisible(cooperationId, principal);
+    await this.admit(cooperationId, principal);
     if (!file) {
       throw new InvalidInput([
         { path: 'file', messages: ['send the document as the multipart/form-data part "file"'] },
       ]);
     }
-    const mediaType = sniffMediaType(file.content);
+    const mediaType = sniffMediaType(file.content.sample);
     if (!mediaType) throw new UnsupportedDocumentType();
     const document: EvidenceDocument = {
       id: randomUUID(),
@@ -49,12 +78,12 @@ export class UploadDocumentUseCase {
       description: fields.description ?? null,
       fileName: file.originalName ? file.originalName.slice(0, 255) : null,
       mediaType,
-      sizeBytes: file.content.length,
-      sha256: createHash('sha256').update(file.content).digest('hex'),
+      sizeBytes: file.content.sizeBytes,
+      sha256: file.content.sha256,
       uploadedBy: { sub: principal.sub, role: principal.role, municipality: principal.municipality ?? null },
       uploadedAt: nowOf(this.clock).toISOString(),
     };
-    await this.documents.insert(document, file.content);
+    await this.documents.insert(document, chunksOf(file.content.path));
     return document;
   }
 }

@@ -18,14 +18,28 @@ const ZIP_CENTRAL_HEADER = 0x02014b50;
 const ZIP_END_OF_DIRECTORY = 0x06054b50;
 const ODT_MIMETYPE = DOCUMENT_MEDIA_TYPES.odt;
 
-/** The media type of `content`, or null when it is none of PDF, PNG, JPEG, ODT (text) or DOCX. */
-export function sniffMediaType(content: Buffer): DocumentMediaType | null {
+/**
+ * What sniffing needs of a file that is streamed, not held whole: its first and last bytes (the same
+ * buffer when the file is small) and its size. A ZIP's directory is at its end.
+ */
+export interface ContentSample {
+  head: Buffer;
+  tail: Buffer;
+  size: number;
+}
+
+/** How much of each end `sniffMediaType` needs: a Word package's directory fits many times over. */
+export const SAMPLE_BYTES = { head: 64 * 1024, tail: 256 * 1024 } as const;
+
+/** The media type of the sampled content, or null when it is none of PDF, PNG, JPEG, ODT (text) or DOCX. */
+export function sniffMediaType(sample: ContentSample): DocumentMediaType | null {
+  const content = sample.head;
   if (content.subarray(0, 5).toString('latin1') === '%PDF-') return DOCUMENT_MEDIA_TYPES.pdf;
   if (content.subarray(0, 8).equals(PNG_SIGNATURE)) return DOCUMENT_MEDIA_TYPES.png;
   if (content.length >= 3 && content[0] === 0xff && content[1] === 0xd8 && content[2] === 0xff) {
     return DOCUMENT_MEDIA_TYPES.jpeg;
   }
-  if (content.length >= 4 && content.readUInt32LE(0) === ZIP_LOCAL_HEADER) return sniffZip(content);
+  if (content.length >= 4 && content.readUInt32LE(0) === ZIP_LOCAL_HEADER) return sniffZip(sample);
   return null;
 }
 
@@ -34,9 +48,9 @@ export function sniffMediaType(content: Buffer): DocumentMediaType | null {
  * 1.2, part 3, 3.3); a Word document's package lists `[Content_Types].xml` and a `word/` part.
  * Any other archive is refused.
  */
-function sniffZip(zip: Buffer): DocumentMediaType | null {
-  if (firstEntryIsOdtMimetype(zip)) return DOCUMENT_MEDIA_TYPES.odt;
-  const names = entryNames(zip);
+function sniffZip(sample: ContentSample): DocumentMediaType | null {
+  if (firstEntryIsOdtMimetype(sample.head)) return DOCUMENT_MEDIA_TYPES.odt;
+  const names = entryNames(sample.tail, sample.size - sample.tail.length);
   if (names && names.includes('[Content_Types].xml') && names.some((n) => n.startsWith('word/'))) {
     return DOCUMENT_MEDIA_TYPES.docx;
   }
@@ -55,12 +69,16 @@ function firstEntryIsOdtMimetype(zip: Buffer): boolean {
   return zip.subarray(start, start + size).toString('latin1') === ODT_MIMETYPE;
 }
 
-/** The entry names of the archive's central directory; null when it cannot be read. */
-function entryNames(zip: Buffer): string[] | null {
+/**
+ * The entry names of the archive's central directory, read from its last bytes (`zip` starts at
+ * `base` of the file); null when it cannot be read there.
+ */
+function entryNames(zip: Buffer, base: number): string[] | null {
   const end = findEndOfDirectory(zip);
   if (end < 0) return null;
   const count = zip.readUInt16LE(end + 10);
-  let offset = zip.readUInt32LE(end + 16);
+  let offset = zip.readUInt32LE(end + 16) - base;
+  if (offset < 0) return null;
   const names: string[] = [];
   for (let i = 0; i < count; i++) {
     if (offset + 46 > zip.length || zip.readUInt32LE(offset) !== ZIP_CENTRAL_HEADER) return null;

@@ -23,6 +23,7 @@ import {
   ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import { Readable } from 'node:stream';
 import { Roles } from '../../auth/access-policy.decorator';
 import { CurrentPrincipal } from '../../auth/current-principal.decorator';
 import { type Principal, ROLES } from '../../auth/principal';
@@ -30,13 +31,12 @@ import { ParseUuidPipe } from '../../common/uuid.pipe';
 import { ReadDocumentsQuery } from '../application/read-documents.query';
 import { UploadDocumentUseCase } from '../application/upload-document.use-case';
 import { DOCUMENT_KINDS } from '../domain/document';
+import { discard, type SpooledContent } from '../infrastructure/upload-spool';
 import { DocumentDto, DocumentListDto, UploadDocumentFields } from './document.dto';
+import { VisibleBeforeBody } from './visible-before-body.interceptor';
 
-/** The part of multer's file object the upload uses (memory storage). */
-interface MulterFile {
-  originalname?: string;
-  buffer: Buffer;
-}
+/** The part of multer's file object the upload uses (spooled by `SpoolingStorage`). */
+type MulterFile = SpooledContent & { originalname?: string };
 
 @ApiTags('documents')
 @Controller('cooperations/:id/documents')
@@ -48,7 +48,8 @@ export class DocumentsController {
 
   @Post()
   @Roles('coordinator')
-  @UseInterceptors(FileInterceptor('file'))
+  // Visibility first: a caller who may not upload is answered before the body is read.
+  @UseInterceptors(VisibleBeforeBody, FileInterceptor('file'))
   @ApiOperation({
     summary: 'Upload an evidence document (PDF, ODT, DOCX, PNG, JPEG) to a cooperation the caller takes part in',
     description:
@@ -80,14 +81,18 @@ export class DocumentsController {
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ): Promise<DocumentDto> {
-    const document = await this.uploadDocument.execute(
-      id,
-      file && { originalName: file.originalname, content: file.buffer },
-      fields,
-      principal,
-    );
-    response.status(201).setHeader('Location', `${request.baseUrl}${request.path.replace(/\/$/, '')}/${document.id}`);
-    return document;
+    try {
+      const document = await this.uploadDocument.execute(
+        id,
+        file && { originalName: file.originalname, content: file },
+        fields,
+        principal,
+      );
+      response.status(201).setHeader('Location', `${request.baseUrl}${request.path.replace(/\/$/, '')}/${document.id}`);
+      return document;
+    } finally {
+      if (file) await discard(file.path);
+    }
   }
 
   @Get()
@@ -118,9 +123,9 @@ export class DocumentsController {
     const { document, content } = await this.documents.download(id, docId, principal);
     response.setHeader('Repr-Digest', `sha-256=:${Buffer.from(document.sha256, 'hex').toString('base64')}:`);
     response.setHeader('X-Content-SHA256', document.sha256);
-    return new StreamableFile(content, {
+    return new StreamableFile(Readable.from(content), {
       type: document.mediaType,
-      length: content.length,
+      length: document.sizeBytes,
       disposition: `attachment; filename="${document.id}${EXTENSIONS[document.mediaType] ?? ''}"`,
     });
   }

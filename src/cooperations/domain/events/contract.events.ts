@@ -13,6 +13,7 @@ import {
   object,
   oneOf,
   optional,
+  PER_COOPERATION_ITEMS,
   str,
   text,
 } from '../schema';
@@ -54,7 +55,7 @@ export const conflictLevel = object(
   'ConflictLevel',
 );
 
-const exitConsequence = (de: string, en: string) => about(optional(str()), de, en);
+const exitConsequence = (de: string, en: string) => about(optional(str({ max: 5000 })), de, en);
 
 export const exitTerms = object(
   {
@@ -108,6 +109,7 @@ export const costAllocation = object(
           },
           'CostShare',
         ),
+        { max: PER_COOPERATION_ITEMS },
       ),
       'Prozentanteile; wenn angegeben, ergeben sie zusammen 100',
       'Percent shares; when given they must add up to 100',
@@ -130,7 +132,11 @@ export const contractText = {
     'AGS of the seat / performing municipality',
     '05554024',
   ),
-  tasks: about(array(text(2000), { min: 1 }), 'Die übertragenen oder gemeinsamen Aufgaben', 'The tasks'),
+  tasks: about(
+    array(text(2000), { min: 1, max: PER_COOPERATION_ITEMS }),
+    'Die übertragenen oder gemeinsamen Aufgaben',
+    'The tasks',
+  ),
   costAllocation: about(costAllocation, 'Kostenverteilung', 'Cost allocation'),
   term: about(
     object(
@@ -150,7 +156,13 @@ export const contractText = {
   conflictProcedure: about(
     optional(
       object(
-        { levels: about(array(conflictLevel), 'Stufen, beginnend mit Stufe 1', 'Levels, starting with level 1') },
+        {
+          levels: about(
+            array(conflictLevel, { max: 10 }),
+            'Stufen, beginnend mit Stufe 1',
+            'Levels, starting with level 1',
+          ),
+        },
         'ConflictProcedure',
       ),
     ),

@@ -1,4 +1,4 @@
-import { about, array, event, type Infer, text } from '../schema';
+import { about, array, event, type Infer, PER_COOPERATION_ITEMS, text } from '../schema';
 import { reportValue } from './operation.events';
 
 /**
@@ -12,7 +12,7 @@ export const correctReport = event(
     reason: about(text(5000), 'Warum der Bericht berichtigt wird', 'Why the report is corrected'),
     narrative: about(text(), 'Berichtigter Bericht in Worten', 'Corrected narrative'),
     values: about(
-      array(reportValue),
+      array(reportValue, { max: PER_COOPERATION_ITEMS }),
       'Ein Wert für jedes Erfolgskriterium der Absichtserklärung',
       'One value for every success criterion of the LoI',
     ),

@@ -1,4 +1,16 @@
-import { about, ags, array, event, type Infer, int, num, object, optional, str } from '../schema';
+import {
+  about,
+  ags,
+  array,
+  event,
+  type Infer,
+  int,
+  num,
+  object,
+  optional,
+  PER_COOPERATION_ITEMS,
+  str,
+} from '../schema';
 
 // Drafts may be incomplete (empty texts, empty lists); OBL-LOI-CONTENT blocks the adoption.
 
@@ -7,7 +19,7 @@ const municipality = about(ags, 'AGS einer beteiligten Kommune', 'AGS of a parti
 export const responsibility = object(
   {
     municipality,
-    text: about(str(), 'Wofür die Kommune verantwortlich ist', 'What the municipality is responsible for'),
+    text: about(str({ max: 2000 }), 'Wofür die Kommune verantwortlich ist', 'What the municipality is responsible for'),
   },
   'Responsibility',
 );
@@ -30,7 +42,7 @@ export const resourcePledge = object(
       object(
         {
           fte: about(optional(num({ min: 0, max: 1000 })), 'Vollzeitäquivalente', 'Full-time equivalents'),
-          roles: about(optional(array(str({ max: 200 }))), 'Rollen des Personals', 'Roles of the staff'),
+          roles: about(optional(array(str({ max: 200 }), { max: 20 })), 'Rollen des Personals', 'Roles of the staff'),
         },
         'PersonnelPledge',
       ),
@@ -66,11 +78,23 @@ export const successCriterion = object(
 export const draftLoi = event(
   'DRAFT_LOI',
   {
-    expectations: about(str(), 'Erwartungen an die Kooperation', 'Expectations of the cooperation'),
-    goals: about(array(str({ max: 2000 })), 'Ziele', 'Goals'),
-    responsibilities: about(array(responsibility), 'Verantwortlichkeiten', 'Responsibilities'),
-    resources: about(array(resourcePledge), 'Ressourcen, je Kommune einmal', 'Resources, once per municipality'),
-    successCriteria: about(array(successCriterion), 'Erfolgskriterien', 'Success criteria'),
+    expectations: about(str({ max: 10_000 }), 'Erwartungen an die Kooperation', 'Expectations of the cooperation'),
+    goals: about(array(str({ max: 2000 }), { max: 20 }), 'Ziele', 'Goals'),
+    responsibilities: about(
+      array(responsibility, { max: PER_COOPERATION_ITEMS }),
+      'Verantwortlichkeiten',
+      'Responsibilities',
+    ),
+    resources: about(
+      array(resourcePledge, { max: PER_COOPERATION_ITEMS }),
+      'Ressourcen, je Kommune einmal',
+      'Resources, once per municipality',
+    ),
+    successCriteria: about(
+      array(successCriterion, { max: PER_COOPERATION_ITEMS }),
+      'Erfolgskriterien',
+      'Success criteria',
+    ),
   },
   'Die federführende Kommune legt eine neue Fassung der Absichtserklärung vor; alle Unterschriften entfallen. Entwürfe dürfen unvollständig sein.',
   'The lead municipality drafts a new version of the letter of intent; all signatures are voided. Drafts may be incomplete.',

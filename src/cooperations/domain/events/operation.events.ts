@@ -1,4 +1,19 @@
-import { about, ags, array, bool, date, event, type Infer, int, num, object, optional, str, text } from '../schema';
+import {
+  about,
+  ags,
+  array,
+  bool,
+  date,
+  event,
+  type Infer,
+  int,
+  num,
+  object,
+  optional,
+  PER_COOPERATION_ITEMS,
+  str,
+  text,
+} from '../schema';
 import { councilSession } from './contract.events';
 
 // ---- reporting [P6, P8] ----------------------------------------------------------------------
@@ -34,7 +49,7 @@ export const submitReport = event(
     period,
     narrative: about(text(), 'Bericht in Worten', 'Narrative report'),
     values: about(
-      array(reportValue),
+      array(reportValue, { max: PER_COOPERATION_ITEMS }),
       'Ein Wert für jedes Erfolgskriterium der Absichtserklärung',
       'One value for every success criterion of the LoI',
     ),

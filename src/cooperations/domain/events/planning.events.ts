@@ -1,4 +1,4 @@
-import { about, ags, array, event, type Infer, int, object, oneOf, str, text } from '../schema';
+import { about, ags, array, event, type Infer, int, object, oneOf, PER_COOPERATION_ITEMS, str, text } from '../schema';
 import type { Ags } from '../municipality';
 
 export const STEERING_BODY_KINDS = [
@@ -34,7 +34,7 @@ export const defineSteeringBody = event(
           },
           'SteeringBodyMember',
         ),
-        { min: 1 },
+        { min: 1, max: PER_COOPERATION_ITEMS },
       ),
       'Mitglieder',
       'Members',
@@ -49,13 +49,13 @@ export const reportingDuty = object(
   {
     reporter: about(ags, 'AGS der berichtenden Kommune', 'AGS of the reporting municipality', '05554024'),
     recipients: about(
-      array(text(20)),
+      array(text(20), { max: 20 }),
       "Empfänger: 'steering-body', 'all-partners' oder der AGS einer beteiligten Kommune",
       "Recipients: 'steering-body', 'all-partners' or the AGS of a participant",
     ),
     interval: about(oneOf(REPORT_INTERVALS), 'Berichtsturnus', 'Reporting interval'),
     contents: about(
-      array(str({ max: 500 })),
+      array(str({ max: 500 }), { max: 20 }),
       'Berichtsinhalte; zusammen decken die Pflichten jeden Indikator der Erfolgskriterien ab',
       'Report contents; together the duties must cover every success-criterion indicator',
     ),
@@ -67,7 +67,11 @@ export const reportingDuty = object(
 export const defineReportingDuties = event(
   'DEFINE_REPORTING_DUTIES',
   {
-    duties: about(array(reportingDuty, { min: 1 }), 'Berichtspflichten [P8]', 'Reporting duties [P8]'),
+    duties: about(
+      array(reportingDuty, { min: 1, max: PER_COOPERATION_ITEMS }),
+      'Berichtspflichten [P8]',
+      'Reporting duties [P8]',
+    ),
     gracePeriodDays: about(
       int({ min: 0, max: 365 }),
       'Tage nach dem Fälligkeitstag, bis ein überfälliger Bericht eskaliert',

@@ -1,5 +1,5 @@
 import { germanDate } from '../calendar';
-import { type CooperationContext, type Member, participants } from '../cooperation';
+import { type CooperationContext, type Member, nextVersionNumber, participants } from '../cooperation';
 import type { Bilingual } from '../obligations.catalog';
 import type { FieldError } from '../schema';
 import { amendmentProcedure, inForceOn } from '../supervision';
@@ -58,7 +58,7 @@ export const PROPOSE_AMENDMENT: EventRule<'PROPOSE_AMENDMENT'> = {
         contract: {
           ...ctx.contract,
           pendingAmendment: {
-            version: ctx.contract.versions.length + 1,
+            version: nextVersionNumber(ctx.contract.versions),
             text,
             reason,
             joining,

@@ -1,5 +1,11 @@
 import { germanDate, startOfDayInGermany } from '../calendar';
-import { type CooperationContext, currentContract, participants } from '../cooperation';
+import {
+  contractVersionsWith,
+  type CooperationContext,
+  currentContract,
+  nextVersionNumber,
+  participants,
+} from '../cooperation';
 import type { ContractText, DraftContract, RecordSupervisoryStep } from '../events';
 import { initialReportingTimers } from '../reporting';
 import type { FieldError } from '../schema';
@@ -76,15 +82,12 @@ export const DRAFT_CONTRACT: EventRule<'DRAFT_CONTRACT'> = {
         ...ctx,
         contract: {
           ...ctx.contract,
-          versions: [
-            ...ctx.contract.versions,
-            {
-              ...draft,
-              version: ctx.contract.versions.length + 1,
-              draftedAt: at,
-              draftedBy: actor.sub,
-            },
-          ],
+          versions: contractVersionsWith(ctx, {
+            ...draft,
+            version: nextVersionNumber(ctx.contract.versions),
+            draftedAt: at,
+            draftedBy: actor.sub,
+          }),
           // Resolutions, approval and signatures were given for a text that no longer exists.
           councilResolutions: [],
           supervisoryStep: null,

@@ -1,4 +1,4 @@
-import { currentLoi } from '../cooperation';
+import { currentLoi, loiVersionsWith, nextVersionNumber } from '../cooperation';
 import type { DraftLoi } from '../events';
 import {
   asAppointedContact,
@@ -41,10 +41,12 @@ export const DRAFT_LOI: EventRule<'DRAFT_LOI'> = {
         ...ctx,
         loi: {
           ...ctx.loi,
-          versions: [
-            ...ctx.loi.versions,
-            { ...draft, version: ctx.loi.versions.length + 1, draftedAt: at, draftedBy: actor.sub },
-          ],
+          versions: loiVersionsWith(ctx, {
+            ...draft,
+            version: nextVersionNumber(ctx.loi.versions),
+            draftedAt: at,
+            draftedBy: actor.sub,
+          }),
           // A changed text is a different declaration: nobody has signed it yet.
           signatures: [],
         },
