@@ -6,9 +6,11 @@ import { AuthModule } from './auth/auth.module';
 import { RateLimitModule } from './common/rate-limit.module';
 import type { RequestWithId } from './common/request-id';
 import { validateEnvironment, type Environment } from './config/configuration';
+import { ConsoleHostModule } from './console-host/console-host.module';
 import { CooperationsModule } from './cooperations/cooperations.module';
 import { DocumentsModule } from './documents/documents.module';
 import { EscalationsModule } from './escalations/escalations.module';
+import { DevSignInModule } from './dev-sign-in/dev-sign-in.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { HistoryModule } from './history';
@@ -19,6 +21,7 @@ import { PersonalDataModule } from './personal-data/personal-data.module';
 export class AppModule {
   /** `overrides` win over the environment: the tests start servers with their own settings. */
   static register(overrides: Partial<Record<keyof Environment, string>> = {}): DynamicModule {
+    const environment = validateEnvironment({ ...process.env, ...overrides });
     return {
       module: AppModule,
       imports: [
@@ -29,7 +32,7 @@ export class AppModule {
           // process.env (where `validate` would put them): one server's overrides must not
           // leak into the next server a test starts in the same process.
           skipProcessEnv: true,
-          load: [() => ({ ...validateEnvironment({ ...process.env, ...overrides }) })],
+          load: [() => ({ ...environment })],
         }),
         LoggerModule.forRootAsync({
           inject: [ConfigService],
@@ -63,6 +66,12 @@ export class AppModule {
         DocumentsModule,
         PersonalDataModule,
         AuditModule,
+        // The console's development sign-in: in production (or with an identity provider's keys,
+        // which its HS256 tokens would not match) the route does not exist (404).
+        ...(environment.NODE_ENV === 'production' || environment.JWT_PUBLIC_KEY || environment.JWT_JWKS_URL
+          ? []
+          : [DevSignInModule]),
+        ConsoleHostModule.register(),
       ],
     };
   }
