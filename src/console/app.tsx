@@ -1,5 +1,4 @@
 import { createBrowserRouter, Navigate, useLocation } from 'react-router';
-import { onSessionExpired } from './api/session';
 import { PartTwo, Shell, useSession } from './layout/shell';
 import { CooperationPage } from './pages/cooperation-page';
 import { EventFormPage } from './pages/event-form-page';
@@ -7,7 +6,10 @@ import { MyCooperations } from './pages/my-cooperations';
 import { OpenCooperation } from './pages/open-cooperation';
 import { SignIn } from './pages/sign-in';
 
-/** Pages that need a signed-in user send everyone else to the sign-in page and back afterwards. */
+/**
+ * Pages that need a signed-in user send everyone else to the sign-in page and back afterwards —
+ * also when a token expires on the page (drafts of forms are kept in sessionStorage).
+ */
 function Protected({ children }: { children: React.ReactNode }) {
   const session = useSession();
   const location = useLocation();
@@ -36,9 +38,3 @@ export const router = createBrowserRouter([
     ],
   },
 ]);
-
-// An expired token: back to the sign-in page, then to where the user was (drafts are kept).
-onSessionExpired(() => {
-  const here = window.location.pathname + window.location.search;
-  if (!window.location.pathname.startsWith('/sign-in')) void router.navigate(`/sign-in?expired=1&returnTo=${encodeURIComponent(here)}`);
-});

@@ -13,7 +13,8 @@ export interface Session {
 
 const KEY = 'ikz.session';
 const listeners = new Set<() => void>();
-let expiredHandler: (() => void) | undefined;
+const EXPIRED = 'ikz.session-expired';
+const RESUME = 'ikz.resume';
 
 export function readSession(): Session | null {
   const raw = sessionStorage.getItem(KEY);
@@ -31,14 +32,30 @@ export function subscribeSession(listener: () => void): () => void {
   return () => listeners.delete(listener);
 }
 
-/** The app's reaction to an expired or refused token (navigating to the sign-in page). */
-export function onSessionExpired(handler: () => void): void {
-  expiredHandler = handler;
+/** An expired or refused token: the pages then send the user to sign-in, which says why. */
+export function sessionExpired(): void {
+  sessionStorage.setItem(EXPIRED, '1');
+  sessionStorage.setItem(RESUME, window.location.pathname + window.location.search);
+  writeSession(null);
 }
 
-export function sessionExpired(): void {
-  writeSession(null);
-  expiredHandler?.();
+/**
+ * Whether this page is the one an expired session interrupted: a form then goes on with the
+ * version it had read (If-Match); any other visit reads the current one. Asking forgets it.
+ */
+export function resumesAfterSignIn(path: string): boolean {
+  const resumed = sessionStorage.getItem(RESUME) === path;
+  sessionStorage.removeItem(RESUME);
+  return resumed;
+}
+
+/** Whether the last session ended by expiring; reading it forgets it once a new session starts. */
+export function sessionHadExpired(): boolean {
+  return sessionStorage.getItem(EXPIRED) === '1';
+}
+
+export function clearExpired(): void {
+  sessionStorage.removeItem(EXPIRED);
 }
 
 /** Form input that must survive a sign-in in between (sessionStorage, per form). */

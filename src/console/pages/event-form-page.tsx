@@ -1,9 +1,9 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
 import { api, type Problem } from '../api/client';
-import { draftStore, readSession } from '../api/session';
+import { draftStore, readSession, resumesAfterSignIn } from '../api/session';
 import { actorsAfter, cooperationKey, useCooperation, useDocuments } from '../cooperation/queries';
 import { eventName } from '../cooperation/event-names';
 import { bilingual } from '../format';
@@ -46,7 +46,10 @@ export function EventFormPage() {
   const documents = useDocuments(id);
   const draftKey = `${id}.${type}`;
   // The version this form edits, kept with the draft: If-Match sends it, a 412 says it is stale.
-  const [versionRead, setVersionRead] = useState<number | undefined>(() => draftStore.read<number>(`${draftKey}.version`));
+  const location = useLocation();
+  const [versionRead, setVersionRead] = useState<number | undefined>(() =>
+    resumesAfterSignIn(location.pathname + location.search) ? draftStore.read<number>(`${draftKey}.version`) : undefined,
+  );
   const [changedBy, setChangedBy] = useState<string[]>([]);
   // One key per submission: a double click or a retry of the same request is one event.
   const idempotencyKey = useRef(crypto.randomUUID());
@@ -57,7 +60,10 @@ export function EventFormPage() {
   if (!schema) return <ProblemNotice error={new Error(`unknown event ${type}`)} />;
   const coop = cooperation.data;
   const version = versionRead ?? coop.version;
-  if (versionRead === undefined) draftStore.write(`${draftKey}.version`, coop.version);
+  if (versionRead === undefined) {
+    draftStore.write(`${draftKey}.version`, coop.version);
+    setVersionRead(coop.version);
+  }
 
   async function submit(body: unknown): Promise<Problem | null> {
     const { error, response } = await api.POST('/api/v1/cooperations/{id}/events', {

@@ -3,7 +3,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { api, unwrap, type Problem } from '../api/client';
-import { draftStore, writeSession, type Session } from '../api/session';
+import { clearExpired, draftStore, sessionHadExpired, writeSession, type Session } from '../api/session';
 
 const ROLES = ['coordinator', 'steering-board', 'auditor', 'admin'] as const;
 const NEEDS_MUNICIPALITY: readonly string[] = ['coordinator', 'steering-board'];
@@ -53,6 +53,7 @@ export function SignIn() {
       setProblem(error as unknown as Problem);
       return;
     }
+    clearExpired();
     writeSession(data as Session);
     draftStore.clear(DRAFT);
     void navigate(params.get('returnTo') ?? '/', { replace: true });
@@ -63,7 +64,7 @@ export function SignIn() {
   return (
     <article className="ikz-page ikz-sign-in" aria-labelledby="page-title">
       <h1 className="kern-heading-large" id="page-title">{t('signIn.title')}</h1>
-      {params.get('expired') && (
+      {sessionHadExpired() && (
         <div className="kern-alert kern-alert--warning" role="alert">
           <div className="kern-alert__header">
             <span className="kern-icon kern-icon--warning" aria-hidden="true" />
