@@ -13,7 +13,12 @@ import { CONSOLE_API_TYPES, renderConsoleApiTypes } from './console-api-types';
 
 async function main(): Promise<void> {
   const app = await NestFactory.create<NestExpressApplication>(
-    AppModule.register({ NODE_ENV: 'development', IKZ_DATA_DIR: ':memory:', TIMERS_ENABLED: 'false', LOG_LEVEL: 'silent' }),
+    AppModule.register({
+      NODE_ENV: 'development',
+      IKZ_DATA_DIR: ':memory:',
+      TIMERS_ENABLED: 'false',
+      LOG_LEVEL: 'silent',
+    }),
     { logger: false, bodyParser: false },
   );
   try {

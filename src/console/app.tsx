@@ -13,7 +13,9 @@ import { SignIn } from './pages/sign-in';
 function Protected({ children }: { children: React.ReactNode }) {
   const session = useSession();
   const location = useLocation();
-  if (!session) return <Navigate to={`/sign-in?returnTo=${encodeURIComponent(location.pathname + location.search)}`} replace />;
+  if (!session) {
+    return <Navigate to={`/sign-in?returnTo=${encodeURIComponent(location.pathname + location.search)}`} replace />;
+  }
   return children;
 }
 

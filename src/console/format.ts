@@ -3,15 +3,19 @@ import i18n from './i18n';
 /** Instants in Europe/Berlin, the time zone of the users' offices. */
 export function formatInstant(iso: string | null | undefined): string {
   if (!iso) return '–';
-  return new Intl.DateTimeFormat(i18n.language, { timeZone: 'Europe/Berlin', dateStyle: 'medium', timeStyle: 'short' }).format(
-    new Date(iso),
-  );
+  return new Intl.DateTimeFormat(i18n.language, {
+    timeZone: 'Europe/Berlin',
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  }).format(new Date(iso));
 }
 
 /** Calendar dates (`2027-03-31`) are days in Germany already: formatted without shifting them. */
 export function formatDate(date: string | null | undefined): string {
   if (!date) return '–';
-  return new Intl.DateTimeFormat(i18n.language, { timeZone: 'UTC', dateStyle: 'medium' }).format(new Date(`${date}T00:00:00Z`));
+  return new Intl.DateTimeFormat(i18n.language, { timeZone: 'UTC', dateStyle: 'medium' }).format(
+    new Date(`${date}T00:00:00Z`),
+  );
 }
 
 export function formatBytes(bytes: number): string {

@@ -34,7 +34,10 @@ export async function startConsoleServer(): Promise<ConsoleServer> {
     DATABASE_URL: '',
     TIMERS_ENABLED: 'false',
   };
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(settings), { bodyParser: false, logger: false });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(settings), {
+    bodyParser: false,
+    logger: false,
+  });
   configureApp(app);
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
@@ -55,7 +58,11 @@ export async function userContext(browser: Browser, viewport = { width: 1280, he
 }
 
 /** Development sign-in through the console's sign-in page. */
-export async function signIn(page: Page, url: string, who: { sub: string; search: string; ags: string }): Promise<void> {
+export async function signIn(
+  page: Page,
+  url: string,
+  who: { sub: string; search: string; ags: string },
+): Promise<void> {
   // Already there (sent by an expired session): stay, so that the page returns to where the user was.
   if (!page.url().includes('/sign-in')) await page.goto(`${url}/sign-in`);
   await page.locator('#role-coordinator').check();
@@ -73,8 +80,19 @@ const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 export async function seriousViolations(page: Page): Promise<string[]> {
   await page.addScriptTag({ content: AXE });
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    const axe = (
+      globalThis as unknown as {
+        axe: {
+          run: (
+            c: unknown,
+            o: unknown,
+          ) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }>;
+        };
+      }
+    ).axe;
+    const result = await axe.run((globalThis as unknown as { document: unknown }).document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    });
     return result.violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
       .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
@@ -89,11 +107,15 @@ export async function fillForm(page: Page, value: unknown, path = ''): Promise<v
   if (value === null || value === undefined) return;
   if (Array.isArray(value)) {
     if (path === 'documents') {
-      for (const id of value as string[]) await page.locator(`form.ikz-form input[name="documents"][value="${id}"]`).check();
+      for (const id of value as string[]) {
+        await page.locator(`form.ikz-form input[name="documents"][value="${id}"]`).check();
+      }
       return;
     }
     for (let i = 0; i < value.length; i++) {
-      if ((await page.locator(`[data-item="${path}.${i}"]`).count()) === 0) await page.locator(`[data-add="${path}"]`).click();
+      if ((await page.locator(`[data-item="${path}.${i}"]`).count()) === 0) {
+        await page.locator(`[data-add="${path}"]`).click();
+      }
       await fillForm(page, value[i], `${path}.${i}`);
     }
     return;
@@ -105,11 +127,12 @@ export async function fillForm(page: Page, value: unknown, path = ''): Promise<v
     }
     return;
   }
+  const text = typeof value === 'string' || typeof value === 'number' ? String(value) : '';
   const field = page.locator(`form.ikz-form [name="${path}"]`);
   const tag = await field.evaluate((el) => el.tagName);
-  if (tag === 'SELECT') await field.selectOption(String(value));
+  if (tag === 'SELECT') await field.selectOption(text);
   else if (typeof value === 'boolean') await field.setChecked(value);
-  else await field.fill(String(value));
+  else await field.fill(text);
 }
 
 /** Submits the open form; resolves on the cooperation page's success notice, throws the shown problem. */

@@ -13,7 +13,17 @@ import {
 } from '../fixtures/building-yard.scenario';
 import { toBody } from '../support/building-yard';
 import { PDF } from '../support/evidence-files';
-import { type ConsoleServer, fillForm, launchChromium, SCREENSHOTS, seriousViolations, signIn, startConsoleServer, submitForm, userContext } from './browser';
+import {
+  type ConsoleServer,
+  fillForm,
+  launchChromium,
+  SCREENSHOTS,
+  seriousViolations,
+  signIn,
+  startConsoleServer,
+  submitForm,
+  userContext,
+} from './browser';
 
 const USERS = {
   [COORD_HEEK.sub]: { sub: COORD_HEEK.sub, search: 'Heek', ags: COORD_HEEK.municipality! },
@@ -35,7 +45,13 @@ describe('web console in Chromium', () => {
   const axeFindings: Record<string, string[]> = {};
 
   const devToken = async (body: object) =>
-    (await (await fetch(`${url}/api/v1/dev/token`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) })).json()) as { token: string };
+    (await (
+      await fetch(`${url}/api/v1/dev/token`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      })
+    ).json()) as { token: string };
   const pageOf = (actor: Actor) => pages.get(actor.sub)!;
   async function shot(page: Page, name: string) {
     axeFindings[name] = await seriousViolations(page);
@@ -55,7 +71,9 @@ describe('web console in Chromium', () => {
   async function blockers(page: Page, type: string): Promise<string[]> {
     await page.goto(`${url}/cooperations/${id}`);
     await page.locator('[data-next-panel]').waitFor();
-    return page.locator(`[data-blocked="${type}"] [data-obligation]`).evaluateAll((els) => els.map((e) => e.getAttribute('data-obligation')!));
+    return page
+      .locator(`[data-blocked="${type}"] [data-obligation]`)
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-obligation')!));
   }
 
   beforeAll(async () => {
@@ -68,7 +86,10 @@ describe('web console in Chromium', () => {
       // What the browser saw going wrong, for the failure message of a step.
       page.on('pageerror', (error) => process.stdout.write(`[${actor.sub}] page error: ${error.message}\n`));
       page.on('console', (m) => m.type() === 'error' && process.stdout.write(`[${actor.sub}] console: ${m.text()}\n`));
-      page.on('response', (r) => r.status() >= 400 && process.stdout.write(`[${actor.sub}] ${r.status()} ${r.url()}\n`));
+      page.on(
+        'response',
+        (r) => r.status() >= 400 && process.stdout.write(`[${actor.sub}] ${r.status()} ${r.url()}\n`),
+      );
       pages.set(actor.sub, page);
     }
   });
@@ -82,9 +103,16 @@ describe('web console in Chromium', () => {
     await page.goto(`${url}/sign-in`);
     await page.locator('#municipality-search').waitFor();
     const timing = await page.evaluate(() => {
-      const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+      const nav = performance.getEntriesByType('navigation' as never)[0] as unknown as {
+        domContentLoadedEventEnd: number;
+        loadEventEnd: number;
+      };
       const fcp = performance.getEntriesByName('first-contentful-paint')[0];
-      return { domContentLoaded: Math.round(nav.domContentLoadedEventEnd), load: Math.round(nav.loadEventEnd), firstContentfulPaint: Math.round(fcp?.startTime ?? -1) };
+      return {
+        domContentLoaded: Math.round(nav.domContentLoadedEventEnd),
+        load: Math.round(nav.loadEventEnd),
+        firstContentfulPaint: Math.round(fcp?.startTime ?? -1),
+      };
     });
     process.stdout.write(`first load of /sign-in on localhost (ms): ${JSON.stringify(timing)}\n`);
     await shot(page, 'sign-in');
@@ -92,7 +120,9 @@ describe('web console in Chromium', () => {
   });
 
   it('three coordinators take the building yard to active through the console', async () => {
-    for (const actor of [COORD_HEEK, COORD_LEGDEN, COORD_SCHOEPPINGEN]) await signIn(pageOf(actor), url, USERS[actor.sub]);
+    for (const actor of [COORD_HEEK, COORD_LEGDEN, COORD_SCHOEPPINGEN]) {
+      await signIn(pageOf(actor), url, USERS[actor.sub]);
+    }
     const heek = pageOf(COORD_HEEK);
 
     await heek.goto(`${url}/cooperations/new`);
@@ -109,17 +139,22 @@ describe('web console in Chromium', () => {
     for (const s of steps) {
       if (skip.has(s.name)) continue;
       for (const p of premature.filter((x) => x.before === s.name)) {
-        expect({ before: s.name, event: p.event.type, unmet: await blockers(heek, p.event.type) }).toEqual({ before: s.name, event: p.event.type, unmet: p.unmet });
+        expect({ before: s.name, event: p.event.type, unmet: await blockers(heek, p.event.type) }).toEqual({
+          before: s.name,
+          event: p.event.type,
+          unmet: p.unmet,
+        });
       }
       if (s.name === 'accept-legden') {
         // A premature step sent from its form: the same checklist, in the form.
         await heek.goto(`${url}/cooperations/${id}/events/START_LETTER_OF_INTENT`);
         await heek.locator('[data-submit]').click();
         await heek.locator('#form-problem [data-obligation]').first().waitFor();
-        expect(await heek.locator('#form-problem [data-obligation]').evaluateAll((els) => els.map((e) => e.getAttribute('data-obligation')))).toEqual([
-          'OBL-PARTNERS-MIN',
-          'OBL-CONTACT-AUTHORITY',
-        ]);
+        expect(
+          await heek
+            .locator('#form-problem [data-obligation]')
+            .evaluateAll((els) => els.map((e) => e.getAttribute('data-obligation'))),
+        ).toEqual(['OBL-PARTNERS-MIN', 'OBL-CONTACT-AUTHORITY']);
         await shot(heek, 'premature-step');
         // A stale form: Heek fills in the contact while Legden accepts the invitation.
         const appoint = steps.find((x) => x.name === 'appoint-contact-heek')!;
@@ -140,7 +175,9 @@ describe('web console in Chromium', () => {
       if (s.name === 'sign-loi-heek') {
         // Evidence: upload the signed letter of intent, then attach it to the signature.
         await heek.goto(`${url}/cooperations/${id}/documents`);
-        await heek.locator('#upload-file').setInputFiles({ name: 'absichtserklaerung-heek.pdf', mimeType: 'application/pdf', buffer: PDF });
+        await heek
+          .locator('#upload-file')
+          .setInputFiles({ name: 'absichtserklaerung-heek.pdf', mimeType: 'application/pdf', buffer: PDF });
         await heek.locator('#upload-kind').selectOption('signed-loi');
         await heek.getByRole('button', { name: 'Hochladen' }).click();
         const row = heek.locator('[data-document]').first();
@@ -169,7 +206,9 @@ describe('web console in Chromium', () => {
     expect(await heek.locator('[data-authority]').innerText()).toContain('Landrat des Kreises Borken');
     await shot(heek, 'cooperation-active');
     const auditor = (await devToken({ role: 'auditor' })).token;
-    const final = (await (await fetch(`${url}/api/v1/cooperations/${id}`, { headers: { Authorization: `Bearer ${auditor}` } })).json()) as { state: string; version: number };
+    const final = (await (
+      await fetch(`${url}/api/v1/cooperations/${id}`, { headers: { Authorization: `Bearer ${auditor}` } })
+    ).json()) as { state: string; version: number };
     expect(final.state).toBe('active.reporting.onTrack,active.escalation.calm,active.membership.stable');
     expect(final.version).toBe(steps.length + 1);
 
@@ -189,11 +228,23 @@ describe('web console in Chromium', () => {
 
   it('an expired token sends the user to sign-in and back without losing the input', async () => {
     const page = pageOf(COORD_LEGDEN);
-    const expired = await devToken({ role: 'coordinator', municipality: COORD_LEGDEN.municipality, sub: COORD_LEGDEN.sub, expiresInSeconds: 1 });
+    const expired = await devToken({
+      role: 'coordinator',
+      municipality: COORD_LEGDEN.municipality,
+      sub: COORD_LEGDEN.sub,
+      expiresInSeconds: 1,
+    });
     await page.goto(`${url}/cooperations/${id}/events/RAISE_CONFLICT`);
     await page.locator('[data-submit]').waitFor();
     await page.locator('form.ikz-form [name="subject"]').fill('Winterdienst-Einsatzplan');
-    await page.evaluate((session) => sessionStorage.setItem('ikz.session', JSON.stringify(session)), expired);
+    await page.evaluate(
+      (session) =>
+        (globalThis as unknown as { sessionStorage: { setItem(k: string, v: string): void } }).sessionStorage.setItem(
+          'ikz.session',
+          JSON.stringify(session),
+        ),
+      expired,
+    );
     await new Promise((resolve) => setTimeout(resolve, 1500));
     await page.locator('[data-submit]').click();
     await page.waitForURL(/\/sign-in/);
@@ -206,7 +257,19 @@ describe('web console in Chromium', () => {
 
   it('no serious or critical accessibility violations on the main pages (axe-core)', () => {
     expect(Object.keys(axeFindings).sort()).toEqual(
-      ['cooperation', 'cooperation-active', 'cooperation-tablet', 'documents', 'event-form', 'my-cooperations', 'premature-step', 'reports', 'sign-in', 'sign-in-expired', 'stale-form'].sort(),
+      [
+        'cooperation',
+        'cooperation-active',
+        'cooperation-tablet',
+        'documents',
+        'event-form',
+        'my-cooperations',
+        'premature-step',
+        'reports',
+        'sign-in',
+        'sign-in-expired',
+        'stale-form',
+      ].sort(),
     );
     expect(Object.fromEntries(Object.entries(axeFindings).filter(([, v]) => v.length > 0))).toEqual({});
   });

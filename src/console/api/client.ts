@@ -9,7 +9,9 @@ export type Schemas = components['schemas'];
 const middleware: Middleware = {
   onRequest({ request }) {
     const session = readSession();
-    if (session && !request.headers.has('Authorization')) request.headers.set('Authorization', `Bearer ${session.token}`);
+    if (session && !request.headers.has('Authorization')) {
+      request.headers.set('Authorization', `Bearer ${session.token}`);
+    }
     request.headers.set('Accept-Language', i18n.language);
     return request;
   },
@@ -43,7 +45,9 @@ export class ProblemError extends Error {
 export async function unwrap<T>(call: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
   const { data, error, response } = await call;
   if (error !== undefined || !response.ok) {
-    throw new ProblemError((error as Problem | undefined) ?? { type: 'about:blank', title: response.statusText, status: response.status });
+    throw new ProblemError(
+      (error as Problem | undefined) ?? { type: 'about:blank', title: response.statusText, status: response.status },
+    );
   }
   return data as T;
 }

@@ -10,7 +10,11 @@ import { cooperationKey, useDocuments } from './queries';
 const KINDS = ['signed-loi', 'council-resolution', 'contract', 'approval-notice', 'other'] as const;
 
 /** XMLHttpRequest, because fetch reports no upload progress. */
-function upload(id: string, form: FormData, onProgress: (fraction: number) => void): Promise<{ status: number; body: unknown }> {
+function upload(
+  id: string,
+  form: FormData,
+  onProgress: (fraction: number) => void,
+): Promise<{ status: number; body: unknown }> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', `/api/v1/cooperations/${id}/documents`);
@@ -76,7 +80,14 @@ export function DocumentsPanel({ id, canUpload }: { id: string; canUpload: boole
             <label className="kern-label" htmlFor="upload-file">
               {t('documents.file')}
             </label>
-            <input className="kern-form-input__input" type="file" id="upload-file" name="file" required accept=".pdf,.odt,.docx,.png,.jpg,.jpeg" />
+            <input
+              className="kern-form-input__input"
+              type="file"
+              id="upload-file"
+              name="file"
+              required
+              accept=".pdf,.odt,.docx,.png,.jpg,.jpeg"
+            />
           </div>
           <div className="kern-form-input">
             <label className="kern-label" htmlFor="upload-kind">
@@ -96,7 +107,13 @@ export function DocumentsPanel({ id, canUpload }: { id: string; canUpload: boole
             <label className="kern-label" htmlFor="upload-description">
               {t('documents.description')} <span className="kern-label__optional">({t('form.optional')})</span>
             </label>
-            <input className="kern-form-input__input" type="text" id="upload-description" name="description" maxLength={2000} />
+            <input
+              className="kern-form-input__input"
+              type="text"
+              id="upload-description"
+              name="description"
+              maxLength={2000}
+            />
           </div>
           {progress !== null && (
             <div className="ikz-progress">
@@ -131,12 +148,24 @@ export function DocumentsPanel({ id, canUpload }: { id: string; canUpload: boole
             <caption className="kern-sr-only">{t('documents.caption')}</caption>
             <thead className="kern-table__header">
               <tr className="kern-table__row">
-                <th className="kern-table__header" scope="col">{t('documents.name')}</th>
-                <th className="kern-table__header" scope="col">{t('documents.kind')}</th>
-                <th className="kern-table__header" scope="col">{t('documents.size')}</th>
-                <th className="kern-table__header" scope="col">{t('documents.sha256')}</th>
-                <th className="kern-table__header" scope="col">{t('documents.by')}</th>
-                <th className="kern-table__header" scope="col"><span className="kern-sr-only">{t('documents.download')}</span></th>
+                <th className="kern-table__header" scope="col">
+                  {t('documents.name')}
+                </th>
+                <th className="kern-table__header" scope="col">
+                  {t('documents.kind')}
+                </th>
+                <th className="kern-table__header" scope="col">
+                  {t('documents.size')}
+                </th>
+                <th className="kern-table__header" scope="col">
+                  {t('documents.sha256')}
+                </th>
+                <th className="kern-table__header" scope="col">
+                  {t('documents.by')}
+                </th>
+                <th className="kern-table__header" scope="col">
+                  <span className="kern-sr-only">{t('documents.download')}</span>
+                </th>
               </tr>
             </thead>
             <tbody className="kern-table__body">
@@ -145,12 +174,23 @@ export function DocumentsPanel({ id, canUpload }: { id: string; canUpload: boole
                   <td className="kern-table__cell">{d.fileName ?? d.id}</td>
                   <td className="kern-table__cell">{t(`documents.kinds.${d.kind}`)}</td>
                   <td className="kern-table__cell">{formatBytes(d.sizeBytes)}</td>
-                  <td className="kern-table__cell"><code className="ikz-hash">{d.sha256}</code></td>
-                  <td className="kern-table__cell">{d.uploadedBy.sub}, {formatInstant(d.uploadedAt)}</td>
                   <td className="kern-table__cell">
-                    <button type="button" className="kern-btn kern-btn--tertiary kern-btn--x-small" onClick={() => void download(d.id, d.fileName ?? d.id)}>
+                    <code className="ikz-hash">{d.sha256}</code>
+                  </td>
+                  <td className="kern-table__cell">
+                    {d.uploadedBy.sub}, {formatInstant(d.uploadedAt)}
+                  </td>
+                  <td className="kern-table__cell">
+                    <button
+                      type="button"
+                      className="kern-btn kern-btn--tertiary kern-btn--x-small"
+                      onClick={() => void download(d.id, d.fileName ?? d.id)}
+                    >
                       <span className="kern-icon kern-icon--download kern-icon--small" aria-hidden="true" />
-                      <span className="kern-label">{t('documents.download')}<span className="kern-sr-only"> {d.fileName}</span></span>
+                      <span className="kern-label">
+                        {t('documents.download')}
+                        <span className="kern-sr-only"> {d.fileName}</span>
+                      </span>
                     </button>
                   </td>
                 </tr>

@@ -26,7 +26,12 @@ export function LifecycleDiagram({ state, stateLabel }: { state: string; stateLa
     let cancelled = false;
     void import('mermaid')
       .then(async ({ default: mermaid }) => {
-        mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', theme: 'neutral', fontFamily: 'Fira Sans, sans-serif' });
+        mermaid.initialize({
+          startOnLoad: false,
+          securityLevel: 'strict',
+          theme: 'neutral',
+          fontFamily: 'Fira Sans, sans-serif',
+        });
         const { svg: drawn } = await mermaid.render(domId, highlighted(source.data, state));
         if (!cancelled) setSvg(drawn);
       })
@@ -52,7 +57,11 @@ export function LifecycleDiagram({ state, stateLabel }: { state: string; stateLa
             <p className="kern-body">{t('diagram.failed')}</p>
           ) : svg ? (
             // Mermaid's own SVG (securityLevel strict sanitizes labels); the text above is its alternative.
-            <figure className="ikz-diagram-figure" aria-label={t('diagram.current', { state: stateLabel })} dangerouslySetInnerHTML={{ __html: svg }} />
+            <figure
+              className="ikz-diagram-figure"
+              aria-label={t('diagram.current', { state: stateLabel })}
+              dangerouslySetInnerHTML={{ __html: svg }}
+            />
           ) : (
             <Loading text={t('diagram.loading')} />
           )}

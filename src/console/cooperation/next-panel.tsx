@@ -33,7 +33,11 @@ export function NextPanel({ id }: { id: string }) {
             <ul className="ikz-next-actions">
               {allowed.map((e) => (
                 <li key={e.type}>
-                  <Link className="kern-btn kern-btn--primary" to={`/cooperations/${id}/events/${e.type}`} data-event={e.type}>
+                  <Link
+                    className="kern-btn kern-btn--primary"
+                    to={`/cooperations/${id}/events/${e.type}`}
+                    data-event={e.type}
+                  >
                     <span className="kern-label">{eventName(e.type)}</span>
                   </Link>
                 </li>
@@ -42,7 +46,10 @@ export function NextPanel({ id }: { id: string }) {
           )}
           {unmet.map((e) => (
             <div key={e.type} data-blocked={e.type}>
-              <ObligationChecklist obligations={e.obligations ?? []} heading={t('next.checklistIntro', { event: eventName(e.type) })} />
+              <ObligationChecklist
+                obligations={e.obligations ?? []}
+                heading={t('next.checklistIntro', { event: eventName(e.type) })}
+              />
             </div>
           ))}
           {others.length > 0 && (

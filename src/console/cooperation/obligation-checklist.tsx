@@ -5,7 +5,13 @@ import type { Schemas } from '../api/client';
  * Unmet obligations as a to-do list (KERN task list), not as an error: the obligation's text,
  * what exactly is missing, the FAQ paragraph and the legal basis.
  */
-export function ObligationChecklist({ obligations, heading }: { obligations: Schemas['UnmetObligationDto'][]; heading: string }) {
+export function ObligationChecklist({
+  obligations,
+  heading,
+}: {
+  obligations: Schemas['UnmetObligationDto'][];
+  heading: string;
+}) {
   const { t } = useTranslation();
   return (
     <div className="kern-task-list ikz-checklist">

@@ -41,7 +41,9 @@ export const useLifecycleMermaid = () =>
 
 /** Who changed the cooperation after `version` (for the "changed meanwhile" notice). */
 export async function actorsAfter(id: string, version: number): Promise<string[]> {
-  const page = await unwrap(api.GET('/api/v1/cooperations/{id}/history', { params: { path: { id }, query: { after: version } as never } }));
+  const page = await unwrap(
+    api.GET('/api/v1/cooperations/{id}/history', { params: { path: { id }, query: { after: version } as never } }),
+  );
   const items = (page as { items: { actor: { sub: string; municipality?: string | null } }[] }).items;
   return [...new Set(items.map((e) => e.actor.sub))];
 }

@@ -99,12 +99,15 @@ export function toBody(doc: OpenApiDocument, raw: JsonSchema, value: FormValue, 
     return out;
   }
   if (schema.type === 'array') {
-    const items = (value as FormValue[]).map((item) => toBody(doc, schema.items ?? {}, item)).filter((v) => v !== undefined);
+    const items = (value as FormValue[])
+      .map((item) => toBody(doc, schema.items ?? {}, item))
+      .filter((v) => v !== undefined);
     return items.length === 0 && !required ? undefined : items;
   }
   if (schema.type === 'boolean') return value === true;
   if (value === '') return required ? (schema.type === 'string' ? '' : undefined) : undefined;
-  if (schema.type === 'integer' || schema.type === 'number') return Number(String(value).replace(',', '.'));
+  const typed = typeof value === 'string' ? value : '';
+  if (schema.type === 'integer' || schema.type === 'number') return Number(typed.replace(',', '.'));
   return value;
 }
 

@@ -20,6 +20,8 @@ interface Props {
   onChange: (value: FormValue) => void;
 }
 
+/** A leaf's value as the control shows it (leaves hold the text typed). */
+const text = (value: FormValue): string => (typeof value === 'string' ? value : '');
 const idOf = (path: string) => `f-${path.replace(/\./g, '-')}`;
 const humanize = (name: string) => name.replace(/([A-Z])/g, ' $1').replace(/^./, (c) => c.toUpperCase());
 
@@ -38,11 +40,15 @@ export function SchemaField({ ctx, schema: raw, path, name, required, value, onC
       <span className="kern-body">{errors.join('; ')}</span>
     </p>
   );
-  const describedBy = [schema.example !== undefined ? hintId : '', errors.length ? errorId : ''].filter(Boolean).join(' ');
+  const describedBy = [schema.example !== undefined ? hintId : '', errors.length ? errorId : '']
+    .filter(Boolean)
+    .join(' ');
 
   if (schema.enum?.length === 1) return null; // a constant (the event's type)
 
-  if (name === 'documents' && schema.type === 'array') return <DocumentPicker ctx={ctx} path={path} value={value as FormValue[]} onChange={onChange} />;
+  if (name === 'documents' && schema.type === 'array') {
+    return <DocumentPicker ctx={ctx} path={path} value={value as FormValue[]} onChange={onChange} />;
+  }
 
   if (schema.type === 'object' || schema.properties) {
     const record = value as Record<string, FormValue>;
@@ -72,7 +78,11 @@ export function SchemaField({ ctx, schema: raw, path, name, required, value, onC
     const items = value as FormValue[];
     const itemSchema = schema.items ?? {};
     return (
-      <fieldset className={`kern-fieldset ikz-fieldset${errors.length ? ' kern-fieldset--error' : ''}`} id={id} data-array={path}>
+      <fieldset
+        className={`kern-fieldset ikz-fieldset${errors.length ? ' kern-fieldset--error' : ''}`}
+        id={id}
+        data-array={path}
+      >
         <legend className="kern-label">
           {label} {!required && <span className="kern-label__optional">({t('form.optional')})</span>}
         </legend>
@@ -82,7 +92,12 @@ export function SchemaField({ ctx, schema: raw, path, name, required, value, onC
             <div className="ikz-array-item" key={index} data-item={`${path}.${index}`}>
               <SchemaField
                 ctx={ctx}
-                schema={{ ...itemSchema, description: itemSchema.description ?? `${t('form.item', { n: index + 1 })} / ${t('form.item', { n: index + 1 })}` }}
+                schema={{
+                  ...itemSchema,
+                  description:
+                    itemSchema.description ??
+                    `${t('form.item', { n: index + 1 })} / ${t('form.item', { n: index + 1 })}`,
+                }}
                 path={`${path}.${index}`}
                 name={`${t('form.item', { n: index + 1 })}`}
                 required
@@ -124,7 +139,13 @@ export function SchemaField({ ctx, schema: raw, path, name, required, value, onC
   if (schema.type === 'boolean') {
     return (
       <div className={`kern-form-check${errors.length ? ' kern-form-check--error' : ''}`}>
-        <input className="kern-form-check__checkbox" type="checkbox" {...common} checked={value === true} onChange={(e) => onChange(e.target.checked)} />
+        <input
+          className="kern-form-check__checkbox"
+          type="checkbox"
+          {...common}
+          checked={value === true}
+          onChange={(e) => onChange(e.target.checked)}
+        />
         <label className="kern-label" htmlFor={id}>
           {label}
         </label>
@@ -134,7 +155,12 @@ export function SchemaField({ ctx, schema: raw, path, name, required, value, onC
   } else if (schema.enum) {
     control = (
       <div className="kern-form-input__select-wrapper">
-        <select className={`kern-form-input__select${errors.length ? ' kern-form-input__select--error' : ''}`} {...common} value={String(value)} onChange={(e) => onChange(e.target.value)}>
+        <select
+          className={`kern-form-input__select${errors.length ? ' kern-form-input__select--error' : ''}`}
+          {...common}
+          value={text(value)}
+          onChange={(e) => onChange(e.target.value)}
+        >
           <option value="">{t('form.choose')}</option>
           {schema.enum.map((option) => (
             <option key={option} value={option}>
@@ -146,17 +172,33 @@ export function SchemaField({ ctx, schema: raw, path, name, required, value, onC
     );
   } else {
     const inputClass = `kern-form-input__input${errors.length ? ' kern-form-input__input--error' : ''}`;
-    const long = (schema.maxLength ?? 0) > 500 || (schema.type === 'string' && schema.maxLength === undefined && !schema.format && !schema.pattern);
+    const long =
+      (schema.maxLength ?? 0) > 500 ||
+      (schema.type === 'string' && schema.maxLength === undefined && !schema.format && !schema.pattern);
     control = long ? (
-      <textarea className={inputClass} rows={3} {...common} value={String(value)} onChange={(e) => onChange(e.target.value)} />
+      <textarea
+        className={inputClass}
+        rows={3}
+        {...common}
+        value={text(value)}
+        onChange={(e) => onChange(e.target.value)}
+      />
     ) : (
       <input
         className={inputClass}
         {...common}
-        type={schema.type === 'integer' || schema.type === 'number' ? 'number' : schema.format === 'date' ? 'date' : schema.format === 'email' ? 'email' : 'text'}
+        type={
+          schema.type === 'integer' || schema.type === 'number'
+            ? 'number'
+            : schema.format === 'date'
+              ? 'date'
+              : schema.format === 'email'
+                ? 'email'
+                : 'text'
+        }
         step={schema.type === 'number' ? 'any' : undefined}
         inputMode={schema.pattern === '^\\d{8}$' ? 'numeric' : undefined}
-        value={String(value)}
+        value={text(value)}
         onChange={(e) => onChange(e.target.value)}
       />
     );
@@ -168,7 +210,9 @@ export function SchemaField({ ctx, schema: raw, path, name, required, value, onC
       </label>
       {schema.example !== undefined && (
         <div className="kern-hint" id={hintId}>
-          {String(schema.example)}
+          {typeof schema.example === 'string' || typeof schema.example === 'number'
+            ? schema.example
+            : JSON.stringify(schema.example)}
         </div>
       )}
       {errorText}
@@ -178,7 +222,17 @@ export function SchemaField({ ctx, schema: raw, path, name, required, value, onC
 }
 
 /** `documents`: the cooperation's uploaded evidence, attached by ticking it. */
-function DocumentPicker({ ctx, path, value, onChange }: { ctx: FieldContext; path: string; value: FormValue[]; onChange: (v: FormValue) => void }) {
+function DocumentPicker({
+  ctx,
+  path,
+  value,
+  onChange,
+}: {
+  ctx: FieldContext;
+  path: string;
+  value: FormValue[];
+  onChange: (v: FormValue) => void;
+}) {
   const { t } = useTranslation();
   const errors = ctx.errors.get(path) ?? [];
   return (
@@ -187,7 +241,11 @@ function DocumentPicker({ ctx, path, value, onChange }: { ctx: FieldContext; pat
         {t('form.documents')} <span className="kern-label__optional">({t('form.optional')})</span>
       </legend>
       <div className="kern-fieldset__body">
-        {errors.length > 0 && <p className="kern-error" role="alert">{errors.join('; ')}</p>}
+        {errors.length > 0 && (
+          <p className="kern-error" role="alert">
+            {errors.join('; ')}
+          </p>
+        )}
         {ctx.documents.length === 0 && <p className="kern-body kern-body--small">{t('form.noDocuments')}</p>}
         {ctx.documents.map((d) => {
           const id = `doc-${d.id}`;

@@ -3,7 +3,15 @@ import { useTranslation } from 'react-i18next';
 import type { Problem, Schemas } from '../api/client';
 import { draftStore } from '../api/session';
 import { ObligationChecklist } from '../cooperation/obligation-checklist';
-import { initialValue, normalizePath, resolve, toBody, type FormValue, type JsonSchema, type OpenApi } from './json-schema';
+import {
+  initialValue,
+  normalizePath,
+  resolve,
+  toBody,
+  type FormValue,
+  type JsonSchema,
+  type OpenApi,
+} from './json-schema';
 import { SchemaField } from './schema-field';
 
 interface Props {
@@ -21,11 +29,24 @@ interface Props {
 }
 
 /** A form generated from a JSON schema, with the server's 400/409/422 shown where they belong. */
-export function SchemaForm({ doc, schema, draftKey, defaults, documents = [], submit, renderProblem, onCancel }: Props) {
+export function SchemaForm({
+  doc,
+  schema,
+  draftKey,
+  defaults,
+  documents = [],
+  submit,
+  renderProblem,
+  onCancel,
+}: Props) {
   const { t } = useTranslation();
   const resolved = resolve(doc, schema);
   const [value, setValue] = useState<FormValue>(
-    () => draftStore.read<FormValue>(draftKey) ?? { ...(initialValue(doc, resolved) as Record<string, FormValue>), ...defaults },
+    () =>
+      draftStore.read<FormValue>(draftKey) ?? {
+        ...(initialValue(doc, resolved) as Record<string, FormValue>),
+        ...defaults,
+      },
   );
   const [problem, setProblem] = useState<Problem | null>(null);
   const [pending, setPending] = useState(false);
@@ -33,7 +54,9 @@ export function SchemaForm({ doc, schema, draftKey, defaults, documents = [], su
 
   const errors = useMemo(() => {
     const map = new Map<string, string[]>();
-    for (const e of problem?.errors ?? []) map.set(normalizePath(e.path), [...(map.get(normalizePath(e.path)) ?? []), ...e.messages]);
+    for (const e of problem?.errors ?? []) {
+      map.set(normalizePath(e.path), [...(map.get(normalizePath(e.path)) ?? []), ...e.messages]);
+    }
     return map;
   }, [problem]);
   const ctx = { doc, errors, documents };
@@ -76,7 +99,12 @@ export function SchemaForm({ doc, schema, draftKey, defaults, documents = [], su
                       const path = normalizePath(e.path);
                       return (
                         <li key={e.path}>
-                          {known.has(path.replace(/\.\d+(?=\.|$)/g, '.*')) ? <a href={`#f-${path.replace(/\./g, '-')}`}>{e.path}</a> : <code>{e.path}</code>}: {e.messages.join('; ')}
+                          {known.has(path.replace(/\.\d+(?=\.|$)/g, '.*')) ? (
+                            <a href={`#f-${path.replace(/\./g, '-')}`}>{e.path}</a>
+                          ) : (
+                            <code>{e.path}</code>
+                          )}
+                          : {e.messages.join('; ')}
                         </li>
                       );
                     })}
@@ -118,7 +146,9 @@ function collectPaths(doc: OpenApi, raw: JsonSchema, prefix: string): string[] {
   const schema = resolve(doc, raw);
   const own = prefix ? [prefix] : [];
   const child = (key: string) => (prefix ? `${prefix}.${key}` : key);
-  if (schema.properties) return [...own, ...Object.entries(schema.properties).flatMap(([k, c]) => collectPaths(doc, c, child(k)))];
+  if (schema.properties) {
+    return [...own, ...Object.entries(schema.properties).flatMap(([k, c]) => collectPaths(doc, c, child(k)))];
+  }
   if (schema.type === 'array' && schema.items) return [...own, ...collectPaths(doc, schema.items, child('*'))];
   return own;
 }

@@ -26,7 +26,9 @@ export function Shell() {
   const navigate = useNavigate();
   return (
     <>
-      <a className="kern-link ikz-skip" href="#main">{t('app.skip')}</a>
+      <a className="kern-link ikz-skip" href="#main">
+        {t('app.skip')}
+      </a>
       <div className="kern-kopfzeile">
         <div className="kern-container">
           <div className="kern-kopfzeile__content">
@@ -44,7 +46,14 @@ export function Shell() {
           <div className="ikz-header__tools">
             <div className="ikz-language" role="group" aria-label={t('nav.language')}>
               {(['de', 'en'] as const).map((lng) => (
-                <button key={lng} type="button" lang={lng} className={`kern-btn kern-btn--x-small ${i18n.language === lng ? 'kern-btn--primary' : 'kern-btn--tertiary'}`} aria-pressed={i18n.language === lng} onClick={() => setLanguage(lng)}>
+                <button
+                  key={lng}
+                  type="button"
+                  lang={lng}
+                  className={`kern-btn kern-btn--x-small ${i18n.language === lng ? 'kern-btn--primary' : 'kern-btn--tertiary'}`}
+                  aria-pressed={i18n.language === lng}
+                  onClick={() => setLanguage(lng)}
+                >
                   <span className="kern-label">{lng === 'de' ? 'Deutsch' : 'English'}</span>
                 </button>
               ))}
@@ -52,9 +61,20 @@ export function Shell() {
             {session && (
               <>
                 <p className="kern-body kern-body--small" data-signed-in={session.sub}>
-                  {t('nav.signedInAs', { sub: session.sub, role: t(`roles.${session.role}`), municipality: session.municipalityName ? `, ${session.municipalityName}` : '' })}
+                  {t('nav.signedInAs', {
+                    sub: session.sub,
+                    role: t(`roles.${session.role}`),
+                    municipality: session.municipalityName ? `, ${session.municipalityName}` : '',
+                  })}
                 </p>
-                <button type="button" className="kern-btn kern-btn--secondary kern-btn--x-small" onClick={() => { writeSession(null); void navigate('/sign-in'); }}>
+                <button
+                  type="button"
+                  className="kern-btn kern-btn--secondary kern-btn--x-small"
+                  onClick={() => {
+                    writeSession(null);
+                    void navigate('/sign-in');
+                  }}
+                >
                   <span className="kern-icon kern-icon--logout kern-icon--small" aria-hidden="true" />
                   <span className="kern-label">{t('nav.signOut')}</span>
                 </button>
@@ -67,7 +87,9 @@ export function Shell() {
             <ul>
               {NAV.filter((item) => item.roles.includes(session.role)).map((item) => (
                 <li key={item.to}>
-                  <NavLink end className="kern-link" to={item.to}>{t(item.key)}</NavLink>
+                  <NavLink end className="kern-link" to={item.to}>
+                    {t(item.key)}
+                  </NavLink>
                 </li>
               ))}
             </ul>
@@ -85,7 +107,9 @@ export function PartTwo() {
   const { t } = useTranslation();
   return (
     <article className="ikz-page" aria-labelledby="page-title">
-      <h1 className="kern-heading-large" id="page-title">{t('part2.title')}</h1>
+      <h1 className="kern-heading-large" id="page-title">
+        {t('part2.title')}
+      </h1>
       <p className="kern-body">{t('part2.text')}</p>
     </article>
   );

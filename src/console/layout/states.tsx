@@ -14,7 +14,10 @@ export function Loading({ text }: { text: string }) {
 export function ProblemNotice({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   const { t } = useTranslation();
   const status = error instanceof ProblemError ? error.problem.status : undefined;
-  const detail = status === 404 ? t('errors.notFound') : t('errors.generic', { detail: error instanceof Error ? error.message : String(error) });
+  const detail =
+    status === 404
+      ? t('errors.notFound')
+      : t('errors.generic', { detail: error instanceof Error ? error.message : String(error) });
   return (
     <div className="kern-alert kern-alert--danger" role="alert">
       <div className="kern-alert__header">

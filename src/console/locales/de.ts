@@ -13,7 +13,12 @@ export const de = {
     language: 'Sprache',
     signedInAs: 'Angemeldet als {{sub}} ({{role}}{{municipality}})',
   },
-  roles: { coordinator: 'Koordination', 'steering-board': 'Lenkungsausschuss', auditor: 'Prüfung', admin: 'Verwaltung' },
+  roles: {
+    coordinator: 'Koordination',
+    'steering-board': 'Lenkungsausschuss',
+    auditor: 'Prüfung',
+    admin: 'Verwaltung',
+  },
   signIn: {
     title: 'Anmelden (Entwicklung)',
     intro:
@@ -59,7 +64,13 @@ export const de = {
     abandoned: 'Abgebrochen',
   },
   memberRole: { lead: 'Federführung', partner: 'Partner', none: '–' },
-  memberStatus: { invited: 'eingeladen', active: 'beteiligt', declined: 'abgelehnt', withdrawn: 'zurückgezogen', left: 'ausgeschieden' },
+  memberStatus: {
+    invited: 'eingeladen',
+    active: 'beteiligt',
+    declined: 'abgelehnt',
+    withdrawn: 'zurückgezogen',
+    left: 'ausgeschieden',
+  },
   coop: {
     loading: 'Kooperation wird geladen …',
     fieldOfWork: 'Aufgabenfeld',
@@ -117,7 +128,8 @@ export const de = {
     refusedTitle: 'Der Schritt wurde nicht ausgeführt',
     unmetTitle: 'Vor diesem Schritt ist noch zu erledigen',
     staleTitle: 'Die Kooperation wurde inzwischen geändert',
-    stale: 'Sie haben Version {{mine}} gelesen; inzwischen gilt Version {{current}}{{by}}. Laden Sie neu und prüfen Sie Ihre Eingaben – sie bleiben erhalten.',
+    stale:
+      'Sie haben Version {{mine}} gelesen; inzwischen gilt Version {{current}}{{by}}. Laden Sie neu und prüfen Sie Ihre Eingaben – sie bleiben erhalten.',
     staleBy: ', geändert von {{actors}}',
     reload: 'Neu laden',
     accepted: 'Gespeichert: {{event}}.',
@@ -130,7 +142,8 @@ export const de = {
   },
   documents: {
     title: 'Nachweisdokumente',
-    intro: 'PDF, ODT, DOCX, PNG oder JPEG, höchstens 20 MiB. Angehängte Nachweise gehen mit ihrem SHA-256-Hashwert in die Historie ein.',
+    intro:
+      'PDF, ODT, DOCX, PNG oder JPEG, höchstens 20 MiB. Angehängte Nachweise gehen mit ihrem SHA-256-Hashwert in die Historie ein.',
     file: 'Datei',
     kind: 'Art',
     description: 'Beschreibung',
@@ -145,7 +158,13 @@ export const de = {
     at: 'am',
     download: 'Herunterladen',
     caption: 'Nachweisdokumente dieser Kooperation',
-    kinds: { 'signed-loi': 'Unterzeichnete Absichtserklärung', 'council-resolution': 'Ratsbeschluss', contract: 'Vertrag', 'approval-notice': 'Genehmigung der Aufsicht', other: 'Sonstiges' },
+    kinds: {
+      'signed-loi': 'Unterzeichnete Absichtserklärung',
+      'council-resolution': 'Ratsbeschluss',
+      contract: 'Vertrag',
+      'approval-notice': 'Genehmigung der Aufsicht',
+      other: 'Sonstiges',
+    },
   },
   reports: {
     title: 'Berichte',
@@ -160,10 +179,20 @@ export const de = {
     submit: 'Bericht einreichen',
     acknowledge: 'Eingang bestätigen',
     caption: 'Berichtszeiträume',
-    statuses: { upcoming: 'bevorstehend', due: 'fällig', overdue: 'überfällig', submitted: 'eingereicht', acknowledged: 'bestätigt' },
+    statuses: {
+      upcoming: 'bevorstehend',
+      due: 'fällig',
+      overdue: 'überfällig',
+      submitted: 'eingereicht',
+      acknowledged: 'bestätigt',
+    },
   },
   fields: { title: 'Titel', fieldOfWork: 'Aufgabenfeld', motive: 'Motiv [P1]', description: 'Beschreibung' },
   part2: { title: 'In Vorbereitung', text: 'Diese Seite folgt in Teil 2 der Konsole.' },
-  errors: { generic: 'Das hat nicht geklappt: {{detail}}', notFound: 'Diese Kooperation gibt es nicht, oder Ihre Kommune ist nicht beteiligt.', retry: 'Erneut versuchen' },
+  errors: {
+    generic: 'Das hat nicht geklappt: {{detail}}',
+    notFound: 'Diese Kooperation gibt es nicht, oder Ihre Kommune ist nicht beteiligt.',
+    retry: 'Erneut versuchen',
+  },
 };
 export type Messages = typeof de;

@@ -18,7 +18,8 @@ export const en: Messages = {
   roles: { coordinator: 'Coordinator', 'steering-board': 'Steering board', auditor: 'Auditor', admin: 'Administrator' },
   signIn: {
     title: 'Sign in (development)',
-    intro: 'This sign-in exists in development only. Pick a role and — for coordinators and board members — the municipality you act for.',
+    intro:
+      'This sign-in exists in development only. Pick a role and — for coordinators and board members — the municipality you act for.',
     role: 'Role',
     municipalitySearch: 'Search a municipality',
     municipalitySearchHint: 'Start of the name, e.g. “Heek”; then pick the municipality from the list.',
@@ -60,7 +61,13 @@ export const en: Messages = {
     abandoned: 'Abandoned',
   },
   memberRole: { lead: 'Lead', partner: 'Partner', none: '–' },
-  memberStatus: { invited: 'invited', active: 'taking part', declined: 'declined', withdrawn: 'withdrawn', left: 'left' },
+  memberStatus: {
+    invited: 'invited',
+    active: 'taking part',
+    declined: 'declined',
+    withdrawn: 'withdrawn',
+    left: 'left',
+  },
   coop: {
     loading: 'Loading the cooperation …',
     fieldOfWork: 'Field of work',
@@ -118,7 +125,8 @@ export const en: Messages = {
     refusedTitle: 'The step was not taken',
     unmetTitle: 'Still to be done before this step',
     staleTitle: 'The cooperation changed meanwhile',
-    stale: 'You read version {{mine}}; version {{current}} is current now{{by}}. Reload and check your input — it is kept.',
+    stale:
+      'You read version {{mine}}; version {{current}} is current now{{by}}. Reload and check your input — it is kept.',
     staleBy: ', changed by {{actors}}',
     reload: 'Reload',
     accepted: 'Saved: {{event}}.',
@@ -146,7 +154,13 @@ export const en: Messages = {
     at: 'at',
     download: 'Download',
     caption: 'Evidence documents of this cooperation',
-    kinds: { 'signed-loi': 'Signed letter of intent', 'council-resolution': 'Council resolution', contract: 'Contract', 'approval-notice': 'Approval notice', other: 'Other' },
+    kinds: {
+      'signed-loi': 'Signed letter of intent',
+      'council-resolution': 'Council resolution',
+      contract: 'Contract',
+      'approval-notice': 'Approval notice',
+      other: 'Other',
+    },
   },
   reports: {
     title: 'Reports',
@@ -161,9 +175,19 @@ export const en: Messages = {
     submit: 'Submit report',
     acknowledge: 'Acknowledge receipt',
     caption: 'Reporting periods',
-    statuses: { upcoming: 'upcoming', due: 'due', overdue: 'overdue', submitted: 'submitted', acknowledged: 'acknowledged' },
+    statuses: {
+      upcoming: 'upcoming',
+      due: 'due',
+      overdue: 'overdue',
+      submitted: 'submitted',
+      acknowledged: 'acknowledged',
+    },
   },
   fields: { title: 'Title', fieldOfWork: 'Field of work', motive: 'Motive [P1]', description: 'Description' },
   part2: { title: 'Coming soon', text: 'This page follows in part 2 of the console.' },
-  errors: { generic: 'That did not work: {{detail}}', notFound: 'This cooperation does not exist, or your municipality takes no part in it.', retry: 'Try again' },
+  errors: {
+    generic: 'That did not work: {{detail}}',
+    notFound: 'This cooperation does not exist, or your municipality takes no part in it.',
+    retry: 'Try again',
+  },
 };

@@ -28,7 +28,9 @@ export function CooperationPage({ tab }: { tab: 'overview' | 'documents' | 'repo
   const location = useLocation();
   const cooperation = useCooperation(id);
   if (cooperation.isPending) return <Loading text={t('coop.loading')} />;
-  if (cooperation.isError) return <ProblemNotice error={cooperation.error} onRetry={() => void cooperation.refetch()} />;
+  if (cooperation.isError) {
+    return <ProblemNotice error={cooperation.error} onRetry={() => void cooperation.refetch()} />;
+  }
   const coop = cooperation.data;
   const context = coop.context as Context;
   const contract = context.contract?.versions?.at(-1);
@@ -64,9 +66,15 @@ export function CooperationPage({ tab }: { tab: 'overview' | 'documents' | 'repo
         </p>
       </hgroup>
       <nav aria-label={t('coop.tabs')} className="ikz-tabs">
-        <NavLink end className="kern-link" to={`/cooperations/${id}`}>{t('coop.overview')}</NavLink>
-        <NavLink className="kern-link" to={`/cooperations/${id}/documents`}>{t('coop.documents')}</NavLink>
-        <NavLink className="kern-link" to={`/cooperations/${id}/reports`}>{t('coop.reports')}</NavLink>
+        <NavLink end className="kern-link" to={`/cooperations/${id}`}>
+          {t('coop.overview')}
+        </NavLink>
+        <NavLink className="kern-link" to={`/cooperations/${id}/documents`}>
+          {t('coop.documents')}
+        </NavLink>
+        <NavLink className="kern-link" to={`/cooperations/${id}/reports`}>
+          {t('coop.reports')}
+        </NavLink>
       </nav>
       {tab === 'documents' && <DocumentsPanel id={id} canUpload={session?.role === 'coordinator' && takesPart} />}
       {tab === 'reports' && <ReportsPanel id={id} />}
@@ -79,7 +87,9 @@ export function CooperationPage({ tab }: { tab: 'overview' | 'documents' | 'repo
           <div className="ikz-overview__side">
             <section aria-labelledby="facts-title" className="kern-card">
               <div className="kern-card__container">
-                <h2 className="kern-heading-small" id="facts-title">{coop.fieldOfWork}</h2>
+                <h2 className="kern-heading-small" id="facts-title">
+                  {coop.fieldOfWork}
+                </h2>
                 <dl className="kern-description-list">
                   <div className="kern-description-list-item">
                     <dt className="kern-description-list-item__key">{t('coop.fieldOfWork')}</dt>
@@ -88,31 +98,40 @@ export function CooperationPage({ tab }: { tab: 'overview' | 'documents' | 'repo
                   <div className="kern-description-list-item">
                     <dt className="kern-description-list-item__key">{t('coop.legalForm')}</dt>
                     <dd className="kern-description-list-item__value" data-legal-form>
-                      {contract?.legalForm ? `${contract.legalForm}${contract.variant ? ` (${contract.variant})` : ''}` : t('coop.notYet')}
+                      {contract?.legalForm
+                        ? `${contract.legalForm}${contract.variant ? ` (${contract.variant})` : ''}`
+                        : t('coop.notYet')}
                     </dd>
                   </div>
                   <div className="kern-description-list-item">
                     <dt className="kern-description-list-item__key">{t('coop.authority')}</dt>
                     <dd className="kern-description-list-item__value" data-authority>
-                      {authority ?? (recorded ? t('coop.authorityRecorded', { authority: recorded }) : t('coop.notYet'))}
+                      {authority ??
+                        (recorded ? t('coop.authorityRecorded', { authority: recorded }) : t('coop.notYet'))}
                     </dd>
                   </div>
                   <div className="kern-description-list-item">
                     <dt className="kern-description-list-item__key">{t('coop.version')}</dt>
-                    <dd className="kern-description-list-item__value">{coop.version} · {formatInstant(coop.updatedAt)}</dd>
+                    <dd className="kern-description-list-item__value">
+                      {coop.version} · {formatInstant(coop.updatedAt)}
+                    </dd>
                   </div>
                 </dl>
               </div>
             </section>
             <section aria-labelledby="members-title" className="ikz-section">
-              <h2 className="kern-heading-small" id="members-title">{t('coop.members')}</h2>
+              <h2 className="kern-heading-small" id="members-title">
+                {t('coop.members')}
+              </h2>
               <ul className="ikz-members">
                 {coop.members.map((m) => {
                   const contact = context.contacts?.[m.ags];
                   return (
                     <li key={m.ags} className="kern-card kern-card--small" data-member={m.ags}>
                       <div className="kern-card__container">
-                        <p className="kern-body kern-body--bold">{m.name} <span className="kern-body--muted">({m.ags})</span></p>
+                        <p className="kern-body kern-body--bold">
+                          {m.name} <span className="kern-body--muted">({m.ags})</span>
+                        </p>
                         <p className="kern-body kern-body--small">
                           {t(`memberRole.${m.role}`)} · <span data-member-status>{t(`memberStatus.${m.status}`)}</span>
                         </p>
@@ -123,7 +142,11 @@ export function CooperationPage({ tab }: { tab: 'overview' | 'documents' | 'repo
                               {contact.name}, {contact.position}
                               {contact.email && (
                                 <>
-                                  {' '}· <a className="kern-link" href={`mailto:${contact.email}`}>{contact.email}</a>
+                                  {' '}
+                                  ·{' '}
+                                  <a className="kern-link" href={`mailto:${contact.email}`}>
+                                    {contact.email}
+                                  </a>
                                 </>
                               )}
                             </>

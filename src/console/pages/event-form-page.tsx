@@ -48,7 +48,9 @@ export function EventFormPage() {
   // The version this form edits, kept with the draft: If-Match sends it, a 412 says it is stale.
   const location = useLocation();
   const [versionRead, setVersionRead] = useState<number | undefined>(() =>
-    resumesAfterSignIn(location.pathname + location.search) ? draftStore.read<number>(`${draftKey}.version`) : undefined,
+    resumesAfterSignIn(location.pathname + location.search)
+      ? draftStore.read<number>(`${draftKey}.version`)
+      : undefined,
   );
   const [changedBy, setChangedBy] = useState<string[]>([]);
   // One key per submission: a double click or a retry of the same request is one event.
@@ -114,7 +116,7 @@ export function EventFormPage() {
         doc={doc.data}
         schema={schema}
         draftKey={draftKey}
-        defaults={defaultsFor(type, coop.context as Context, query)}
+        defaults={defaultsFor(type, coop.context, query)}
         documents={documents.data?.items ?? []}
         submit={submit}
         onCancel={() => void navigate(`/cooperations/${id}`)}
@@ -132,7 +134,12 @@ export function EventFormPage() {
                   by: changedBy.length ? t('form.staleBy', { actors: changedBy.join(', ') }) : '',
                 })}
               </p>
-              <button type="button" className="kern-btn kern-btn--primary" onClick={() => void reload(dismiss)} data-reload>
+              <button
+                type="button"
+                className="kern-btn kern-btn--primary"
+                onClick={() => void reload(dismiss)}
+                data-reload
+              >
                 <span className="kern-icon kern-icon--autorenew kern-icon--small" aria-hidden="true" />
                 <span className="kern-label">{t('form.reload')}</span>
               </button>

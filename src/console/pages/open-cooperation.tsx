@@ -20,7 +20,10 @@ export function OpenCooperation() {
   if (!schema) return <ProblemNotice error={new Error('no schema for POST /api/v1/cooperations')} />;
 
   async function submit(body: unknown): Promise<Problem | null> {
-    const { data, error } = await api.POST('/api/v1/cooperations', { body: body as never, headers: { 'Idempotency-Key': idempotencyKey.current } });
+    const { data, error } = await api.POST('/api/v1/cooperations', {
+      body: body as never,
+      headers: { 'Idempotency-Key': idempotencyKey.current },
+    });
     if (data) {
       await queryClient.invalidateQueries({ queryKey: ['cooperations'] });
       void navigate(`/cooperations/${data.id}`);
@@ -32,9 +35,17 @@ export function OpenCooperation() {
 
   return (
     <article className="ikz-page" aria-labelledby="page-title">
-      <h1 className="kern-heading-large" id="page-title">{t('form.openTitle')}</h1>
+      <h1 className="kern-heading-large" id="page-title">
+        {t('form.openTitle')}
+      </h1>
       <p className="kern-body">{t('form.openIntro')}</p>
-      <SchemaForm doc={doc.data} schema={schema} draftKey="open-cooperation" submit={submit} onCancel={() => void navigate('/')} />
+      <SchemaForm
+        doc={doc.data}
+        schema={schema}
+        draftKey="open-cooperation"
+        submit={submit}
+        onCancel={() => void navigate('/')}
+      />
     </article>
   );
 }
