@@ -44,6 +44,7 @@ export const de = {
     apply: 'Filtern',
     empty: 'Keine Kooperation gefunden. Ändern Sie den Filter oder eröffnen Sie eine neue Kooperation.',
     emptyAction: 'Kooperation eröffnen',
+    cooperation: 'Kooperation',
     phase: 'Phase',
     myRole: 'Rolle meiner Kommune',
     blocks: 'Was den nächsten Schritt blockiert',

@@ -41,6 +41,7 @@ export const en: Messages = {
     apply: 'Filter',
     empty: 'No cooperation found. Change the filter or open a new cooperation.',
     emptyAction: 'Open a cooperation',
+    cooperation: 'Cooperation',
     phase: 'Phase',
     myRole: "My municipality's role",
     blocks: 'What blocks the next step',
