@@ -4,14 +4,14 @@ import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/', 'data/', 'bench/results/'] },
+  { ignores: ['dist/', 'node_modules/', 'coverage/', 'data/', 'bench/results/', 'src/console/api/openapi.d.ts'] },
   eslint.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   prettier,
   {
     languageOptions: {
       parserOptions: {
-        projectService: { allowDefaultProject: ['*.js', '*.mjs', 'scripts/*.js'] },
+        projectService: { allowDefaultProject: ['*.js', '*.mjs', '*.mts', 'scripts/*.js'] },
         tsconfigRootDir: import.meta.dirname,
       },
     },
@@ -31,7 +31,18 @@ export default tseslint.config(
   {
     // Decorator metadata needs the runtime import of injected classes and DTO types.
     files: ['src/**/*.ts'],
+    ignores: ['src/console/**'],
     rules: { '@typescript-eslint/consistent-type-imports': 'off' },
+  },
+  {
+    // The web console runs in the browser (its own tsconfig: DOM, JSX); it talks to the API only.
+    files: ['src/console/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['../../*', 'node:*'], message: 'The console uses the HTTP API only.' }] },
+      ],
+    },
   },
   {
     files: ['**/*.spec.ts', '**/*.e2e-spec.ts', 'test/**/*.ts'],
@@ -45,7 +56,8 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.js', '**/*.cjs', '**/*.mjs'],
+    // vite.config.mts: a build script outside the projects, like the plain JavaScript files.
+    files: ['**/*.js', '**/*.cjs', '**/*.mjs', '*.mts'],
     ...tseslint.configs.disableTypeChecked,
     languageOptions: {
       ...tseslint.configs.disableTypeChecked.languageOptions,

@@ -6,10 +6,12 @@ import { AuthModule } from './auth/auth.module';
 import { RateLimitModule } from './common/rate-limit.module';
 import type { RequestWithId } from './common/request-id';
 import { configModule } from './config/config.module';
-import type { Environment } from './config/configuration';
+import { validateEnvironment, type Environment } from './config/configuration';
+import { ConsoleHostModule } from './console-host/console-host.module';
 import { CooperationsModule } from './cooperations/cooperations.module';
 import { DocumentsModule } from './documents/documents.module';
 import { EscalationsModule } from './escalations/escalations.module';
+import { DevSignInModule } from './dev-sign-in/dev-sign-in.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { HistoryModule } from './history';
@@ -20,6 +22,7 @@ import { PersonalDataModule } from './personal-data/personal-data.module';
 export class AppModule {
   /** `overrides` win over the environment: the tests start servers with their own settings. */
   static register(overrides: Partial<Record<keyof Environment, string>> = {}): DynamicModule {
+    const environment = validateEnvironment({ ...process.env, ...overrides });
     return {
       module: AppModule,
       imports: [
@@ -56,6 +59,12 @@ export class AppModule {
         DocumentsModule,
         PersonalDataModule,
         AuditModule,
+        // The console's development sign-in: in production (or with an identity provider's keys,
+        // which its HS256 tokens would not match) the route does not exist (404).
+        ...(environment.NODE_ENV === 'production' || environment.JWT_PUBLIC_KEY || environment.JWT_JWKS_URL
+          ? []
+          : [DevSignInModule]),
+        ConsoleHostModule.register(),
       ],
     };
   }
