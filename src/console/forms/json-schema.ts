@@ -91,6 +91,8 @@ export function toBody(doc: OpenApiDocument, raw: JsonSchema, value: FormValue, 
   const schema = resolve(doc, raw);
   if (schema.type === 'object' || schema.properties) {
     const record = value as Record<string, FormValue>;
+    // An optional group nobody filled in is left out, not sent as a group of empty fields.
+    if (!required && isBlank(record)) return undefined;
     const out: Record<string, unknown> = {};
     for (const [key, child] of Object.entries(schema.properties ?? {})) {
       const converted = toBody(doc, child, record[key] ?? '', schema.required?.includes(key) ?? false);
@@ -109,6 +111,14 @@ export function toBody(doc: OpenApiDocument, raw: JsonSchema, value: FormValue, 
   const typed = typeof value === 'string' ? value : '';
   if (schema.type === 'integer' || schema.type === 'number') return Number(typed.replace(',', '.'));
   return value;
+}
+
+/** Nothing typed, ticked or added anywhere in the value. */
+function isBlank(value: FormValue | undefined): boolean {
+  if (value === undefined || value === '' || value === false) return true;
+  if (Array.isArray(value)) return value.every(isBlank);
+  if (typeof value === 'object') return Object.values(value).every(isBlank);
+  return false;
 }
 
 /** `resources[0].moneyCents` and `documents.0` both become `resources.0.moneyCents` / `documents.0`. */
