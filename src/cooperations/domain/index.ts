@@ -97,6 +97,7 @@ export {
   lifecycleMachine,
   type OpenCooperationInput,
 } from './lifecycle.machine';
+export { OBLIGATION_CATALOG_VERSION, obligationNature, type ObligationNatureView } from './legal';
 export { MOTIVE_IDS, MOTIVES, type MotiveId } from './motives';
 export { isNrwAgs, type Ags, MUNICIPALITY_KINDS, type MunicipalityKind, type MunicipalityRef } from './municipality';
 export { awaitingResolutions, exitEffectiveOn, openProposal, pendingExit } from './membership';

@@ -5,6 +5,7 @@ export * from './council';
 export * from './exit';
 export * from './notification';
 export * from './obligation-nature';
+export * from './obligation-nature-view';
 export * from './periods';
 export * from './procedures';
 export * from './rule';
