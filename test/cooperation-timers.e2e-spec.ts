@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Clock } from '../src/common/clock';
-import { pendingTimers } from '../src/cooperations/domain';
+import { LIFECYCLE_DEFINITION_VERSION, pendingTimers } from '../src/cooperations/domain';
 import { COORD_HEEK, HEEK } from './fixtures/building-yard.scenario';
 import { TimerScheduler } from '../src/cooperations';
 import { BuildingYard } from './support/building-yard';
@@ -104,7 +104,7 @@ describe('cooperations that were active under definition version 2 (no timer row
       expect(await entries(second.dataSource, id, 'REPORT_DUE')).toHaveLength(1);
       expect((await timerRows(second.dataSource, id)).map((r) => r.key)).toEqual(AFTER_FIRST);
       expect((await yard.get(COORD_HEEK)).body).toMatchObject({
-        definitionVersion: 3,
+        definitionVersion: LIFECYCLE_DEFINITION_VERSION,
         state: expect.stringMatching(/^active\./),
       });
       expect((await yard.get(COORD_HEEK, '/history/verify')).body).toMatchObject({ valid: true });

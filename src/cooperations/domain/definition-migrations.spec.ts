@@ -23,17 +23,17 @@ function asVersion1(state: CooperationState) {
 }
 
 describe('migrateState', () => {
-  it('is at version 3', () => {
-    expect(LIFECYCLE_DEFINITION_VERSION).toBe(3);
+  it('is at version 4', () => {
+    expect(LIFECYCLE_DEFINITION_VERSION).toBe(4);
   });
 
-  it('lifts version 1 through 2 to 3, never touching its input', () => {
+  it('lifts version 1 through 2 and 3 to 4, never touching its input', () => {
     const { state } = stateBefore('put-into-force');
     const persisted = asVersion1(state);
     const before = JSON.stringify(persisted);
     const migrated = migrateState(persisted);
     expect(migrated).toEqual(state);
-    expect(migrated.definitionVersion).toBe(3);
+    expect(migrated.definitionVersion).toBe(4);
     expect(migrated.context.contract.amendments).toEqual([]);
     expect(JSON.stringify(persisted)).toBe(before);
   });
@@ -59,7 +59,7 @@ describe('migrateState', () => {
   it('lets decide() work on older states and report the timers the migration added', () => {
     const before = stateBefore('put-into-force');
     const d = decide(asVersion1(before.state), { type: 'PUT_INTO_FORCE' }, COORD_HEEK, before.at);
-    expect(d).toMatchObject({ ok: true, stateAfter: ACTIVE_STATE, state: { definitionVersion: 3 } });
+    expect(d).toMatchObject({ ok: true, stateAfter: ACTIVE_STATE, state: { definitionVersion: 4 } });
 
     const { state, at } = stateBefore();
     const later = new Date('2026-09-01T08:00:00Z');
@@ -76,12 +76,27 @@ describe('migrateState', () => {
     ]);
   });
 
+  it('gives an active fixed-term state of version 3 its term-end timer (v4), an unlimited one none', () => {
+    const { state } = stateBefore();
+    const versions = state.context.contract.versions.map((v) => ({ ...v, term: { ...v.term, end: '2030-12-31' } }));
+    const fixed = { ...state.context, contract: { ...state.context.contract, versions } };
+    const migrated = migrateState({ definitionVersion: 3, value: state.value, context: fixed });
+    expect(migrated.context.timers['term-end']).toEqual({
+      key: 'term-end',
+      dueAt: '2030-12-31T23:00:00.000Z',
+      event: { type: 'TERM_ENDED', dueAt: '2030-12-31T23:00:00.000Z' },
+    });
+    expect(migrateState({ ...state, definitionVersion: 3 }).context.timers['term-end']).toBeUndefined();
+    const { state: draft } = stateBefore('draft-loi');
+    expect(migrateState({ ...draft, definitionVersion: 3 })).toEqual(draft);
+  });
+
   it('leaves a current state as it is', () => {
     const { state } = stateBefore('draft-loi');
     expect(migrateState(state)).toEqual(state);
   });
 
-  it.each([4, 0, -1, 1.5, NaN, '2' as unknown as number])('refuses unknown version %p', (version) => {
+  it.each([LIFECYCLE_DEFINITION_VERSION + 1, 0, -1, 1.5, NaN, '2' as unknown as number])('refuses unknown version %p', (version) => {
     const { state } = stateBefore('draft-loi');
     const call = () => migrateState({ ...state, definitionVersion: version });
     expect(call).toThrow(UnknownDefinitionVersionError);

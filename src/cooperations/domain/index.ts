@@ -50,7 +50,12 @@ export type {
 } from './cooperation';
 export { adoptedLoi, currentContract, currentLoi, participants } from './cooperation';
 export { type CooperationState, type LifecycleStateValue, phaseOf, stateToString } from './cooperation-state';
-export { migrateState, type PersistedState, UnknownDefinitionVersionError } from './definition-migrations';
+export {
+  migrateState,
+  type PersistedState,
+  TERM_END_TIMER_VERSION,
+  UnknownDefinitionVersionError,
+} from './definition-migrations';
 export { describeLifecycle, type LifecycleDescription, lifecycleMermaid } from './describe-machine';
 export {
   type Accepted,
@@ -89,7 +94,6 @@ export {
   legalFormRule,
   ORV_VARIANTS,
   type OrvVariant,
-  type SupervisoryRequirement,
 } from './legal-forms';
 export {
   LIFECYCLE_DEFINITION_VERSION,
@@ -97,7 +101,14 @@ export {
   lifecycleMachine,
   type OpenCooperationInput,
 } from './lifecycle.machine';
-export { OBLIGATION_CATALOG_VERSION, obligationNature, type ObligationNatureView } from './legal';
+export {
+  OBLIGATION_CATALOG_VERSION,
+  obligationNature,
+  type ObligationNatureView,
+  SUPERVISORY_RULES,
+  supervisoryRule,
+  type SupervisoryRule,
+} from './legal';
 export { MOTIVE_IDS, MOTIVES, type MotiveId } from './motives';
 export { isNrwAgs, type Ags, MUNICIPALITY_KINDS, type MunicipalityKind, type MunicipalityRef } from './municipality';
 export { awaitingResolutions, exitEffectiveOn, openProposal, pendingExit } from './membership';

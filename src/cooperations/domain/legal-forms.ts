@@ -7,27 +7,13 @@ import type { Ags, MunicipalityRef } from './municipality';
 import type { Bilingual } from './obligations.catalog';
 
 /*
- * Legal forms of inter-municipal cooperation in NRW as data (see docs legal-forms.md). A change of
+ * Legal forms of inter-municipal cooperation in NRW as data (see docs legal-forms.md); the
+ * supervisory procedure per form and act is in legal/supervisory.ts. A change of
  * law is a new rule with its own `effectiveFrom`, not a code change. [V] = checked against the
  * statute text, [GK] = general knowledge, kept configurable.
  */
 
 export { LEGAL_FORM_IDS, type LegalFormId, ORV_VARIANTS, type OrvVariant } from './legal/legal-form-ids';
-
-export type SupervisoryRequirement =
-  | {
-      kind: 'approval';
-      /** Deemed granted when the authority does not object within this many weeks of receipt. */
-      fictionWeeks: number;
-      /** … extended by this many weeks when the authority schedules a discussion. */
-      fictionExtensionWeeks: number;
-      /** In force the day after publication unless a later date is set. */
-      publicationRequired: true;
-      basis: string;
-    }
-  | { kind: 'notification'; publicationRequired: boolean; basis: string }
-  | { kind: 'notification-6-weeks-ahead'; weeksAhead: number; basis: string }
-  | { kind: 'none'; basis: string };
 
 /** The fields of REQUEST_EXIT's `formSpecificStep`. */
 export type ExitStepField = keyof FormSpecificExitStep;
@@ -59,7 +45,6 @@ export interface LegalFormRule {
   gloss: string;
   paragraphs: string;
   variants: readonly OrvVariant[];
-  supervisory: SupervisoryRequirement;
   /** What a partner's exit needs in this form [P7]. */
   exit: ExitRule;
   /** Basis of the competent supervisory authority. */
@@ -80,7 +65,6 @@ export const LEGAL_FORM_RULES: readonly LegalFormRule[] = [
     gloss: 'municipal working group (no legal personality)',
     paragraphs: '§§ 2–3 GkG NRW',
     variants: [],
-    supervisory: { kind: 'none', basis: '§§ 2–3 GkG NRW' },
     exit: {
       kind: 'per-agreement',
       text: {
@@ -101,13 +85,6 @@ export const LEGAL_FORM_RULES: readonly LegalFormRule[] = [
     gloss: 'public-law agreement (delegating or mandating)',
     paragraphs: '§§ 23–26 GkG NRW',
     variants: ORV_VARIANTS,
-    supervisory: {
-      kind: 'approval',
-      fictionWeeks: 4,
-      fictionExtensionWeeks: 4,
-      publicationRequired: true,
-      basis: '§ 24 Abs. 2–4 GkG NRW',
-    },
     exit: {
       kind: 'termination-notified',
       text: {
@@ -129,13 +106,6 @@ export const LEGAL_FORM_RULES: readonly LegalFormRule[] = [
     gloss: 'special-purpose association (statute: Verbandssatzung)',
     paragraphs: '§§ 4–22 GkG NRW',
     variants: [],
-    supervisory: {
-      kind: 'approval',
-      fictionWeeks: 4,
-      fictionExtensionWeeks: 4,
-      publicationRequired: true,
-      basis: '§§ 10–11 GkG NRW',
-    },
     exit: {
       kind: 'assembly-vote',
       text: {
@@ -157,8 +127,6 @@ export const LEGAL_FORM_RULES: readonly LegalFormRule[] = [
     gloss: 'joint municipal enterprise (AöR, statute: Unternehmenssatzung)',
     paragraphs: '§§ 27–28 GkG NRW',
     variants: [],
-    // [GK — verify]: legal-forms.md marks notification and publication as unverified.
-    supervisory: { kind: 'notification', publicationRequired: true, basis: '§ 27 GkG NRW' },
     exit: {
       kind: 'per-statute',
       text: {
@@ -179,11 +147,6 @@ export const LEGAL_FORM_RULES: readonly LegalFormRule[] = [
     gloss: 'private-law company',
     paragraphs: '§§ 107 ff. GO NRW',
     variants: [],
-    supervisory: {
-      kind: 'notification-6-weeks-ahead',
-      weeksAhead: 6,
-      basis: '§ 115 Abs. 1 GO NRW',
-    },
     exit: {
       kind: 'per-articles-notified',
       text: {

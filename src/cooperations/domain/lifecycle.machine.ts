@@ -14,7 +14,7 @@ import { isSystemEventType, timerKeyOf, withTimers } from './timers';
  * were written with; `definition-migrations.ts` lifts older ones. Bump it with every change to
  * state names or context shape, and register a migration.
  */
-export const LIFECYCLE_DEFINITION_VERSION = 3;
+export const LIFECYCLE_DEFINITION_VERSION = 4;
 
 export interface OpenCooperationInput {
   id: string;

@@ -25,8 +25,8 @@ import {
   notificationPlan,
   notificationRule,
   REGIERUNGSBEZIRKE,
+  supervisoryRule,
 } from './legal';
-import { legalFormRule } from './legal-forms';
 import type { MunicipalityRef } from './municipality';
 
 /*
@@ -216,8 +216,8 @@ export function supervisoryMissing(proc: Procedure, now: Date): string[] {
   const today = germanDate(now);
   const step = proc.supervisoryStep;
   const on = actDate(proc, today);
-  const req = legalFormRule(proc.text.legalForm, on)?.supervisory;
-  if (!req) return [`legalFormRule:${proc.text.legalForm}`];
+  const req = supervisoryRule(proc.text.legalForm, proc.kind, on);
+  if (!req) return [`supervisoryRule:${proc.text.legalForm}:${proc.kind}`];
   if (req.kind === 'none') return [];
   if (req.kind === 'notification-6-weeks-ahead') return memberNotificationsMissing(proc, on);
   const expectedKind = req.kind;

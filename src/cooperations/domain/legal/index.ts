@@ -9,3 +9,4 @@ export * from './obligation-nature-view';
 export * from './periods';
 export * from './procedures';
 export * from './rule';
+export * from './supervisory';
