@@ -96,10 +96,13 @@ describe('migrateState', () => {
     expect(migrateState(state)).toEqual(state);
   });
 
-  it.each([LIFECYCLE_DEFINITION_VERSION + 1, 0, -1, 1.5, NaN, '2' as unknown as number])('refuses unknown version %p', (version) => {
-    const { state } = stateBefore('draft-loi');
-    const call = () => migrateState({ ...state, definitionVersion: version });
-    expect(call).toThrow(UnknownDefinitionVersionError);
-    expect(call).toThrow(`Unknown lifecycle definition version ${String(version)}`);
-  });
+  it.each([LIFECYCLE_DEFINITION_VERSION + 1, 0, -1, 1.5, NaN, '2' as unknown as number])(
+    'refuses unknown version %p',
+    (version) => {
+      const { state } = stateBefore('draft-loi');
+      const call = () => migrateState({ ...state, definitionVersion: version });
+      expect(call).toThrow(UnknownDefinitionVersionError);
+      expect(call).toThrow(`Unknown lifecycle definition version ${String(version)}`);
+    },
+  );
 });

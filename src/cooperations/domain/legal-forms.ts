@@ -27,6 +27,10 @@ export interface ExitRule {
   text: Bilingual;
   /** Fields of `formSpecificStep` that must be given (non-blank). */
   required: readonly ExitStepField[];
+  /** Alternative routes (`formSpecificStep.route`), each with its own fields; the first is the default. */
+  routes?: Readonly<Record<string, { required: readonly ExitStepField[]; majority: boolean; basis: string }>>;
+  /** The authority notified is the leaving member's own (§ 115 GO NRW), not the cooperation's. */
+  ownAuthority?: boolean;
   /** Assembly vote: the share of the statutory votes needed unless the statute sets another. */
   majority?: { numerator: number; denominator: number };
   /** The notified authority must be the competent supervisory authority. */
@@ -109,11 +113,24 @@ export const LEGAL_FORM_RULES: readonly LegalFormRule[] = [
     exit: {
       kind: 'assembly-vote',
       text: {
-        de: 'Die Verbandsversammlung hat dem Ausscheiden mit zwei Dritteln der satzungsmäßigen Stimmenzahl zugestimmt, soweit die Verbandssatzung nichts anderes bestimmt (§ 20 Abs. 1 GkG NRW).',
-        en: "The association's assembly agreed to the exit with two thirds of the statutory votes, unless the statute provides otherwise (§ 20(1) GkG NRW).",
+        de: 'Ausscheiden durch Änderung der Verbandssatzung mit zwei Dritteln der satzungsmäßigen Stimmenzahl, soweit die Satzung nichts anderes bestimmt (§ 20 Abs. 1 GkG NRW), oder durch Kündigung nach einem Kündigungsrecht der Satzung (§ 9 Abs. 2 S. 2 Nr. 3 GkG NRW); die Änderung ist der Aufsichtsbehörde angezeigt und bekannt gemacht (§ 20 Abs. 2 und 4 GkG NRW).',
+        en: 'Leaving by amendment of the statute with two thirds of the statutory votes unless the statute provides otherwise (§ 20(1) GkG NRW), or by a termination right of the statute (§ 9(2) s. 2 no. 3 GkG NRW); the amendment is notified to the authority and published (§ 20(2) and (4) GkG NRW).',
       },
-      required: ['voteDate', 'votesFor', 'votesTotal'],
+      required: ['voteDate', 'votesFor', 'votesTotal', 'authority', 'notifiedOn', 'publishedOn'],
       majority: { numerator: 2, denominator: 3 },
+      notifyCompetentAuthority: true,
+      routes: {
+        'statute-amendment': {
+          required: ['voteDate', 'votesFor', 'votesTotal', 'authority', 'notifiedOn', 'publishedOn'],
+          majority: true,
+          basis: '§ 20 Abs. 1, 2 und 4 GkG NRW',
+        },
+        'termination-right': {
+          required: ['provision', 'authority', 'notifiedOn', 'publishedOn'],
+          majority: false,
+          basis: '§ 9 Abs. 2 S. 2 Nr. 3, § 20 Abs. 2 und 4 GkG NRW',
+        },
+      },
       basis: '§ 20 Abs. 1 GkG NRW',
       source: 'V',
     },
@@ -155,6 +172,7 @@ export const LEGAL_FORM_RULES: readonly LegalFormRule[] = [
       },
       required: ['provision', 'authority', 'notifiedOn'],
       notifyCompetentAuthority: true,
+      ownAuthority: true,
       weeksAhead: 6,
       basis: '§ 115 Abs. 1 GO NRW',
       source: 'V',

@@ -38,7 +38,7 @@ import type { MunicipalityRef } from './municipality';
 
 /** What one supervisory procedure is about. */
 export interface Procedure {
-  kind: 'conclusion' | 'amendment';
+  kind: 'conclusion' | 'amendment' | 'dissolution';
   text: ContractText & { version: number };
   /** The parties after the change (for an amendment: the partners and those joining). */
   members: MunicipalityRef[];
@@ -77,9 +77,27 @@ export function amendmentProcedure(ctx: CooperationContext): Procedure | undefin
   };
 }
 
-/** The procedure events refer to now: the open amendment while active, else the conclusion. */
+/**
+ * Zweckverband: the dissolution needs the authority's approval and publication (§ 20 Abs. 2 S. 1
+ * Halbs. 2, Abs. 4 GkG NRW), recorded with RECORD_SUPERVISORY_STEP on the open proposal.
+ */
+export function dissolutionProcedure(ctx: CooperationContext): Procedure | undefined {
+  const text = currentContract(ctx);
+  const open = ctx.dissolution.proposals.find((p) => p.status === 'open');
+  if (!text || !open || text.legalForm !== 'zweckverband') return undefined;
+  return {
+    kind: 'dissolution',
+    text,
+    members: participants(ctx),
+    councilResolutions: [],
+    supervisoryStep: open.supervisoryStep ?? null,
+    memberNotifications: [],
+  };
+}
+
+/** The procedure events refer to now: the open amendment (else a Zweckverband's dissolution) while active, else the conclusion. */
 export const currentProcedure = (ctx: CooperationContext): Procedure | undefined =>
-  isInForce(ctx) ? amendmentProcedure(ctx) : conclusionProcedure(ctx);
+  isInForce(ctx) ? (amendmentProcedure(ctx) ?? dissolutionProcedure(ctx)) : conclusionProcedure(ctx);
 
 /** Authorities a record may name: the Bezirksregierungen, the Ministry, the members' lower state authorities. */
 export function resolveAuthority(recorded: string, members: readonly MunicipalityRef[]): Authority | undefined {

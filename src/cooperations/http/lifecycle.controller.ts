@@ -22,7 +22,9 @@ const MERMAID_TYPE = 'text/plain; charset=utf-8';
 export class LifecycleController {
   @Get('obligations')
   @Roles(...ROLES)
-  @ApiOperation({ summary: 'The obligation catalog (versioned): id, phase, text (de/en), seed citation, legal basis, nature' })
+  @ApiOperation({
+    summary: 'The obligation catalog (versioned): id, phase, text (de/en), seed citation, legal basis, nature',
+  })
   @ApiOkResponse({ type: ObligationPage })
   obligations(): ObligationPage {
     return {

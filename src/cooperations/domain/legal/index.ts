@@ -10,3 +10,4 @@ export * from './periods';
 export * from './procedures';
 export * from './rule';
 export * from './supervisory';
+export * from './amendment';
