@@ -1,5 +1,5 @@
 import { germanDate } from './calendar';
-import { type AssemblyVoteRecord, type CooperationContext, currentContract, participants } from './cooperation';
+import { type AssemblyVoteRecord, type CooperationContext, currentContract } from './cooperation';
 import type { ContractText } from './events';
 import { amendmentRule, assemblyMajority } from './legal';
 import { awaitingResolutions } from './membership';

@@ -245,7 +245,8 @@ export function supervisoryMissing(proc: Procedure, now: Date): string[] {
   missing.push(...authorityMissing(proc, step.authority, on));
   if (req.kind === 'approval') missing.push(...approvalMissing(proc, step, today));
   if (req.publicationRequired && !step.publishedOn) missing.push('supervisoryStep.publishedOn');
-  else if (req.kind === 'approval') {
+  else if (req.kind === 'approval' && proc.kind !== 'dissolution') {
+    // A dissolution enters `dissolving` with its publication; it takes effect the day after (§ 20 Abs. 4 → § 11, reading).
     const effective = legalEffectOn(proc).effectiveOn;
     if (effective && today < effective) missing.push(`supervisoryStep.inForceFrom:${effective}`);
   }
