@@ -1,4 +1,4 @@
-import { OBLIGATION_IDS, OBLIGATIONS } from '../src/cooperations/domain';
+import { OBLIGATION_IDS, obligationNature, OBLIGATIONS } from '../src/cooperations/domain';
 import {
   buildingYardPrematureEvents,
   buildingYardSteps,
@@ -70,6 +70,7 @@ describe('the building yard of Heek, Legden and Schöppingen through the API', (
         legalBasis: OBLIGATIONS['OBL-PARTNERS-MIN'].legalBasis,
         satisfiedBy: OBLIGATIONS['OBL-PARTNERS-MIN'].satisfiedBy.de,
         missing: ['acceptedPartner'],
+        nature: obligationNature('OBL-PARTNERS-MIN'),
       },
       expect.objectContaining({ id: 'OBL-CONTACT-AUTHORITY', missing: [`contact:${HEEK.ags}`] }),
     ]);

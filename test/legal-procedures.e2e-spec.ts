@@ -121,6 +121,18 @@ describe('legal procedures while active (§§ 24, 29 GkG NRW, § 60 GO NRW)', ()
       publishedOn: '2026-11-20',
       gazetteReference: 'Amtsblatt für den Regierungsbezirk Münster 2026 S. 512',
     };
+    const unsigned = await yard.send(COORD_HEEK, { type: 'PUT_AMENDMENT_INTO_FORCE' });
+    expect(unsigned.status).toBe(409);
+    expect(unsigned.body.obligations).toContainEqual(
+      expect.objectContaining({
+        id: 'OBL-AMENDMENT-SIGNED-ALL',
+        nature: expect.objectContaining({ kind: 'conditional' }),
+      }),
+    );
+    // § 24 Abs. 1 S. 1 GkG NRW: every party, the joining Kreis included, signs the amended agreement.
+    for (const actor of [COORD_HEEK, COORD_LEGDEN, COORD_SCHOEPPINGEN, COORD_KREIS]) {
+      expect((await yard.send(actor, { type: 'SIGN_AMENDMENT', version: 2 })).status).toBe(200);
+    }
     expect((await yard.send(COORD_HEEK, step)).status).toBe(200);
     const tooSoon = await yard.send(COORD_HEEK, { type: 'PUT_AMENDMENT_INTO_FORCE' });
     expect(tooSoon.status).toBe(409);

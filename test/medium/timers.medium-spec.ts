@@ -1,8 +1,8 @@
-import { LIFECYCLE_DEFINITION_VERSION } from '../../src/cooperations/domain';
 import { randomBytes } from 'node:crypto';
 import { ReconcileTimersUseCase } from '../../src/cooperations/application/reconcile-timers.use-case';
 import { CooperationsModule } from '../../src/cooperations/cooperations.module';
 import { CooperationReader, TimerScheduler } from '../../src/cooperations';
+import { LIFECYCLE_DEFINITION_VERSION } from '../../src/cooperations/domain';
 import { HistoryRepository } from '../../src/history';
 import { COORD_HEEK, HEEK } from '../fixtures/building-yard.scenario';
 import { dropSchema, onRealPostgres } from '../support/test-database';
@@ -171,6 +171,25 @@ describe('reconciling cooperations that were active under definition version 2 (
     const { stored } = await m.get(CooperationReader).read(yard.id, principalOf(COORD_HEEK));
     expect(stored.state.definitionVersion).toBe(LIFECYCLE_DEFINITION_VERSION);
     expect((await m.get(HistoryRepository).verify(yard.id)).valid).toBe(true);
+  });
+
+  it('gives an active fixed-term cooperation written under version 3 its term-end row (definition v4), once', async () => {
+    const yard = await inForce();
+    await m.dataSource.query(
+      `UPDATE cooperations
+          SET definition_version = 3,
+              state = jsonb_set(jsonb_set(state, '{definitionVersion}', '3'),
+                                '{context,contract,versions,0,term,end}', '"2030-12-31"')
+        WHERE id = $1`,
+      [yard.id],
+    );
+    const reconcile = m.get(ReconcileTimersUseCase);
+    expect(await reconcile.execute()).toBe(1);
+    expect((await timerRows(m.dataSource, yard.id)).map((r) => [r.key, r.dueAt])).toEqual([
+      [FIRST_KEY, FIRST_DUE],
+      ['term-end', '2030-12-31T23:00:00.000Z'],
+    ]);
+    expect(await reconcile.execute()).toBe(0);
   });
 
   (onRealPostgres() ? it : it.skip)('skips a cooperation a command holds: that command writes the rows', async () => {

@@ -59,7 +59,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The obligation catalog: id, phase, text (de/en), seed citation, legal basis */
+        /** The obligation catalog (versioned): id, phase, text (de/en), seed citation, legal basis, nature */
         get: operations["LifecycleController_obligations"];
         put?: never;
         post?: never;
@@ -522,6 +522,21 @@ export interface components {
             de: string;
             en: string;
         };
+        ObligationNatureDto: {
+            /** @enum {string} */
+            kind: "statutory" | "conditional" | "recommended";
+            /** @description Statute (statutory, conditional) or FAQ paragraph (recommended) */
+            basis: string;
+            /** @description Conditional: when the statute requires it */
+            statutoryFor?: components["schemas"]["BilingualDto"];
+            /** @description May be waived with a reason (WAIVE_OBLIGATION) */
+            waivable: boolean;
+            notWaivableBecause?: components["schemas"]["BilingualDto"];
+            /** @description "ggfs." parts that may be marked not applicable */
+            markableNotApplicable: string[];
+            /** @description Version of the obligation catalog */
+            catalogVersion: number;
+        };
         ObligationDto: {
             /** @example OBL-PARTNERS-MIN */
             id: string;
@@ -535,8 +550,11 @@ export interface components {
             citation: string;
             legalBasis: string | null;
             satisfiedBy: components["schemas"]["BilingualDto"];
+            nature: components["schemas"]["ObligationNatureDto"];
         };
         ObligationPage: {
+            /** @description Version of the obligation catalog */
+            catalogVersion: number;
             items: components["schemas"]["ObligationDto"][];
             /** @description Always null: the catalog is one page */
             next: string | null;
@@ -1306,7 +1324,7 @@ export interface components {
              * @example OBL-CONFLICT-PROCEDURE
              * @enum {string}
              */
-            obligation: "OBL-PARTNERS-MIN" | "OBL-CONTACT-AUTHORITY" | "OBL-LOI-CONTENT" | "OBL-SUCCESS-CRITERIA" | "OBL-LOI-SIGNED-ALL" | "OBL-STEERING-BODY" | "OBL-REPORTING-DUTIES" | "OBL-CONFLICT-PROCEDURE" | "OBL-EXIT-TERMS" | "OBL-COUNCIL-RESOLUTION" | "OBL-SUPERVISORY-STEP" | "OBL-CONTRACT-SIGNED-ALL" | "OBL-REPORT-CRITERIA" | "OBL-AMENDMENT-RESOLUTIONS" | "OBL-AMENDMENT-SUPERVISORY-STEP" | "OBL-EXIT-ULTIMA-RATIO" | "OBL-EXIT-PLAN" | "OBL-EXIT-FORM-STEP" | "OBL-DISSOLUTION-RESOLUTIONS" | "OBL-WINDING-UP";
+            obligation: "OBL-PARTNERS-MIN" | "OBL-CONTACT-AUTHORITY" | "OBL-LOI-CONTENT" | "OBL-SUCCESS-CRITERIA" | "OBL-LOI-SIGNED-ALL" | "OBL-STEERING-BODY" | "OBL-REPORTING-DUTIES" | "OBL-CONFLICT-PROCEDURE" | "OBL-EXIT-TERMS" | "OBL-COUNCIL-RESOLUTION" | "OBL-SUPERVISORY-STEP" | "OBL-CONTRACT-SIGNED-ALL" | "OBL-REPORT-CRITERIA" | "OBL-AMENDMENT-RESOLUTIONS" | "OBL-AMENDMENT-SUPERVISORY-STEP" | "OBL-AMENDMENT-SIGNED-ALL" | "OBL-EXIT-ULTIMA-RATIO" | "OBL-EXIT-PLAN" | "OBL-EXIT-FORM-STEP" | "OBL-DISSOLUTION-RESOLUTIONS" | "OBL-WINDING-UP";
             /** @description Nur ein mit „ggfs.“ gekennzeichneter Teil ist nicht einschlägig, z. B. vehiclesAndEquipment / Only a part marked "ggfs." does not apply, e.g. vehiclesAndEquipment */
             part?: string;
             /** @description Begründung (steht in der Historie) / Reason (kept in the history) */
@@ -1516,6 +1534,11 @@ export interface components {
             votesTotal?: number;
             /** @description Wenn die Satzung eine andere Mehrheit als 2/3 bestimmt (§ 20 Abs. 1 GkG NRW) / When the statute sets another majority than 2/3 (§ 20(1) GkG NRW) */
             statuteMajority?: components["schemas"]["StatuteMajorityDto"];
+            /**
+             * @description Zweckverband: Kündigung nach Satzung (§ 9 Abs. 2 S. 2 Nr. 3 GkG NRW) oder Satzungsänderung (§ 20 GkG NRW, Vorgabe) / Zweckverband: termination right of the statute (§ 9(2) s. 2 no. 3 GkG NRW) or amendment of the statute (§ 20 GkG NRW, default)
+             * @enum {string}
+             */
+            route?: "termination-right" | "statute-amendment";
             /** @description Die Klausel von Vereinbarung, Satzung oder Gesellschaftsvertrag, auf die sich der Austritt stützt / The clause of the agreement, statute or articles the exit relies on */
             provision?: string;
         };
@@ -1684,6 +1707,83 @@ export interface components {
             /** @description Kennungen von Nachweisdokumenten dieser Kooperation (POST …/documents); ihre Hashwerte gehen in die Historie ein / Ids of evidence documents of this cooperation (POST …/documents); their hashes enter the history */
             documents?: string[];
         };
+        /** @description Eine beteiligte oder beitretende Kommune unterzeichnet die geänderte Fassung. / A participating or joining municipality signs the amended text. */
+        SignAmendmentEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "SIGN_AMENDMENT";
+            /** @description Die Fassung der offenen Änderung / The version of the open amendment */
+            version: number;
+            /** @description Kennungen von Nachweisdokumenten dieser Kooperation (POST …/documents); ihre Hashwerte gehen in die Historie ein / Ids of evidence documents of this cooperation (POST …/documents); their hashes enter the history */
+            documents?: string[];
+        };
+        /** @description Die Verbandsversammlung hat über die Änderung der Verbandssatzung oder die Auflösung beschlossen (§ 20 Abs. 1 GkG NRW). / The association's assembly voted on the amendment of the statute or the dissolution (§ 20(1) GkG NRW). */
+        RecordAssemblyVoteEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "RECORD_ASSEMBLY_VOTE";
+            /**
+             * @description Worüber die Verbandsversammlung beschlossen hat / What the assembly decided on
+             * @enum {string}
+             */
+            subject: "amendment" | "dissolution";
+            /**
+             * Format: date
+             * @description Datum der Sitzung / Date of the meeting
+             */
+            date: string;
+            /** @description Ja-Stimmen / Votes in favour */
+            votesFor: number;
+            /** @description Satzungsmäßige Stimmenzahl der Verbandsversammlung (nicht die anwesenden) / Statutory number of votes of the assembly (not those present) */
+            statutoryVotes: number;
+            /** @description Wenn die Satzung eine andere Mehrheit als 2/3 bestimmt (§ 20 Abs. 1 GkG NRW) / When the statute sets another majority than 2/3 (§ 20(1) GkG NRW) */
+            statuteMajority?: components["schemas"]["StatuteMajorityDto"];
+            /** @description Niederschrift oder Beschlussnummer / Minutes or resolution number */
+            reference: string;
+            /** @description Kennungen von Nachweisdokumenten dieser Kooperation (POST …/documents); ihre Hashwerte gehen in die Historie ein / Ids of evidence documents of this cooperation (POST …/documents); their hashes enter the history */
+            documents?: string[];
+        };
+        /** @description Die eigene Kommune erfasst, wann ihr die Kündigung eines Partners zugegangen ist; die Kündigungsfrist läuft ab dem letzten Zugang. / The own municipality records when a partner's termination reached it; the notice period runs from the last receipt. */
+        RecordTerminationReceiptEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "RECORD_TERMINATION_RECEIPT";
+            /**
+             * @description Die kündigende Kommune / The terminating municipality
+             * @example 05554052
+             */
+            municipality: string;
+            /**
+             * Format: date
+             * @description Zugang der Kündigung bei der eigenen Kommune / Receipt of the termination by the own municipality
+             */
+            receivedOn: string;
+            /** @description Kennungen von Nachweisdokumenten dieser Kooperation (POST …/documents); ihre Hashwerte gehen in die Historie ein / Ids of evidence documents of this cooperation (POST …/documents); their hashes enter the history */
+            documents?: string[];
+        };
+        /** @description Die kündigende Kommune erfasst die Bekanntmachung ihrer Kündigung durch die Aufsichtsbehörde. / The terminating municipality records the publication of its termination by the authority. */
+        RecordTerminationPublicationEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "RECORD_TERMINATION_PUBLICATION";
+            /**
+             * Format: date
+             * @description Bekanntmachung durch die Aufsichtsbehörde / The authority's publication
+             */
+            publishedOn: string;
+            /** @description Fundstelle / Gazette reference */
+            gazetteReference?: string;
+            /** @description Kennungen von Nachweisdokumenten dieser Kooperation (POST …/documents); ihre Hashwerte gehen in die Historie ein / Ids of evidence documents of this cooperation (POST …/documents); their hashes enter the history */
+            documents?: string[];
+        };
         ActorDto: {
             sub: string;
             role: string;
@@ -1735,6 +1835,7 @@ export interface components {
              *     ]
              */
             missing: string[];
+            nature: components["schemas"]["ObligationNatureDto"];
         };
         NextEventDto: {
             /** @example START_LETTER_OF_INTENT */
@@ -2496,7 +2597,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["InvitePartnerEvent"] | components["schemas"]["AcceptInvitationEvent"] | components["schemas"]["DeclineInvitationEvent"] | components["schemas"]["WithdrawInvitationEvent"] | components["schemas"]["LeavePartnerSearchEvent"] | components["schemas"]["AppointContactEvent"] | components["schemas"]["ConfirmContactAppointmentEvent"] | components["schemas"]["StartLetterOfIntentEvent"] | components["schemas"]["DraftLoiEvent"] | components["schemas"]["SignLoiEvent"] | components["schemas"]["AdoptLoiEvent"] | components["schemas"]["DefineSteeringBodyEvent"] | components["schemas"]["DefineReportingDutiesEvent"] | components["schemas"]["StartContractEvent"] | components["schemas"]["DraftContractEvent"] | components["schemas"]["RecordCouncilResolutionEvent"] | components["schemas"]["RecordSupervisoryStepEvent"] | components["schemas"]["SignContractEvent"] | components["schemas"]["PutIntoForceEvent"] | components["schemas"]["RecordMemberNotificationEvent"] | components["schemas"]["WaiveObligationEvent"] | components["schemas"]["AbandonEvent"] | components["schemas"]["SubmitReportEvent"] | components["schemas"]["CorrectReportEvent"] | components["schemas"]["AcknowledgeReportEvent"] | components["schemas"]["RaiseConflictEvent"] | components["schemas"]["ResolveCaseEvent"] | components["schemas"]["EscalateCaseEvent"] | components["schemas"]["DeclareCaseFailedEvent"] | components["schemas"]["RequestExitEvent"] | components["schemas"]["WithdrawExitRequestEvent"] | components["schemas"]["ProposeDissolutionEvent"] | components["schemas"]["RecordDissolutionResolutionEvent"] | components["schemas"]["RecordWindingUpEvent"] | components["schemas"]["ProposeAmendmentEvent"] | components["schemas"]["PutAmendmentIntoForceEvent"] | components["schemas"]["WithdrawAmendmentEvent"];
+                "application/json": components["schemas"]["InvitePartnerEvent"] | components["schemas"]["AcceptInvitationEvent"] | components["schemas"]["DeclineInvitationEvent"] | components["schemas"]["WithdrawInvitationEvent"] | components["schemas"]["LeavePartnerSearchEvent"] | components["schemas"]["AppointContactEvent"] | components["schemas"]["ConfirmContactAppointmentEvent"] | components["schemas"]["StartLetterOfIntentEvent"] | components["schemas"]["DraftLoiEvent"] | components["schemas"]["SignLoiEvent"] | components["schemas"]["AdoptLoiEvent"] | components["schemas"]["DefineSteeringBodyEvent"] | components["schemas"]["DefineReportingDutiesEvent"] | components["schemas"]["StartContractEvent"] | components["schemas"]["DraftContractEvent"] | components["schemas"]["RecordCouncilResolutionEvent"] | components["schemas"]["RecordSupervisoryStepEvent"] | components["schemas"]["SignContractEvent"] | components["schemas"]["PutIntoForceEvent"] | components["schemas"]["RecordMemberNotificationEvent"] | components["schemas"]["WaiveObligationEvent"] | components["schemas"]["AbandonEvent"] | components["schemas"]["SubmitReportEvent"] | components["schemas"]["CorrectReportEvent"] | components["schemas"]["AcknowledgeReportEvent"] | components["schemas"]["RaiseConflictEvent"] | components["schemas"]["ResolveCaseEvent"] | components["schemas"]["EscalateCaseEvent"] | components["schemas"]["DeclareCaseFailedEvent"] | components["schemas"]["RequestExitEvent"] | components["schemas"]["WithdrawExitRequestEvent"] | components["schemas"]["ProposeDissolutionEvent"] | components["schemas"]["RecordDissolutionResolutionEvent"] | components["schemas"]["RecordWindingUpEvent"] | components["schemas"]["ProposeAmendmentEvent"] | components["schemas"]["PutAmendmentIntoForceEvent"] | components["schemas"]["WithdrawAmendmentEvent"] | components["schemas"]["SignAmendmentEvent"] | components["schemas"]["RecordAssemblyVoteEvent"] | components["schemas"]["RecordTerminationReceiptEvent"] | components["schemas"]["RecordTerminationPublicationEvent"];
             };
         };
         responses: {

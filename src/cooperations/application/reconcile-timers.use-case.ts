@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { pendingTimers } from '../domain';
+import { pendingTimers, TERM_END_TIMER_VERSION } from '../domain';
 import { TimerRepository } from '../infrastructure/timer.repository';
 import { loadState } from './load-state';
 
@@ -10,6 +10,10 @@ import { loadState } from './load-state';
  * (docs/operation-phase.md, "Definition version 3"). One short transaction per cooperation: lock
  * it without waiting (a command holding it writes the rows itself), check again, insert unless
  * present. Idempotent, and safe with several instances at once. Returns how many cooperations got rows.
+ *
+ * Snapshots written before TERM_END_TIMER_VERSION have timer rows but none for the term end the
+ * migration adds: for those the rows the migrated state expects are written where missing (a
+ * timer that fired changed the snapshot, which is then stored in the current version).
  */
 @Injectable()
 export class ReconcileTimersUseCase {
@@ -29,6 +33,14 @@ export class ReconcileTimersUseCase {
         return timers.length > 0;
       });
       if (wrote) reconciled++;
+    }
+    for (const id of await this.timers.activeWrittenBefore(TERM_END_TIMER_VERSION)) {
+      const wrote = await this.dataSource.transaction(async (tx) => {
+        const persisted = await this.timers.lockActiveWrittenBefore(tx, id, TERM_END_TIMER_VERSION);
+        if (!persisted) return 0;
+        return this.timers.insertMissing(tx, id, pendingTimers(loadState(persisted).context));
+      });
+      if (wrote > 0) reconciled++;
     }
     return reconciled;
   }

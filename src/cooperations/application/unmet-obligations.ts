@@ -1,5 +1,5 @@
 import type { Language } from '../../common/language';
-import { type ObligationResult, OBLIGATIONS } from '../domain';
+import { obligationNature, type ObligationNatureView, type ObligationResult, OBLIGATIONS } from '../domain';
 
 /** An unmet obligation as clients see it: catalog texts in the answer language, what is missing. */
 export interface UnmetObligation {
@@ -9,6 +9,8 @@ export interface UnmetObligation {
   legalBasis: string | null;
   satisfiedBy: string;
   missing: string[];
+  /** Statutory, conditional or recommended; waivable; parts markable not applicable; catalog version. */
+  nature: ObligationNatureView;
 }
 
 export function describeUnmet(results: readonly ObligationResult[], lang: Language): UnmetObligation[] {
@@ -23,6 +25,7 @@ export function describeUnmet(results: readonly ObligationResult[], lang: Langua
         legalBasis: o.legalBasis,
         satisfiedBy: o.satisfiedBy[lang],
         missing: r.missing,
+        nature: obligationNature(r.id),
       };
     });
 }

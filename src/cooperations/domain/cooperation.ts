@@ -9,6 +9,7 @@ import type {
   ContractText,
   ExitPlan,
   FormSpecificExitStep,
+  RecordAssemblyVote,
   RecordCouncilResolution,
   RecordDissolutionResolution,
   RecordMemberNotification,
@@ -107,7 +108,17 @@ export interface PendingAmendment {
   councilResolutions: CouncilResolution[];
   supervisoryStep: SupervisoryStep | null;
   memberNotifications: MemberNotificationRecord[];
+  /** Signatures of the amended text (absent: none yet). */
+  signatures?: Signature[];
+  /** Zweckverband: the assembly's vote on it (absent: none yet). */
+  assemblyVote?: AssemblyVoteRecord | null;
 }
+
+/** The Zweckverband assembly's vote (§ 20 Abs. 1 GkG NRW), as recorded. */
+export type AssemblyVoteRecord = Omit<RecordAssemblyVote, 'type' | 'subject'> & {
+  recordedAt: Instant;
+  recordedBy: Ags;
+};
 
 /** A recorded waiver of a recommended obligation, or a "ggfs." part marked not applicable. */
 export interface Waiver {
@@ -219,6 +230,16 @@ export interface ExitRequest {
   formSpecificStep: FormSpecificExitStep | null;
   /** Last day of membership: notice period from the request, to the end of the contract's period. */
   effectiveOn: CalendarDate;
+  /**
+   * ÖrV (§ 24 Abs. 5 GkG NRW): each partner's receipt and the authority's publication. While
+   * `awaiting` is not empty, `effectiveOn` is the earliest possible day and no timer runs.
+   */
+  termination?: {
+    receipts: Array<{ municipality: Ags; receivedOn: CalendarDate; recordedAt: Instant }>;
+    authorityPublishedOn: CalendarDate | null;
+    gazetteReference: string | null;
+    awaiting: Array<'receipts' | 'authority-publication'>;
+  };
   status: ExitRequestStatus;
   closedAt: Instant | null;
   withdrawalReason: string | null;
@@ -237,6 +258,9 @@ export interface DissolutionProposal {
   reason: string;
   status: 'open' | 'agreed' | 'rejected' | 'superseded';
   resolutions: DissolutionResolution[];
+  /** Zweckverband (§ 20 GkG NRW): the assembly's vote and the approval with publication (absent: none yet). */
+  assemblyVote?: AssemblyVoteRecord | null;
+  supervisoryStep?: SupervisoryStep | null;
 }
 
 export interface Dissolution {

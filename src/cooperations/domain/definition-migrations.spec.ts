@@ -23,8 +23,8 @@ function asVersion1(state: CooperationState) {
 }
 
 describe('migrateState', () => {
-  it('is at version 4', () => {
-    expect(LIFECYCLE_DEFINITION_VERSION).toBe(4);
+  it('is at version 5', () => {
+    expect(LIFECYCLE_DEFINITION_VERSION).toBe(5);
   });
 
   it('lifts version 1 through 2 and 3 to the current one, never touching its input', () => {
@@ -78,6 +78,21 @@ describe('migrateState', () => {
       expect.stringMatching(/^case-deadline:.+:1$/),
       `report-due:${HEEK.ags}:2027-Q1`,
     ]);
+  });
+
+  it('gives an active fixed-term state of version 3 its term-end timer (v4), an unlimited one none', () => {
+    const { state } = stateBefore();
+    const versions = state.context.contract.versions.map((v) => ({ ...v, term: { ...v.term, end: '2030-12-31' } }));
+    const fixed = { ...state.context, contract: { ...state.context.contract, versions } };
+    const migrated = migrateState({ definitionVersion: 3, value: state.value, context: fixed });
+    expect(migrated.context.timers['term-end']).toEqual({
+      key: 'term-end',
+      dueAt: '2030-12-31T23:00:00.000Z',
+      event: { type: 'TERM_ENDED', dueAt: '2030-12-31T23:00:00.000Z' },
+    });
+    expect(migrateState({ ...state, definitionVersion: 3 }).context.timers['term-end']).toBeUndefined();
+    const { state: draft } = stateBefore('draft-loi');
+    expect(migrateState({ ...draft, definitionVersion: 3 })).toEqual(draft);
   });
 
   it('leaves a current state as it is', () => {

@@ -2,7 +2,8 @@ import { contractVersionsWith, type CooperationContext, emptyOperation, loiVersi
 import type { CooperationState, LifecycleStateValue } from './cooperation-state';
 import { LIFECYCLE_DEFINITION_VERSION } from './lifecycle.machine';
 import { initialReportingTimers } from './reporting';
-import { withTimers } from './timers';
+import { termEndTimers } from './term';
+import { TERM_END_KEY, withTimers } from './timers';
 
 /** A state as read from storage, written under some definition version. */
 export interface PersistedState {
@@ -61,7 +62,18 @@ const MIGRATIONS: Readonly<Record<number, Migration>> = {
     };
     return { value, context: pruned as unknown as Record<string, unknown> };
   },
+  // v5: an active cooperation with a fixed term gets its term-end timer, which before existed only
+  // after an amendment. Reconciliation writes the row (ReconcileTimersUseCase, `writtenBefore`).
+  4: ({ value, context }) => {
+    const ctx = context as unknown as CooperationContext;
+    const active = typeof value === 'object' && 'active' in value;
+    if (!active || ctx.timers?.[TERM_END_KEY]) return { value, context };
+    return { value, context: withTimers(ctx, termEndTimers(ctx)) as unknown as Record<string, unknown> };
+  },
 };
+
+/** The definition version from which every active fixed-term cooperation carries its term-end timer. */
+export const TERM_END_TIMER_VERSION = 5;
 
 /** Lifts a persisted state step by step to LIFECYCLE_DEFINITION_VERSION. Pure; never mutates. */
 export function migrateState(persisted: PersistedState): CooperationState {

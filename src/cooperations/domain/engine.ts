@@ -209,7 +209,7 @@ export function decide(persisted: PersistedState, event: unknown, actor: Actor, 
   }
 
   // Decided once here, handed to the machine's guards and action (see `Decided`).
-  const results = evaluate(guardObligations(candidates), ctx, now, validEvent);
+  const results = evaluate(guardObligations(candidates), ctx, now, validEvent, actor);
   const unmet = results.filter((r) => !r.met);
   if (unmet.length > 0) return reject('obligations-unmet', UNMET, { unmet });
   const meta = { actor, at: now.toISOString() };

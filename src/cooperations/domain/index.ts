@@ -51,7 +51,12 @@ export type {
 export { adoptedLoi, currentContract, currentLoi, participants } from './cooperation';
 export { type CooperationState, type LifecycleStateValue, phaseOf, stateToString } from './cooperation-state';
 export { type ErasedPerson, withoutPerson } from './person-copies';
-export { migrateState, type PersistedState, UnknownDefinitionVersionError } from './definition-migrations';
+export {
+  migrateState,
+  type PersistedState,
+  TERM_END_TIMER_VERSION,
+  UnknownDefinitionVersionError,
+} from './definition-migrations';
 export { describeLifecycle, type LifecycleDescription, lifecycleMermaid } from './describe-machine';
 export {
   type Accepted,
@@ -90,7 +95,6 @@ export {
   legalFormRule,
   ORV_VARIANTS,
   type OrvVariant,
-  type SupervisoryRequirement,
 } from './legal-forms';
 export {
   LIFECYCLE_DEFINITION_VERSION,
@@ -98,6 +102,14 @@ export {
   lifecycleMachine,
   type OpenCooperationInput,
 } from './lifecycle.machine';
+export {
+  OBLIGATION_CATALOG_VERSION,
+  obligationNature,
+  type ObligationNatureView,
+  SUPERVISORY_RULES,
+  supervisoryRule,
+  type SupervisoryRule,
+} from './legal';
 export { MOTIVE_IDS, MOTIVES, type MotiveId } from './motives';
 export { isNrwAgs, type Ags, MUNICIPALITY_KINDS, type MunicipalityKind, type MunicipalityRef } from './municipality';
 export { awaitingResolutions, exitEffectiveOn, openProposal, pendingExit } from './membership';

@@ -1,3 +1,4 @@
+import { supervisoryRule } from './legal/supervisory';
 import { districtGenitive } from './legal/authorities';
 import { competentAuthority, isCompetentAuthority, LEGAL_FORM_IDS, legalFormRule } from './legal-forms';
 import {
@@ -103,20 +104,13 @@ describe('legal form rules', () => {
     for (const form of LEGAL_FORM_IDS) expect(legalFormRule(form, '2026-11-26')?.form).toBe(form);
   });
 
-  it('encodes the supervisory steps of legal-forms.md', () => {
-    const kind = (f: (typeof LEGAL_FORM_IDS)[number]) => legalFormRule(f, '2026-11-26')!.supervisory;
-    expect(kind('kommunale-arbeitsgemeinschaft').kind).toBe('none');
-    expect(kind('oeffentlich-rechtliche-vereinbarung')).toMatchObject({
-      kind: 'approval',
-      fictionWeeks: 4,
-      fictionExtensionWeeks: 4,
-    });
-    expect(kind('zweckverband').kind).toBe('approval');
-    expect(kind('gemeinsames-kommunalunternehmen').kind).toBe('notification');
-    expect(kind('private-law')).toMatchObject({
-      kind: 'notification-6-weeks-ahead',
-      weeksAhead: 6,
-    });
+  it('encodes the supervisory steps of legal-forms.md (one source: legal/supervisory.ts)', () => {
+    const kind = (f: (typeof LEGAL_FORM_IDS)[number]) => supervisoryRule(f, 'conclusion', '2026-11-26')!.kind;
+    expect(kind('kommunale-arbeitsgemeinschaft')).toBe('none');
+    expect(kind('oeffentlich-rechtliche-vereinbarung')).toBe('approval');
+    expect(kind('zweckverband')).toBe('approval');
+    expect(kind('gemeinsames-kommunalunternehmen')).toBe('notification');
+    expect(kind('private-law')).toBe('notification-6-weeks-ahead');
   });
 
   it('applies no rule before it took effect', () => {

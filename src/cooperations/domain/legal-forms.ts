@@ -7,27 +7,13 @@ import type { Ags, MunicipalityRef } from './municipality';
 import type { Bilingual } from './obligations.catalog';
 
 /*
- * Legal forms of inter-municipal cooperation in NRW as data (see docs legal-forms.md). A change of
+ * Legal forms of inter-municipal cooperation in NRW as data (see docs legal-forms.md); the
+ * supervisory procedure per form and act is in legal/supervisory.ts. A change of
  * law is a new rule with its own `effectiveFrom`, not a code change. [V] = checked against the
  * statute text, [GK] = general knowledge, kept configurable.
  */
 
 export { LEGAL_FORM_IDS, type LegalFormId, ORV_VARIANTS, type OrvVariant } from './legal/legal-form-ids';
-
-export type SupervisoryRequirement =
-  | {
-      kind: 'approval';
-      /** Deemed granted when the authority does not object within this many weeks of receipt. */
-      fictionWeeks: number;
-      /** … extended by this many weeks when the authority schedules a discussion. */
-      fictionExtensionWeeks: number;
-      /** In force the day after publication unless a later date is set. */
-      publicationRequired: true;
-      basis: string;
-    }
-  | { kind: 'notification'; publicationRequired: boolean; basis: string }
-  | { kind: 'notification-6-weeks-ahead'; weeksAhead: number; basis: string }
-  | { kind: 'none'; basis: string };
 
 /** The fields of REQUEST_EXIT's `formSpecificStep`. */
 export type ExitStepField = keyof FormSpecificExitStep;
@@ -41,6 +27,10 @@ export interface ExitRule {
   text: Bilingual;
   /** Fields of `formSpecificStep` that must be given (non-blank). */
   required: readonly ExitStepField[];
+  /** Alternative routes (`formSpecificStep.route`), each with its own fields; the first is the default. */
+  routes?: Readonly<Record<string, { required: readonly ExitStepField[]; majority: boolean; basis: string }>>;
+  /** The authority notified is the leaving member's own (§ 115 GO NRW), not the cooperation's. */
+  ownAuthority?: boolean;
   /** Assembly vote: the share of the statutory votes needed unless the statute sets another. */
   majority?: { numerator: number; denominator: number };
   /** The notified authority must be the competent supervisory authority. */
@@ -59,7 +49,6 @@ export interface LegalFormRule {
   gloss: string;
   paragraphs: string;
   variants: readonly OrvVariant[];
-  supervisory: SupervisoryRequirement;
   /** What a partner's exit needs in this form [P7]. */
   exit: ExitRule;
   /** Basis of the competent supervisory authority. */
@@ -80,7 +69,6 @@ export const LEGAL_FORM_RULES: readonly LegalFormRule[] = [
     gloss: 'municipal working group (no legal personality)',
     paragraphs: '§§ 2–3 GkG NRW',
     variants: [],
-    supervisory: { kind: 'none', basis: '§§ 2–3 GkG NRW' },
     exit: {
       kind: 'per-agreement',
       text: {
@@ -101,13 +89,6 @@ export const LEGAL_FORM_RULES: readonly LegalFormRule[] = [
     gloss: 'public-law agreement (delegating or mandating)',
     paragraphs: '§§ 23–26 GkG NRW',
     variants: ORV_VARIANTS,
-    supervisory: {
-      kind: 'approval',
-      fictionWeeks: 4,
-      fictionExtensionWeeks: 4,
-      publicationRequired: true,
-      basis: '§ 24 Abs. 2–4 GkG NRW',
-    },
     exit: {
       kind: 'termination-notified',
       text: {
@@ -129,21 +110,27 @@ export const LEGAL_FORM_RULES: readonly LegalFormRule[] = [
     gloss: 'special-purpose association (statute: Verbandssatzung)',
     paragraphs: '§§ 4–22 GkG NRW',
     variants: [],
-    supervisory: {
-      kind: 'approval',
-      fictionWeeks: 4,
-      fictionExtensionWeeks: 4,
-      publicationRequired: true,
-      basis: '§§ 10–11 GkG NRW',
-    },
     exit: {
       kind: 'assembly-vote',
       text: {
-        de: 'Die Verbandsversammlung hat dem Ausscheiden mit zwei Dritteln der satzungsmäßigen Stimmenzahl zugestimmt, soweit die Verbandssatzung nichts anderes bestimmt (§ 20 Abs. 1 GkG NRW).',
-        en: "The association's assembly agreed to the exit with two thirds of the statutory votes, unless the statute provides otherwise (§ 20(1) GkG NRW).",
+        de: 'Ausscheiden durch Änderung der Verbandssatzung mit zwei Dritteln der satzungsmäßigen Stimmenzahl, soweit die Satzung nichts anderes bestimmt (§ 20 Abs. 1 GkG NRW), oder durch Kündigung nach einem Kündigungsrecht der Satzung (§ 9 Abs. 2 S. 2 Nr. 3 GkG NRW); die Änderung ist der Aufsichtsbehörde angezeigt und bekannt gemacht (§ 20 Abs. 2 und 4 GkG NRW).',
+        en: 'Leaving by amendment of the statute with two thirds of the statutory votes unless the statute provides otherwise (§ 20(1) GkG NRW), or by a termination right of the statute (§ 9(2) s. 2 no. 3 GkG NRW); the amendment is notified to the authority and published (§ 20(2) and (4) GkG NRW).',
       },
-      required: ['voteDate', 'votesFor', 'votesTotal'],
+      required: ['voteDate', 'votesFor', 'votesTotal', 'authority', 'notifiedOn', 'publishedOn'],
       majority: { numerator: 2, denominator: 3 },
+      notifyCompetentAuthority: true,
+      routes: {
+        'statute-amendment': {
+          required: ['voteDate', 'votesFor', 'votesTotal', 'authority', 'notifiedOn', 'publishedOn'],
+          majority: true,
+          basis: '§ 20 Abs. 1, 2 und 4 GkG NRW',
+        },
+        'termination-right': {
+          required: ['provision', 'authority', 'notifiedOn', 'publishedOn'],
+          majority: false,
+          basis: '§ 9 Abs. 2 S. 2 Nr. 3, § 20 Abs. 2 und 4 GkG NRW',
+        },
+      },
       basis: '§ 20 Abs. 1 GkG NRW',
       source: 'V',
     },
@@ -157,8 +144,6 @@ export const LEGAL_FORM_RULES: readonly LegalFormRule[] = [
     gloss: 'joint municipal enterprise (AöR, statute: Unternehmenssatzung)',
     paragraphs: '§§ 27–28 GkG NRW',
     variants: [],
-    // [GK — verify]: legal-forms.md marks notification and publication as unverified.
-    supervisory: { kind: 'notification', publicationRequired: true, basis: '§ 27 GkG NRW' },
     exit: {
       kind: 'per-statute',
       text: {
@@ -179,11 +164,6 @@ export const LEGAL_FORM_RULES: readonly LegalFormRule[] = [
     gloss: 'private-law company',
     paragraphs: '§§ 107 ff. GO NRW',
     variants: [],
-    supervisory: {
-      kind: 'notification-6-weeks-ahead',
-      weeksAhead: 6,
-      basis: '§ 115 Abs. 1 GO NRW',
-    },
     exit: {
       kind: 'per-articles-notified',
       text: {
@@ -192,6 +172,7 @@ export const LEGAL_FORM_RULES: readonly LegalFormRule[] = [
       },
       required: ['provision', 'authority', 'notifiedOn'],
       notifyCompetentAuthority: true,
+      ownAuthority: true,
       weeksAhead: 6,
       basis: '§ 115 Abs. 1 GO NRW',
       source: 'V',

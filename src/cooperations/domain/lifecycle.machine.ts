@@ -14,7 +14,7 @@ import { isSystemEventType, timerKeyOf, withTimers } from './timers';
  * were written with; `definition-migrations.ts` lifts older ones. Bump it with every change to
  * state names or context shape, and register a migration.
  */
-export const LIFECYCLE_DEFINITION_VERSION = 4;
+export const LIFECYCLE_DEFINITION_VERSION = 5;
 
 export interface OpenCooperationInput {
   id: string;
@@ -102,6 +102,13 @@ const reportOverdue = (ctx: CooperationContext) =>
 const casesOpen = (ctx: CooperationContext) => ctx.escalation.cases.some((c) => c.status === 'open');
 
 const apply = { actions: 'apply' } as const;
+
+/** The step after which the dissolution's procedure is complete enters `dissolving`. */
+const dissolvesAfterApply = {
+  target: 'dissolving',
+  guard: { type: 'obligationsMetAfterApply', params: { obligations: ['OBL-DISSOLUTION-RESOLUTIONS'] } },
+  actions: 'apply',
+} as const;
 
 /** Events every phase before `active` accepts. */
 const beforeActive = {
@@ -234,28 +241,23 @@ export const lifecycleMachine = setup({
         PROPOSE_AMENDMENT: apply,
         WITHDRAW_AMENDMENT: apply,
         RECORD_COUNCIL_RESOLUTION: apply,
-        RECORD_SUPERVISORY_STEP: apply,
+        // A Zweckverband's dissolution: the assembly's vote and the approval with publication (§ 20 GkG NRW).
+        RECORD_SUPERVISORY_STEP: [dissolvesAfterApply, apply],
+        RECORD_ASSEMBLY_VOTE: [dissolvesAfterApply, apply],
         RECORD_MEMBER_NOTIFICATION: apply,
+        SIGN_AMENDMENT: apply,
         PUT_AMENDMENT_INTO_FORCE: {
           guard: {
             type: 'obligationsMet',
-            params: { obligations: ['OBL-AMENDMENT-RESOLUTIONS', 'OBL-AMENDMENT-SUPERVISORY-STEP'] },
+            params: {
+              obligations: ['OBL-AMENDMENT-RESOLUTIONS', 'OBL-AMENDMENT-SUPERVISORY-STEP', 'OBL-AMENDMENT-SIGNED-ALL'],
+            },
           },
           actions: 'apply',
         },
         TERM_ENDED: { target: 'dissolving', actions: 'apply' },
         PROPOSE_DISSOLUTION: apply,
-        RECORD_DISSOLUTION_RESOLUTION: [
-          {
-            target: 'dissolving',
-            guard: {
-              type: 'obligationsMetAfterApply',
-              params: { obligations: ['OBL-DISSOLUTION-RESOLUTIONS'] },
-            },
-            actions: 'apply',
-          },
-          apply,
-        ],
+        RECORD_DISSOLUTION_RESOLUTION: [dissolvesAfterApply, apply],
       },
       states: {
         reporting: {
@@ -303,6 +305,8 @@ export const lifecycleMachine = setup({
               actions: 'apply',
             },
             WITHDRAW_EXIT_REQUEST: apply,
+            RECORD_TERMINATION_RECEIPT: apply,
+            RECORD_TERMINATION_PUBLICATION: apply,
             NOTICE_PERIOD_ENDED: [
               {
                 target: '#ikzCooperation.dissolving',

@@ -18,6 +18,7 @@ export const OBLIGATION_IDS = [
   'OBL-REPORT-CRITERIA',
   'OBL-AMENDMENT-RESOLUTIONS',
   'OBL-AMENDMENT-SUPERVISORY-STEP',
+  'OBL-AMENDMENT-SIGNED-ALL',
   'OBL-EXIT-ULTIMA-RATIO',
   'OBL-EXIT-PLAN',
   'OBL-EXIT-FORM-STEP',
@@ -240,6 +241,20 @@ export const OBLIGATIONS: Readonly<Record<ObligationId, ObligationDefinition>> =
     satisfiedBy: {
       de: 'Erfassung des Aufsichtsschritts zur Änderung (RECORD_SUPERVISORY_STEP bzw. RECORD_MEMBER_NOTIFICATION je Kommune).',
       en: 'Recording the supervisory step for the amendment (RECORD_SUPERVISORY_STEP, or RECORD_MEMBER_NOTIFICATION per member).',
+    },
+  },
+  'OBL-AMENDMENT-SIGNED-ALL': {
+    id: 'OBL-AMENDMENT-SIGNED-ALL',
+    phase: 'active',
+    text: {
+      de: 'Soweit die Rechtsform es verlangt, haben alle Beteiligten und Beitretenden die geänderte Fassung unterzeichnet (nicht beim Zweckverband: dort beschließt die Verbandsversammlung).',
+      en: 'Where the legal form requires it, every party and joining member signed the amended text (not for a Zweckverband: its assembly resolves).',
+    },
+    citation: '§ 24 Abs. 1 GkG NRW',
+    legalBasis: '§ 24 Abs. 1 S. 1, § 27 Abs. 2 S. 2 GkG NRW; § 64 GO NRW',
+    satisfiedBy: {
+      de: 'SIGN_AMENDMENT durch jede beteiligte und beitretende Kommune.',
+      en: 'SIGN_AMENDMENT by every participating and joining municipality.',
     },
   },
   'OBL-REPORT-CRITERIA': {

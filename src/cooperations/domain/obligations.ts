@@ -1,3 +1,4 @@
+import type { Actor } from './actor';
 import { addDays, germanDate } from './calendar';
 import {
   adoptedLoi,
@@ -10,9 +11,11 @@ import {
 import { findCase } from './escalation';
 import type { Duration, LifecycleEvent } from './events';
 import { noticePeriodRequired } from './legal/obligation-nature';
-import { competentAuthority, isCompetentAuthority, legalFormRule } from './legal-forms';
-import { awaitingResolutions, exitEffectiveOn } from './membership';
+import { isAuthority, ownSupervisoryAuthority } from './legal/authorities';
+import { competentAuthority, type ExitRule, isCompetentAuthority, legalFormRule } from './legal-forms';
+import { exitEffectiveOn } from './membership';
 import type { ObligationId } from './obligations.catalog';
+import { amendmentResolutionsMissing, amendmentSignaturesMissing, dissolutionMissing } from './obligations.procedures';
 import { amendmentProcedure, conclusionProcedure, councilMissing, supervisoryMissing } from './supervision';
 import { applyWaivers } from './waivers';
 
@@ -27,7 +30,13 @@ export interface ObligationResult {
  * Checks one obligation against the context before the transition and, for the obligations of
  * operation-phase events (PAYLOAD_OBLIGATIONS), against the event's payload.
  */
-export type ObligationCheck = (ctx: CooperationContext, now: Date, event?: LifecycleEvent) => ObligationResult;
+export type ObligationCheck = (
+  ctx: CooperationContext,
+  now: Date,
+  event?: LifecycleEvent,
+  /** Who sends the event (the leaving member of REQUEST_EXIT). */
+  actor?: Actor,
+) => ObligationResult;
 
 /** Obligations about what an event carries: judged only with a payload (not in `nextEvents`). */
 export const PAYLOAD_OBLIGATIONS: ReadonlySet<ObligationId> = new Set<ObligationId>([
@@ -201,10 +210,11 @@ export const supervisoryStep: ObligationCheck = (ctx, now) => {
   return result('OBL-SUPERVISORY-STEP', proc ? supervisoryMissing(proc, now) : ['contract']);
 };
 
-export const amendmentResolutions: ObligationCheck = (ctx) => {
-  const proc = amendmentProcedure(ctx);
-  return result('OBL-AMENDMENT-RESOLUTIONS', proc ? councilMissing(proc) : ['amendment']);
-};
+export const amendmentResolutions: ObligationCheck = (ctx) =>
+  result('OBL-AMENDMENT-RESOLUTIONS', amendmentResolutionsMissing(ctx));
+
+export const amendmentSignedAll: ObligationCheck = (ctx) =>
+  result('OBL-AMENDMENT-SIGNED-ALL', amendmentSignaturesMissing(ctx));
 
 export const amendmentSupervisoryStep: ObligationCheck = (ctx, now) => {
   const proc = amendmentProcedure(ctx);
@@ -269,8 +279,29 @@ export const exitPlan: ObligationCheck = (_ctx, _now, event) => {
   );
 };
 
+/**
+ * § 115 Abs. 1 GO NRW: a private-law exit is notified by the leaving member to its own authority;
+ * otherwise the authority competent for the cooperation (§ 29 GkG NRW).
+ */
+function exitAuthorityMissing(
+  ctx: CooperationContext,
+  actor: Actor | undefined,
+  contract: NonNullable<ReturnType<typeof currentContract>>,
+  rule: ExitRule,
+  recorded: string,
+  on: string,
+): string[] {
+  if (rule.ownAuthority) {
+    const leaving = participants(ctx).find((m) => m.ags === actor?.municipality);
+    const own = leaving && ownSupervisoryAuthority(leaving);
+    return !own || isAuthority(recorded, own) ? [] : [`formSpecificStep.authority:${own.names.deMale}`];
+  }
+  const authority = competentAuthority(contract.legalForm, participants(ctx), contract.seat, on);
+  return isCompetentAuthority(recorded, authority) ? [] : [`formSpecificStep.authority:${authority.name}`];
+}
+
 /** The legal form's own exit step, as data in LEGAL_FORM_RULES[].exit. */
-export const exitFormStep: ObligationCheck = (ctx, now, event) => {
+export const exitFormStep: ObligationCheck = (ctx, now, event, actor) => {
   const id = 'OBL-EXIT-FORM-STEP';
   const e = payload(event, 'REQUEST_EXIT');
   if (!e) return result(id, ['payload']);
@@ -280,22 +311,17 @@ export const exitFormStep: ObligationCheck = (ctx, now, event) => {
   const rule = legalFormRule(contract.legalForm, today)?.exit;
   if (!rule) return result(id, [`legalFormRule:${contract.legalForm}`]);
   const step = e.formSpecificStep ?? {};
-  const missing = rule.required
+  const route = rule.routes ? (rule.routes[step.route ?? ''] ?? Object.values(rule.routes)[0]) : undefined;
+  const missing = (route?.required ?? rule.required)
     .filter((f) => {
       const v = step[f];
       return v === undefined || v === null || (typeof v === 'string' && blank(v));
     })
     .map((f) => `formSpecificStep.${f}`);
   if (rule.notifyCompetentAuthority && step.authority !== undefined) {
-    const authority = competentAuthority(
-      contract.legalForm,
-      participants(ctx),
-      contract.seat,
-      step.notifiedOn ?? today,
-    );
-    if (!isCompetentAuthority(step.authority, authority)) missing.push(`formSpecificStep.authority:${authority.name}`);
+    missing.push(...exitAuthorityMissing(ctx, actor, contract, rule, step.authority, step.notifiedOn ?? today));
   }
-  if (rule.majority && step.votesFor !== undefined && step.votesTotal !== undefined) {
+  if (rule.majority && (route?.majority ?? true) && step.votesFor !== undefined && step.votesTotal !== undefined) {
     const m = step.statuteMajority ?? rule.majority;
     const needed = Math.ceil((step.votesTotal * m.numerator) / m.denominator);
     if (step.votesFor < needed) missing.push(`formSpecificStep.votesFor:${needed}`);
@@ -307,15 +333,9 @@ export const exitFormStep: ObligationCheck = (ctx, now, event) => {
   return result(id, missing);
 };
 
-/** Every partner's council agreed to the latest proposal (open, or agreed on entering dissolving). */
-export const dissolutionResolutions: ObligationCheck = (ctx) => {
-  const proposal = ctx.dissolution.proposals.findLast((p) => p.status === 'open' || p.status === 'agreed');
-  if (!proposal) return result('OBL-DISSOLUTION-RESOLUTIONS', ['dissolutionProposal']);
-  return result(
-    'OBL-DISSOLUTION-RESOLUTIONS',
-    awaitingResolutions(ctx, proposal).map((ags) => `dissolutionResolution:${ags}`),
-  );
-};
+/** The latest proposal (open, or agreed on entering dissolving) has what the legal form requires. */
+export const dissolutionResolutions: ObligationCheck = (ctx, now) =>
+  result('OBL-DISSOLUTION-RESOLUTIONS', dissolutionMissing(ctx, now));
 
 export const WINDING_UP_PARTS = ['assets', 'staff', 'data', 'openObligations'] as const;
 
@@ -342,6 +362,7 @@ export const OBLIGATION_CHECKS: Readonly<Record<ObligationId, ObligationCheck>> 
   'OBL-SUPERVISORY-STEP': supervisoryStep,
   'OBL-AMENDMENT-RESOLUTIONS': amendmentResolutions,
   'OBL-AMENDMENT-SUPERVISORY-STEP': amendmentSupervisoryStep,
+  'OBL-AMENDMENT-SIGNED-ALL': amendmentSignedAll,
   'OBL-CONTRACT-SIGNED-ALL': contractSignedAll,
   'OBL-REPORT-CRITERIA': reportCriteria,
   'OBL-EXIT-ULTIMA-RATIO': exitUltimaRatio,
@@ -360,6 +381,7 @@ export function evaluate(
   ctx: CooperationContext,
   now: Date,
   event?: LifecycleEvent,
+  actor?: Actor,
 ): ObligationResult[] {
-  return ids.map((id) => applyWaivers(ctx, OBLIGATION_CHECKS[id](ctx, now, event)));
+  return ids.map((id) => applyWaivers(ctx, OBLIGATION_CHECKS[id](ctx, now, event, actor)));
 }

@@ -13,9 +13,15 @@ import {
   SCHOEPPINGEN,
 } from '../../../test/fixtures/building-yard.scenario';
 import { BOARD_HEEK, EXIT_PLAN_SCHOEPPINGEN } from '../../../test/fixtures/operation-phase.scenario';
-import { activeAt, at, conflict, exitRequest, ID } from '../../../test/fixtures/operation-setup';
+import { activeAt, at, conflict, exitRequest, ID, terminationReceived } from '../../../test/fixtures/operation-setup';
 import { accept, rejected, stateBefore } from '../../../test/fixtures/run-scenario';
 import { SYSTEM_ACTOR } from './timers';
+
+const ZV_NOTIFIED = {
+  authority: 'Landrat des Kreises Borken',
+  notifiedOn: '2027-01-29',
+  publishedOn: '2027-01-30',
+};
 
 describe('exit [P7]', () => {
   it('needs the ultima ratio: a failed case of this cooperation, or why the procedure does not apply', () => {
@@ -40,12 +46,14 @@ describe('exit [P7]', () => {
     expect(unmet({ formSpecificStep: { authority: 'x', notifiedOn: '2027-03-01' } })).toBe('invalid'); // future
   });
 
-  it('encodes the form-specific step per legal form (Zweckverband: 2/3 of the statutory votes)', () => {
+  it('§ 20 Abs. 1, 2 und 4 GkG NRW: Zweckverband exit by amendment — 2/3 of the statutory votes, Anzeige, publication', () => {
     const run = activeAt('2027-02-01T08:00:00Z', (ctx) => (ctx.contract.versions[0].legalForm = 'zweckverband'));
     const vote = (votesFor: number, votesTotal: number, statuteMajority?: object) =>
       decide(
         run.state,
-        exitRequest({ formSpecificStep: { voteDate: '2027-01-28', votesFor, votesTotal, statuteMajority } }),
+        exitRequest({
+          formSpecificStep: { ...ZV_NOTIFIED, voteDate: '2027-01-28', votesFor, votesTotal, statuteMajority },
+        }),
         COORD_SCHOEPPINGEN,
         run.now,
       );
@@ -78,6 +86,7 @@ describe('exit [P7]', () => {
       COORD_SCHOEPPINGEN,
       exitRequest({ formSpecificStep: { authority: 'Landrat des Kreises Borken', notifiedOn: '2030-11-30' } }),
     );
+    terminationReceived(run);
     expect(rejected(run.decide(COORD_SCHOEPPINGEN, exitRequest())).kind).toBe('invalid'); // already pending
     const old = Object.values(run.state.context.timers).find((t) => t.key.startsWith('notice-end'))!;
     const w = run.send(COORD_SCHOEPPINGEN, { type: 'WITHDRAW_EXIT_REQUEST', reason: 'Ratsbeschluss aufgehoben' });
@@ -90,6 +99,7 @@ describe('exit [P7]', () => {
       exitRequest({ formSpecificStep: { authority: 'Landrat des Kreises Borken', notifiedOn: '2031-12-01' } }),
       at('2031-12-02T08:00:00Z'),
     );
+    terminationReceived(run);
     const stale = accept(run.decide(SYSTEM_ACTOR, old.event, at('2032-01-02T08:00:00Z')));
     expect(stale).toMatchObject({ noop: true, timers: { schedule: [], cancel: [] } });
     expect(stale.state.context.members[SCHOEPPINGEN.ags].status).toBe('active');
@@ -103,6 +113,7 @@ describe('exit [P7]', () => {
   it('dissolves when fewer than two partners remain, cancelling every timer', () => {
     const run = activeAt('2027-02-01T08:00:00Z');
     run.send(COORD_SCHOEPPINGEN, exitRequest());
+    terminationReceived(run);
     run.send(COORD_LEGDEN, conflict());
     run.advanceTo(at('2032-01-01T08:00:00Z'));
     expect(run.state.context.members[SCHOEPPINGEN.ags].status).toBe('left');
@@ -110,6 +121,7 @@ describe('exit [P7]', () => {
       COORD_LEGDEN,
       exitRequest({ formSpecificStep: { authority: 'Landrat des Kreises Borken', notifiedOn: '2032-01-01' } }),
     );
+    terminationReceived(run, COORD_LEGDEN);
     const notice = Object.values(run.state.context.timers).find((t) => t.key === `notice-end:${LEGDEN.ags}`)!;
     expect(notice.dueAt).toBe('2033-12-31T23:00:00.000Z'); // 12 months from 1 Jan 2032, to the end of 2033
     const [last] = run.advanceTo(at('2034-01-01T08:00:00Z')).filter((d) => d.event.type === 'NOTICE_PERIOD_ENDED');

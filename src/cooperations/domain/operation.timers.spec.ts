@@ -8,7 +8,15 @@ import {
 } from '../../../test/fixtures/building-yard.scenario';
 import { BOARD_HEEK } from '../../../test/fixtures/operation-phase.scenario';
 import { OperationRun } from '../../../test/fixtures/operation-run';
-import { activeAt, at, conflict, exitRequest, ID, report } from '../../../test/fixtures/operation-setup';
+import {
+  activeAt,
+  at,
+  conflict,
+  exitRequest,
+  ID,
+  report,
+  terminationReceived,
+} from '../../../test/fixtures/operation-setup';
 import { accept, rejected, stateBefore } from '../../../test/fixtures/run-scenario';
 import { SYSTEM_ACTOR } from './timers';
 
@@ -48,6 +56,7 @@ describe('durable timers: who may fire them, and what late or duplicate firings 
   it('a timer firing days late still counts from its due instant where the law does', () => {
     const run = activeAt('2027-01-10T08:00:00Z');
     run.send(COORD_SCHOEPPINGEN, exitRequest(), at('2027-02-02T08:00:00Z'));
+    terminationReceived(run);
     const notice = Object.values(run.state.context.timers).find((t) => t.key.startsWith('notice-end'))!;
     expect(notice.dueAt).toBe('2031-12-31T23:00:00.000Z'); // earliest date 2031-12-31
     run.advanceTo(at('2032-01-05T08:00:00Z'), { lateByMs: 3 * 24 * 3_600_000 });
@@ -71,12 +80,16 @@ describe('durable timers: who may fire them, and what late or duplicate firings 
         'PROPOSE_DISSOLUTION',
         'PUT_AMENDMENT_INTO_FORCE',
         'RAISE_CONFLICT',
+        'RECORD_ASSEMBLY_VOTE',
         'RECORD_COUNCIL_RESOLUTION',
         'RECORD_DISSOLUTION_RESOLUTION',
         'RECORD_MEMBER_NOTIFICATION',
         'RECORD_SUPERVISORY_STEP',
+        'RECORD_TERMINATION_PUBLICATION',
+        'RECORD_TERMINATION_RECEIPT',
         'REQUEST_EXIT',
         'RESOLVE_CASE',
+        'SIGN_AMENDMENT',
         'SUBMIT_REPORT',
         'WAIVE_OBLIGATION',
         'WITHDRAW_AMENDMENT',

@@ -1,3 +1,4 @@
+import { LIFECYCLE_DEFINITION_VERSION } from './lifecycle.machine';
 import type { CooperationState } from './cooperation-state';
 import { migrateState } from './definition-migrations';
 import { decide } from './engine';
@@ -58,7 +59,7 @@ describe('the snapshot keeps only the versions in force', () => {
       },
     };
     const lifted = migrateState(v3);
-    expect(lifted.definitionVersion).toBe(4);
+    expect(lifted.definitionVersion).toBe(LIFECYCLE_DEFINITION_VERSION);
     expect(lifted.context.loi.versions.map((v) => v.version)).toEqual([2, 3]);
     expect(lifted.context.contract.versions.map((v) => v.version)).toEqual([1, 3]);
   });

@@ -288,7 +288,15 @@ describe('while active', () => {
     });
     expect(run.decide(COORD_HEEK, { type: 'PUT_AMENDMENT_INTO_FORCE' })).toMatchObject({
       ok: false,
-      unmet: [{ id: 'OBL-AMENDMENT-RESOLUTIONS' }, { id: 'OBL-AMENDMENT-SUPERVISORY-STEP' }],
+      unmet: [
+        { id: 'OBL-AMENDMENT-RESOLUTIONS' },
+        { id: 'OBL-AMENDMENT-SUPERVISORY-STEP' },
+        // § 24 Abs. 1 S. 1 GkG NRW: the amended agreement is signed like the agreement.
+        {
+          id: 'OBL-AMENDMENT-SIGNED-ALL',
+          missing: ['amendmentSignature:05554024', 'amendmentSignature:05554036', 'amendmentSignature:05554052'],
+        },
+      ],
     });
     const resolution = {
       type: 'RECORD_COUNCIL_RESOLUTION',
@@ -297,7 +305,10 @@ describe('while active', () => {
       date: '2026-08-17',
       reference: 'V',
     };
-    for (const actor of [COORD_HEEK, COORD_LEGDEN, COORD_SCHOEPPINGEN]) run.send(actor, resolution);
+    for (const actor of [COORD_HEEK, COORD_LEGDEN, COORD_SCHOEPPINGEN]) {
+      run.send(actor, resolution);
+      run.send(actor, { type: 'SIGN_AMENDMENT', version: 2 });
+    }
     run.send(COORD_HEEK, {
       type: 'RECORD_SUPERVISORY_STEP',
       kind: 'approval',

@@ -25,8 +25,8 @@ import {
   notificationPlan,
   notificationRule,
   REGIERUNGSBEZIRKE,
+  supervisoryRule,
 } from './legal';
-import { legalFormRule } from './legal-forms';
 import type { MunicipalityRef } from './municipality';
 
 /*
@@ -38,7 +38,7 @@ import type { MunicipalityRef } from './municipality';
 
 /** What one supervisory procedure is about. */
 export interface Procedure {
-  kind: 'conclusion' | 'amendment';
+  kind: 'conclusion' | 'amendment' | 'dissolution';
   text: ContractText & { version: number };
   /** The parties after the change (for an amendment: the partners and those joining). */
   members: MunicipalityRef[];
@@ -77,9 +77,27 @@ export function amendmentProcedure(ctx: CooperationContext): Procedure | undefin
   };
 }
 
-/** The procedure events refer to now: the open amendment while active, else the conclusion. */
+/**
+ * Zweckverband: the dissolution needs the authority's approval and publication (§ 20 Abs. 2 S. 1
+ * Halbs. 2, Abs. 4 GkG NRW), recorded with RECORD_SUPERVISORY_STEP on the open proposal.
+ */
+export function dissolutionProcedure(ctx: CooperationContext): Procedure | undefined {
+  const text = currentContract(ctx);
+  const open = ctx.dissolution.proposals.find((p) => p.status === 'open');
+  if (!text || !open || text.legalForm !== 'zweckverband') return undefined;
+  return {
+    kind: 'dissolution',
+    text,
+    members: participants(ctx),
+    councilResolutions: [],
+    supervisoryStep: open.supervisoryStep ?? null,
+    memberNotifications: [],
+  };
+}
+
+/** The procedure events refer to now: the open amendment (else a Zweckverband's dissolution) while active, else the conclusion. */
 export const currentProcedure = (ctx: CooperationContext): Procedure | undefined =>
-  isInForce(ctx) ? amendmentProcedure(ctx) : conclusionProcedure(ctx);
+  isInForce(ctx) ? (amendmentProcedure(ctx) ?? dissolutionProcedure(ctx)) : conclusionProcedure(ctx);
 
 /** Authorities a record may name: the Bezirksregierungen, the Ministry, the members' lower state authorities. */
 export function resolveAuthority(recorded: string, members: readonly MunicipalityRef[]): Authority | undefined {
@@ -216,8 +234,8 @@ export function supervisoryMissing(proc: Procedure, now: Date): string[] {
   const today = germanDate(now);
   const step = proc.supervisoryStep;
   const on = actDate(proc, today);
-  const req = legalFormRule(proc.text.legalForm, on)?.supervisory;
-  if (!req) return [`legalFormRule:${proc.text.legalForm}`];
+  const req = supervisoryRule(proc.text.legalForm, proc.kind, on);
+  if (!req) return [`supervisoryRule:${proc.text.legalForm}:${proc.kind}`];
   if (req.kind === 'none') return [];
   if (req.kind === 'notification-6-weeks-ahead') return memberNotificationsMissing(proc, on);
   const expectedKind = req.kind;
@@ -227,7 +245,8 @@ export function supervisoryMissing(proc: Procedure, now: Date): string[] {
   missing.push(...authorityMissing(proc, step.authority, on));
   if (req.kind === 'approval') missing.push(...approvalMissing(proc, step, today));
   if (req.publicationRequired && !step.publishedOn) missing.push('supervisoryStep.publishedOn');
-  else if (req.kind === 'approval') {
+  else if (req.kind === 'approval' && proc.kind !== 'dissolution') {
+    // A dissolution enters `dissolving` with its publication; it takes effect the day after (§ 20 Abs. 4 → § 11, reading).
     const effective = legalEffectOn(proc).effectiveOn;
     if (effective && today < effective) missing.push(`supervisoryStep.inForceFrom:${effective}`);
   }

@@ -3,7 +3,15 @@ import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagg
 import type { Response } from 'express';
 import { Roles } from '../../auth/access-policy.decorator';
 import { ROLES } from '../../auth/principal';
-import { describeLifecycle, type LifecycleDescription, lifecycleMermaid, OBLIGATION_IDS, OBLIGATIONS } from '../domain';
+import {
+  describeLifecycle,
+  type LifecycleDescription,
+  lifecycleMermaid,
+  OBLIGATION_CATALOG_VERSION,
+  OBLIGATION_IDS,
+  obligationNature,
+  OBLIGATIONS,
+} from '../domain';
 import { LifecycleQuery, ObligationPage } from './dto/cooperation.dto';
 
 const MERMAID_TYPE = 'text/plain; charset=utf-8';
@@ -14,10 +22,16 @@ const MERMAID_TYPE = 'text/plain; charset=utf-8';
 export class LifecycleController {
   @Get('obligations')
   @Roles(...ROLES)
-  @ApiOperation({ summary: 'The obligation catalog: id, phase, text (de/en), seed citation, legal basis' })
+  @ApiOperation({
+    summary: 'The obligation catalog (versioned): id, phase, text (de/en), seed citation, legal basis, nature',
+  })
   @ApiOkResponse({ type: ObligationPage })
   obligations(): ObligationPage {
-    return { items: OBLIGATION_IDS.map((id) => OBLIGATIONS[id]), next: null };
+    return {
+      catalogVersion: OBLIGATION_CATALOG_VERSION,
+      items: OBLIGATION_IDS.map((id) => ({ ...OBLIGATIONS[id], nature: obligationNature(id) })),
+      next: null,
+    };
   }
 
   @Get('lifecycle')

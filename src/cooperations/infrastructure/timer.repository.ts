@@ -94,14 +94,39 @@ export class TimerRepository {
     return row?.state ?? null;
   }
 
-  /** Inserts timer rows unless one with the same key exists. */
-  async insertMissing(tx: EntityManager, cooperationId: string, timers: TimerChanges['schedule']): Promise<void> {
+  /** Active cooperations whose snapshot was written under a definition version below `version`. */
+  async activeWrittenBefore(version: number): Promise<string[]> {
+    const rows = await this.dataSource.query<Array<{ id: string }>>(
+      `SELECT id FROM cooperations
+        WHERE phase = 'active' AND definition_version < $1
+        ORDER BY id`,
+      [version],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** The snapshot of `id`, locked without waiting, if it is active and still written before `version`. */
+  async lockActiveWrittenBefore(tx: EntityManager, id: string, version: number): Promise<PersistedState | null> {
+    const [row] = await tx.query<Array<{ state: PersistedState }>>(
+      `SELECT state FROM cooperations
+        WHERE id = $1 AND phase = 'active' AND definition_version < $2
+        FOR UPDATE SKIP LOCKED`,
+      [id, version],
+    );
+    return row?.state ?? null;
+  }
+
+  /** Inserts timer rows unless one with the same key exists; returns how many were inserted. */
+  async insertMissing(tx: EntityManager, cooperationId: string, timers: TimerChanges['schedule']): Promise<number> {
+    let inserted = 0;
     for (const t of timers) {
-      await tx.query(
+      const rows = await tx.query<Array<{ key: string }>>(
         `INSERT INTO cooperation_timers (cooperation_id, key, due_at, event) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (cooperation_id, key) DO NOTHING`,
+         ON CONFLICT (cooperation_id, key) DO NOTHING RETURNING key`,
         [cooperationId, t.key, t.dueAt, JSON.stringify(t.event)],
       );
+      inserted += rows.length;
     }
+    return inserted;
   }
 }

@@ -7,6 +7,7 @@ import * as loi from './letter-of-intent.events';
 import * as operation from './operation.events';
 import * as partnerSearch from './partner-search.events';
 import * as planning from './planning.events';
+import * as procedure from './procedure.events';
 import * as system from './system.events';
 
 /*
@@ -24,6 +25,7 @@ export * from './letter-of-intent.events';
 export * from './operation.events';
 export * from './partner-search.events';
 export * from './planning.events';
+export * from './procedure.events';
 export * from './system.events';
 
 /** Each schema's key is its `type` literal (checked by the constraint). */
@@ -67,6 +69,10 @@ export const EVENT_SCHEMAS = byType({
   PROPOSE_AMENDMENT: amendment.proposeAmendment,
   PUT_AMENDMENT_INTO_FORCE: amendment.putAmendmentIntoForce,
   WITHDRAW_AMENDMENT: amendment.withdrawAmendment,
+  SIGN_AMENDMENT: procedure.signAmendment,
+  RECORD_ASSEMBLY_VOTE: procedure.recordAssemblyVote,
+  RECORD_TERMINATION_RECEIPT: procedure.recordTerminationReceipt,
+  RECORD_TERMINATION_PUBLICATION: procedure.recordTerminationPublication,
   REPORT_DUE: system.reportDue,
   REPORT_GRACE_EXPIRED: system.reportGraceExpired,
   CASE_DEADLINE_PASSED: system.caseDeadlinePassed,

@@ -9,6 +9,7 @@ import {
   int,
   num,
   object,
+  oneOf,
   optional,
   PER_COOPERATION_ITEMS,
   str,
@@ -138,6 +139,25 @@ export const exitPlan = object(
 
 const stepDate = (de: string, en: string) => about(optional(date), de, en);
 
+/** The two routes out of a Zweckverband. */
+export const ZV_EXIT_ROUTES = ['termination-right', 'statute-amendment'] as const;
+
+/** A majority the statute sets instead of two thirds (§ 20 Abs. 1 S. 1 GkG NRW). */
+export const statuteMajority = about(
+  optional(
+    object(
+      {
+        numerator: about(int({ min: 1, max: 1000 }), 'Zähler', 'Numerator'),
+        denominator: about(int({ min: 1, max: 1000 }), 'Nenner', 'Denominator'),
+        reference: about(text(300), 'Fundstelle in der Satzung', 'Reference in the statute'),
+      },
+      'StatuteMajority',
+    ),
+  ),
+  'Wenn die Satzung eine andere Mehrheit als 2/3 bestimmt (§ 20 Abs. 1 GkG NRW)',
+  'When the statute sets another majority than 2/3 (§ 20(1) GkG NRW)',
+);
+
 /**
  * Evidence of the legal form's own exit step (see `legal-forms.ts`, `exit.fields`): which fields
  * are required depends on the contract's legal form (OBL-EXIT-FORM-STEP).
@@ -160,19 +180,11 @@ export const formSpecificExitStep = object(
       'Satzungsmäßige Stimmenzahl',
       'Statutory number of votes',
     ),
-    statuteMajority: about(
-      optional(
-        object(
-          {
-            numerator: about(int({ min: 1, max: 1000 }), 'Zähler', 'Numerator'),
-            denominator: about(int({ min: 1, max: 1000 }), 'Nenner', 'Denominator'),
-            reference: about(text(300), 'Fundstelle in der Satzung', 'Reference in the statute'),
-          },
-          'StatuteMajority',
-        ),
-      ),
-      'Wenn die Satzung eine andere Mehrheit als 2/3 bestimmt (§ 20 Abs. 1 GkG NRW)',
-      'When the statute sets another majority than 2/3 (§ 20(1) GkG NRW)',
+    statuteMajority,
+    route: about(
+      optional(oneOf(ZV_EXIT_ROUTES)),
+      'Zweckverband: Kündigung nach Satzung (§ 9 Abs. 2 S. 2 Nr. 3 GkG NRW) oder Satzungsänderung (§ 20 GkG NRW, Vorgabe)',
+      'Zweckverband: termination right of the statute (§ 9(2) s. 2 no. 3 GkG NRW) or amendment of the statute (§ 20 GkG NRW, default)',
     ),
     provision: about(
       optional(str({ max: 2000 })),

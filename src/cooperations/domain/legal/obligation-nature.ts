@@ -11,8 +11,12 @@ import type { Bilingual } from './rule';
  * marked not applicable. The catalog is versioned: a change of nature is a new version.
  */
 
-/** 3: amendment obligations (joining, amendment while active); "ggfs." parts named by their field. */
-export const OBLIGATION_CATALOG_VERSION = 3;
+/**
+ * 3: amendment obligations (joining, amendment while active); "ggfs." parts named by their field.
+ * 4: signatures of an amended text (OBL-AMENDMENT-SIGNED-ALL); the Zweckverband assembly's two
+ *    thirds for amendments and the dissolution, with the dissolution's approval and publication.
+ */
+export const OBLIGATION_CATALOG_VERSION = 4;
 
 export type ObligationNature =
   | { kind: 'statutory'; basis: string }
@@ -101,6 +105,18 @@ export const OBLIGATION_NATURE: Readonly<Record<ObligationId, ObligationNatureRu
     'OBL-AMENDMENT-SUPERVISORY-STEP',
     '§§ 10, 20, 24, 29 GkG NRW; §§ 115, 120 GO NRW',
   ),
+  'OBL-AMENDMENT-SIGNED-ALL': {
+    id: 'OBL-AMENDMENT-SIGNED-ALL',
+    nature: {
+      kind: 'conditional',
+      basis: '§ 24 Abs. 1 S. 1, § 27 Abs. 2 S. 2 GkG NRW; § 64 GO NRW',
+      statutoryFor: {
+        de: 'Alle Rechtsformen außer dem Zweckverband, dessen Satzung die Verbandsversammlung ändert (§ 20 Abs. 1 GkG NRW).',
+        en: 'Every legal form except the Zweckverband, whose statute the assembly amends (§ 20(1) GkG NRW).',
+      },
+    },
+    waivable: false,
+  },
   'OBL-REPORT-CRITERIA': rec('OBL-REPORT-CRITERIA', '[P6] „müssen sich … informieren“ (FAQ, kein Gesetz), [P8]'),
   'OBL-EXIT-ULTIMA-RATIO': rec('OBL-EXIT-ULTIMA-RATIO', '[P7] „sollte als ultima ratio“'),
   'OBL-EXIT-PLAN': rec('OBL-EXIT-PLAN', '[P7]', { mayBeNotApplicable: ['vehiclesAndEquipment'] }),

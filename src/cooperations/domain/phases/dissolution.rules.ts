@@ -1,4 +1,5 @@
-import { type CooperationContext, type EscalationCase, participants } from '../cooperation';
+import { type CooperationContext, currentContract, type EscalationCase } from '../cooperation';
+import { dissolutionMissing } from '../obligations.procedures';
 import { openProposal } from '../membership';
 import {
   asParticipant,
@@ -51,11 +52,13 @@ export const RECORD_DISSOLUTION_RESOLUTION: EventRule<'RECORD_DISSOLUTION_RESOLU
   validate: (ctx, e, actor, today) => [...notInFuture(e.date, 'date', today), ...councilBodyErrors(ctx, actor, e.body)],
   apply: (ctx, { type: _type, ...resolution }, { actor, at }) => {
     const open = openProposal(ctx)!;
+    const isZv = currentContract(ctx)?.legalForm === 'zweckverband';
     const proposals = ctx.dissolution.proposals.map((p) =>
       p.number === open.number
         ? {
             ...p,
-            status: resolution.agreed ? p.status : ('rejected' as const),
+            // A Zweckverband's assembly decides by two thirds (§ 20 Abs. 1 GkG NRW): one member's no rejects nothing.
+            status: resolution.agreed || isZv ? p.status : ('rejected' as const),
             resolutions: [
               ...p.resolutions.filter((r) => r.municipality !== actor.municipality),
               { ...resolution, municipality: actor.municipality!, recordedAt: at },
@@ -92,14 +95,14 @@ export const RECORD_WINDING_UP: EventRule<'RECORD_WINDING_UP'> = {
 };
 
 /**
- * Entry into `dissolving`: by agreement when every partner's council agreed to the open proposal,
- * otherwise because fewer than two partners remain. Every timer is cancelled, open cases are
+ * Entry into `dissolving`: by agreement when the open proposal has what its legal form requires
+ * (every partner's council; for a Zweckverband the assembly's two thirds with approval and
+ * publication), otherwise because fewer than two partners remain or the term ended. Every timer is cancelled, open cases are
  * closed, pending exits are superseded by the dissolution.
  */
 export function enterDissolving(ctx: CooperationContext, meta: EventMeta): CooperationContext {
   const open = openProposal(ctx);
-  const agreed =
-    !!open && participants(ctx).every((m) => open.resolutions.some((r) => r.municipality === m.ags && r.agreed));
+  const agreed = !!open && dissolutionMissing(ctx, new Date(meta.at)).length === 0;
   const cases = ctx.escalation.cases.map((c): EscalationCase =>
     c.status === 'open'
       ? {

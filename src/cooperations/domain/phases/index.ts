@@ -10,6 +10,7 @@ import * as loi from './letter-of-intent.rules';
 import * as membership from './membership.rules';
 import * as partnerSearch from './partner-search.rules';
 import * as planning from './planning.rules';
+import * as steps from './procedure-steps.rules';
 import * as reporting from './reporting.rules';
 import type { EventRule } from './rule';
 import { TERM_ENDED } from './term.rules';
@@ -56,6 +57,10 @@ export const EVENT_RULES: { readonly [T in LifecycleEventType]: EventRule<T> } =
   PROPOSE_AMENDMENT: amendment.PROPOSE_AMENDMENT,
   PUT_AMENDMENT_INTO_FORCE: amendment.PUT_AMENDMENT_INTO_FORCE,
   WITHDRAW_AMENDMENT: amendment.WITHDRAW_AMENDMENT,
+  SIGN_AMENDMENT: steps.SIGN_AMENDMENT,
+  RECORD_ASSEMBLY_VOTE: steps.RECORD_ASSEMBLY_VOTE,
+  RECORD_TERMINATION_RECEIPT: steps.RECORD_TERMINATION_RECEIPT,
+  RECORD_TERMINATION_PUBLICATION: steps.RECORD_TERMINATION_PUBLICATION,
   REPORT_DUE: reporting.REPORT_DUE,
   REPORT_GRACE_EXPIRED: reporting.REPORT_GRACE_EXPIRED,
   CASE_DEADLINE_PASSED: escalation.CASE_DEADLINE_PASSED,

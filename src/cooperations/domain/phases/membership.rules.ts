@@ -2,6 +2,7 @@ import { germanDate } from '../calendar';
 import type { FormSpecificExitStep } from '../events';
 import { exitEffectiveOn, noticeEndTimer, pendingExit } from '../membership';
 import type { FieldError } from '../schema';
+import { emptyTermination, settleTermination, terminationRecorded } from '../termination';
 import { noticeEndKey, withTimers } from '../timers';
 import {
   asParticipant,
@@ -53,10 +54,16 @@ export const REQUEST_EXIT: EventRule<'REQUEST_EXIT'> = {
       exitPlan: e.exitPlan ?? {},
       formSpecificStep: e.formSpecificStep ?? null,
       effectiveOn,
+      ...(terminationRecorded(ctx) ? { termination: emptyTermination(ctx, ags, e.formSpecificStep) } : {}),
       status: 'pending' as const,
       closedAt: null,
       withdrawalReason: null,
     };
+    // § 24 Abs. 5 GkG NRW: the notice runs from the partners' receipts, the timer once they and the publication are in.
+    if (request.termination) {
+      const requested = { ...ctx, membership: { exitRequests: [...ctx.membership.exitRequests, request] } };
+      return touched(settleTermination(requested, request), at);
+    }
     return withTimers(
       touched({ ...ctx, membership: { exitRequests: [...ctx.membership.exitRequests, request] } }, at),
       [noticeEndTimer(ags, effectiveOn)],

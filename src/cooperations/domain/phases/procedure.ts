@@ -3,7 +3,7 @@ import type { CooperationContext, CouncilResolution, MemberNotificationRecord, S
 import { isParticipant } from '../cooperation';
 import type { Bilingual } from '../obligations.catalog';
 import type { FieldError } from '../schema';
-import { currentProcedure, isInForce } from '../supervision';
+import { currentProcedure, dissolutionProcedure, isInForce } from '../supervision';
 
 /*
  * The events of a supervisory procedure (resolutions, the supervisory step, members' notifications)
@@ -24,6 +24,17 @@ export function withProcedure(
   const pending = ctx.contract.pendingAmendment;
   if (isInForce(ctx) && pending) {
     return { ...ctx, contract: { ...ctx.contract, pendingAmendment: { ...pending, ...change(pending) } } };
+  }
+  const dissolution = isInForce(ctx) ? dissolutionProcedure(ctx) : undefined;
+  if (dissolution) {
+    // Only the supervisory step belongs to a dissolution; the assembly votes (RECORD_ASSEMBLY_VOTE).
+    const { supervisoryStep = dissolution.supervisoryStep } = change({
+      councilResolutions: [],
+      supervisoryStep: dissolution.supervisoryStep,
+      memberNotifications: [],
+    });
+    const proposals = ctx.dissolution.proposals.map((p) => (p.status === 'open' ? { ...p, supervisoryStep } : p));
+    return { ...ctx, dissolution: { ...ctx.dissolution, proposals } };
   }
   const c = ctx.contract;
   const record = {

@@ -210,6 +210,18 @@ export class EventResultDto {
   @ApiProperty({ type: HistoryEntryDto }) entry!: HistoryEntryDto;
 }
 
+export class ObligationNatureDto {
+  @ApiProperty({ enum: ['statutory', 'conditional', 'recommended'] }) kind!: string;
+  @ApiProperty({ description: 'Statute (statutory, conditional) or FAQ paragraph (recommended)' }) basis!: string;
+  @ApiPropertyOptional({ type: BilingualDto, description: 'Conditional: when the statute requires it' })
+  statutoryFor?: BilingualDto;
+  @ApiProperty({ description: 'May be waived with a reason (WAIVE_OBLIGATION)' }) waivable!: boolean;
+  @ApiPropertyOptional({ type: BilingualDto }) notWaivableBecause?: BilingualDto;
+  @ApiProperty({ type: [String], description: '"ggfs." parts that may be marked not applicable' })
+  markableNotApplicable!: string[];
+  @ApiProperty({ description: 'Version of the obligation catalog' }) catalogVersion!: number;
+}
+
 export class UnmetObligationDto {
   @ApiProperty({ example: 'OBL-CONTACT-AUTHORITY' }) id!: string;
   @ApiProperty({ description: 'Catalog text in the answer language' }) message!: string;
@@ -217,6 +229,7 @@ export class UnmetObligationDto {
   @ApiProperty({ type: String, nullable: true }) legalBasis!: string | null;
   @ApiProperty() satisfiedBy!: string;
   @ApiProperty({ type: [String], example: ['contact:05554052'] }) missing!: string[];
+  @ApiProperty({ type: ObligationNatureDto }) nature!: ObligationNatureDto;
 }
 
 export class NextEventDto {
@@ -250,9 +263,11 @@ export class ObligationDto {
   @ApiProperty({ example: '[P4]' }) citation!: string;
   @ApiProperty({ type: String, nullable: true }) legalBasis!: string | null;
   @ApiProperty({ type: BilingualDto }) satisfiedBy!: BilingualDto;
+  @ApiProperty({ type: ObligationNatureDto }) nature!: ObligationNatureDto;
 }
 
 export class ObligationPage {
+  @ApiProperty({ description: 'Version of the obligation catalog' }) catalogVersion!: number;
   @ApiProperty({ type: [ObligationDto] }) items!: ObligationDto[];
   @ApiProperty({ type: String, nullable: true, description: 'Always null: the catalog is one page' }) next!: null;
 }
