@@ -30,7 +30,8 @@ export const onRealPostgres = (): boolean => Boolean(process.env.DATABASE_URL);
 /**
  * A server on its own, throw-away database: an in-memory PGlite, or a fresh schema on the
  * PostgreSQL of DATABASE_URL (dropped on close), so test files never see each other's data.
- * The timer scheduler does not poll (TIMERS_ENABLED=false): tests fire timers themselves.
+ * The timer scheduler and the notification dispatcher do not poll (TIMERS_ENABLED=false,
+ * NOTIFY_ENABLED=false): tests fire timers and dispatch notifications themselves.
  */
 export async function createTestApp(overrides: Overrides = {}, options: { clock?: Clock } = {}): Promise<TestApp> {
   // DATABASE_URL '' in the overrides asks for the embedded database even when the suite runs on PostgreSQL.
@@ -48,6 +49,8 @@ export async function createTestApp(overrides: Overrides = {}, options: { clock?
     DATABASE_URL: databaseUrl ?? '',
     // Tests move the clock and call TimerScheduler.fireDueTimers() themselves.
     TIMERS_ENABLED: 'false',
+    // …and run the notification dispatcher themselves (NotificationDispatcher.runOnce()).
+    NOTIFY_ENABLED: 'false',
     ...(schema ? { DATABASE_SCHEMA: schema } : {}),
     ...overrides,
   };
