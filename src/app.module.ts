@@ -13,6 +13,7 @@ import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { HistoryModule } from './history';
 import { MunicipalitiesModule } from './municipalities/municipalities.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { PersonalDataModule } from './personal-data/personal-data.module';
 
 @Module({})
@@ -62,6 +63,7 @@ export class AppModule {
         EscalationsModule,
         DocumentsModule,
         PersonalDataModule,
+        NotificationsModule,
         AuditModule,
       ],
     };

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { NotificationAddressFields } from '../domain/personal-data';
 import { type NotificationAddressRecord, PersonalDataRepository } from '../infrastructure/personal-data.repository';
 
@@ -37,8 +37,9 @@ export class NotificationAddressBook {
     return { id, municipality, fields: clean, createdAt: at };
   }
 
-  list(municipality: string, role?: string): Promise<NotificationAddressRecord[]> {
-    return this.records.notificationAddresses(municipality, role);
+  /** `tx`: inside a transaction (the embedded database has one connection). */
+  list(municipality: string, role?: string, tx?: EntityManager): Promise<NotificationAddressRecord[]> {
+    return this.records.notificationAddresses(municipality, role, tx);
   }
 
   find(id: string): Promise<NotificationAddressRecord | null> {
@@ -53,7 +54,7 @@ export class NotificationAddressBook {
   }
 
   /** The e-mail address a delivery to record `id` goes to: a notification address or a contact's. */
-  async emailOf(id: string): Promise<string | null> {
-    return (await this.records.notificationAddress(id))?.fields.email ?? (await this.records.contactEmail(id));
+  async emailOf(id: string, tx?: EntityManager): Promise<string | null> {
+    return (await this.records.notificationAddress(id, tx))?.fields.email ?? (await this.records.contactEmail(id, tx));
   }
 }

@@ -58,8 +58,12 @@ export class PersonalDataRepository {
   }
 
   /** The notification addresses of `municipality` not erased, oldest first; only for `role` when given. */
-  async notificationAddresses(municipality: string, role?: string): Promise<NotificationAddressRecord[]> {
-    const rows = await this.dataSource.query<AddressRow[]>(
+  async notificationAddresses(
+    municipality: string,
+    role?: string,
+    tx: EntityManager = this.dataSource.manager,
+  ): Promise<NotificationAddressRecord[]> {
+    const rows = await tx.query<AddressRow[]>(
       `SELECT id, municipality, fields, created_at FROM personal_data
         WHERE subject_kind = 'notification-address' AND municipality = $1 AND erased_at IS NULL
           AND ($2::text IS NULL OR fields->>'role' = $2)
@@ -70,8 +74,11 @@ export class PersonalDataRepository {
   }
 
   /** A notification address by id, null when unknown or erased. */
-  async notificationAddress(id: string): Promise<NotificationAddressRecord | null> {
-    const [row] = await this.dataSource.query<AddressRow[]>(
+  async notificationAddress(
+    id: string,
+    tx: EntityManager = this.dataSource.manager,
+  ): Promise<NotificationAddressRecord | null> {
+    const [row] = await tx.query<AddressRow[]>(
       `SELECT id, municipality, fields, created_at FROM personal_data
         WHERE id = $1 AND subject_kind = 'notification-address' AND erased_at IS NULL`,
       [id],
@@ -80,8 +87,8 @@ export class PersonalDataRepository {
   }
 
   /** The e-mail address of a contact (by its `personRef`), null when it has none or it was erased. */
-  async contactEmail(id: string): Promise<string | null> {
-    const [row] = await this.dataSource.query<Array<{ email: string | null }>>(
+  async contactEmail(id: string, tx: EntityManager = this.dataSource.manager): Promise<string | null> {
+    const [row] = await tx.query<Array<{ email: string | null }>>(
       `SELECT fields->>'email' AS email FROM personal_data
         WHERE id = $1 AND subject_kind = 'contact' AND erased_at IS NULL`,
       [id],
