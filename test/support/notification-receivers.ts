@@ -58,16 +58,18 @@ export interface ReceivedRequest {
  * A receiver as the docs tell municipal systems to write one: verifies the Standard Webhooks
  * signature and timestamp (standardwebhooks' 5-minute window), de-duplicates by `webhook-id`,
  * answers 204 for a new event, 200 for a known id and 401 for a refused request.
- * `failWith`: answer every request with this status instead (a broken receiver).
+ * `failWith`: answer every request with this status instead (a broken receiver); `delayMs`: answer
+ * each request that much later (a slow one, so that deliveries queue up).
  */
-export async function startWebhookReceiver(options: { failWith?: number } = {}) {
+export async function startWebhookReceiver(options: { failWith?: number; delayMs?: number } = {}) {
   const requests: ReceivedRequest[] = [];
   const seen = new Map<string, unknown>();
   let secret = '';
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
+    req.on('end', () => void setTimeout(() => answer(), options.delayMs ?? 0));
+    const answer = () => {
       const body = Buffer.concat(chunks).toString('utf8');
       if (options.failWith) {
         requests.push({ headers: req.headers, body, verdict: 'refused', detail: 'broken' });
@@ -85,7 +87,7 @@ export async function startWebhookReceiver(options: { failWith?: number } = {}) 
         requests.push({ headers: req.headers, body, verdict: 'refused', detail: (error as Error).message });
         res.writeHead(401).end();
       }
-    });
+    };
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
