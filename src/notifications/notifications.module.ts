@@ -7,6 +7,7 @@ import { ExpandOutboxUseCase } from './application/expand-outbox.use-case';
 import { FireReminderUseCase } from './application/fire-reminder.use-case';
 import { NotificationAddressesUseCase } from './application/notification-addresses.use-case';
 import { NotificationDispatcher } from './application/notification-dispatcher';
+import { RedeliverUseCase } from './application/redeliver.use-case';
 import { EmailSender } from './application/senders/email.sender';
 import { NatsSink } from './application/senders/nats.sink';
 import { WebhookSender } from './application/senders/webhook.sender';
@@ -44,6 +45,7 @@ import { NotificationStoreModule } from './notification-store.module';
     WebhookSubscriptionsUseCase,
     NotificationAddressesUseCase,
     DeliveriesQuery,
+    RedeliverUseCase,
   ],
   exports: [NotificationDispatcher],
 })

@@ -1,6 +1,7 @@
 import { type BeforeApplicationShutdown, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { Clock, nowOf } from '../../common/clock';
+import { PollLoop } from '../../common/poll-loop';
 import type { Environment } from '../../config/configuration';
 import { type AttemptOutcome, DeliverDueUseCase } from './deliver-due.use-case';
 import { ExpandOutboxUseCase } from './expand-outbox.use-case';
@@ -22,10 +23,7 @@ export interface DispatchRound {
  */
 @Injectable()
 export class NotificationDispatcher implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly logger = new Logger('Notifications');
-  private timeout: NodeJS.Timeout | undefined;
-  private running: Promise<unknown> = Promise.resolve();
-  private stopped = false;
+  private readonly loop: PollLoop;
 
   constructor(
     private readonly fireReminder: FireReminderUseCase,
@@ -33,26 +31,34 @@ export class NotificationDispatcher implements OnApplicationBootstrap, BeforeApp
     private readonly deliver: DeliverDueUseCase,
     private readonly clock: Clock,
     private readonly config: ConfigService<Environment, true>,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    if (this.config.get('NOTIFY_ENABLED', { infer: true })) this.look();
+  ) {
+    this.loop = new PollLoop(
+      async () => {
+        const round = await this.runOnce();
+        return { more: round.attempts.length + round.expanded + round.reminders > 0 };
+      },
+      config.get('NOTIFY_POLL_MS', { infer: true }),
+      new Logger('Notifications'),
+      'dispatching notifications',
+    );
   }
 
-  async beforeApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.timeout);
-    await this.running.catch(() => undefined);
+  onApplicationBootstrap(): void {
+    if (this.config.get('NOTIFY_ENABLED', { infer: true })) this.loop.start();
+  }
+
+  beforeApplicationShutdown(): Promise<void> {
+    return this.loop.stop();
   }
 
   /** One round at the clock's now. Tests move the clock and call this instead of waiting for a poll. */
   async runOnce(): Promise<DispatchRound> {
     const now = nowOf(this.clock);
     let reminders = 0;
-    while (!this.stopped && (await this.fireReminder.execute(now))) reminders++;
+    while (!this.loop.isStopped && (await this.fireReminder.execute(now))) reminders++;
     let expanded = 0;
-    for (let n = -1; n !== 0 && !this.stopped; expanded += n) n = await this.expand.execute(now);
-    const attempts = this.stopped ? [] : await this.deliver.execute(now);
+    for (let n = -1; n !== 0 && !this.loop.isStopped; expanded += n) n = await this.expand.execute(now);
+    const attempts = this.loop.isStopped ? [] : await this.deliver.execute(now);
     return { reminders, expanded, attempts };
   }
 
@@ -66,25 +72,5 @@ export class NotificationDispatcher implements OnApplicationBootstrap, BeforeApp
       total.attempts.push(...round.attempts);
       if (round.reminders + round.expanded + round.attempts.length === 0) return total;
     }
-  }
-
-  private look(): void {
-    if (this.stopped) return;
-    const interval = this.config.get('NOTIFY_POLL_MS', { infer: true });
-    this.running = this.runOnce().then(
-      (round) => this.schedule(round.attempts.length + round.expanded + round.reminders > 0 ? 0 : interval),
-      (error: unknown) => {
-        this.logger.error(
-          `dispatching notifications failed: ${error instanceof Error ? error.message : String(error)}`,
-        );
-        this.schedule(interval);
-      },
-    );
-  }
-
-  private schedule(delay: number): void {
-    if (this.stopped) return;
-    this.timeout = setTimeout(() => this.look(), delay);
-    this.timeout.unref();
   }
 }

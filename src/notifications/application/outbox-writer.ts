@@ -2,10 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { EntityManager } from 'typeorm';
 import type { Environment } from '../../config/configuration';
-import type { CooperationContext } from '../../cooperations/domain';
-import type { HistoryEntry } from '../../history/domain/hash-chain';
-import { transitionEvent } from '../domain/cloud-event';
-import { type Notice, noticesFor } from '../domain/notices';
+import { type RecordedEntry, transitionEvent } from '../domain/cloud-event';
+import { type Notice, type NotifiedContext, noticesFor } from '../domain/notices';
 import { expectedReminders, isStillAhead } from '../domain/reminders';
 import { OutboxRepository } from '../infrastructure/outbox.repository';
 import { ReminderRepository } from '../infrastructure/reminder.repository';
@@ -29,7 +27,7 @@ export class OutboxWriter {
     this.leadTimes = leadTimesOf(config);
   }
 
-  async recorded(tx: EntityManager, entry: HistoryEntry, ctx: CooperationContext, options: { noop?: boolean } = {}) {
+  async recorded(tx: EntityManager, entry: RecordedEntry, ctx: NotifiedContext, options: { noop?: boolean } = {}) {
     const at = new Date(entry.recordedAt);
     const withTitle = (n: Notice): Notice => ({ ...n, facts: { ...n.facts, title: ctx.title } });
     const event = transitionEvent(entry);

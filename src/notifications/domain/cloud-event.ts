@@ -1,6 +1,9 @@
 import { uuidV5 } from '../../cooperations/domain';
 import type { HistoryEntry } from '../../history/domain/hash-chain';
 
+/** A history entry as the chain records it (content, previous hash, hash): what a transition tells. */
+export type RecordedEntry = HistoryEntry;
+
 /** UUID v5 namespace of notification event and delivery ids. */
 const NOTIFICATION_NAMESPACE = '3b1f6a52-8c4d-4e07-9f2a-6d5c1b8e7a90';
 
@@ -37,7 +40,7 @@ export const deliveryId = (eventId: string, channel: string, target: string): st
 const source = (cooperationId: string) => `/api/v1/cooperations/${cooperationId}`;
 
 /** A history entry as a CloudEvent: type `de.nrw.ikz.<event>`, subject the cooperation, data the entry with its hash. */
-export function transitionEvent(entry: HistoryEntry): CloudEvent {
+export function transitionEvent(entry: RecordedEntry): CloudEvent {
   return {
     specversion: '1.0',
     id: transitionEventId(entry.cooperationId, entry.sequence),

@@ -35,7 +35,10 @@ describe('who is told what', () => {
   });
 
   it('a draft waiting for signatures goes to the contacts who have not signed', () => {
-    const contacts = { ...ctx.contacts, [LEGDEN]: { personRef: 'p-legden' } } as unknown as CooperationContext['contacts'];
+    const contacts = {
+      ...ctx.contacts,
+      [LEGDEN]: { personRef: 'p-legden' },
+    } as unknown as CooperationContext['contacts'];
     const [n] = noticesFor({ eventType: 'DRAFT_LOI', payload: {} }, { ...ctx, contacts });
     expect(n.recipients).toEqual([{ municipality: LEGDEN, role: 'contact', personRef: 'p-legden' }]);
   });

@@ -12,6 +12,9 @@ import {
  * outbox writer calls it in the command's transaction with the state the event left behind.
  */
 
+/** The state an event left behind, as the rules read it. */
+export type NotifiedContext = CooperationContext;
+
 /** What a notification is about; each has its German and English text (`texts.ts`). */
 export const TOPICS = [
   'invitation',

@@ -16,6 +16,7 @@ import { ParseUuidPipe } from '../../common/uuid.pipe';
 import type { NotificationAddressRecord } from '../../personal-data';
 import { DeliveriesQuery } from '../application/deliveries.query';
 import { NotificationAddressesUseCase } from '../application/notification-addresses.use-case';
+import { RedeliverUseCase } from '../application/redeliver.use-case';
 import { type SubscriptionView, WebhookSubscriptionsUseCase } from '../application/webhook-subscriptions.use-case';
 import type { Attempt } from '../infrastructure/attempt.repository';
 import type { Delivery } from '../infrastructure/delivery.repository';
@@ -136,7 +137,10 @@ export class NotificationAddressesController {
 @ApiTags('notifications')
 @Controller('notification-deliveries')
 export class DeliveriesController {
-  constructor(private readonly deliveries: DeliveriesQuery) {}
+  constructor(
+    private readonly deliveries: DeliveriesQuery,
+    private readonly redeliverOne: RedeliverUseCase,
+  ) {}
 
   @Get()
   @Roles('coordinator', 'steering-board', 'admin')
@@ -166,6 +170,6 @@ export class DeliveriesController {
     @Param('id', ParseUuidPipe) id: string,
     @CurrentPrincipal() principal: Principal,
   ): Promise<DeliveryDto> {
-    return deliveryDto(await this.deliveries.redeliver(principal, id));
+    return deliveryDto(await this.redeliverOne.execute(principal, id));
   }
 }
