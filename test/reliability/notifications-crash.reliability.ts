@@ -7,6 +7,7 @@ import { ensureBuilt, freePort, ServerProcess } from '../../bench/lib/server-pro
 import { issueDevelopmentToken } from '../../src/auth/token-issuer';
 import { transitionEventId } from '../../src/notifications/domain/cloud-event';
 import { COORD_HEEK, OPENING } from '../fixtures/building-yard.scenario';
+import { REPEATABLE_EVENT } from './support/repeatable-event';
 import { startWebhookReceiver } from '../support/notification-receivers';
 import { sleep } from './support/chaos';
 
@@ -19,13 +20,6 @@ import { sleep } from './support/chaos';
  */
 
 const SECRET = randomBytes(32).toString('hex');
-const EVENT = JSON.stringify({
-  type: 'APPOINT_CONTACT',
-  name: 'Maria Beispiel',
-  position: 'Fachbereichsleiterin Bauen und Umwelt',
-  userSub: COORD_HEEK.sub,
-  authority: { conferredBy: 'Bürgermeister', conferredOn: '2026-01-05', scope: 'Absichtserklärung' },
-});
 
 describe('notifications survive SIGKILL between commit and delivery', () => {
   const url = process.env.DATABASE_URL;
@@ -118,7 +112,7 @@ describe('notifications survive SIGKILL between commit and delivery', () => {
       while (loading) {
         const id = ids[n % ids.length];
         try {
-          const res = await call(`/api/v1/cooperations/${id}/events`, { method: 'POST', body: EVENT });
+          const res = await call(`/api/v1/cooperations/${id}/events`, { method: 'POST', body: REPEATABLE_EVENT });
           if (res.status === 200) acknowledged.add(transitionEventId(id, res.body.cooperation.version));
         } catch {
           return; // the server is gone
