@@ -6,6 +6,7 @@ import { Audit1764200000001 } from './1764200000001-audit';
 import { EscalationCasesIndex1764250000001 } from './1764250000001-escalation-cases-index';
 import { EvidenceDocuments1764300000001 } from './1764300000001-evidence-documents';
 import { PersonalData1764300000002 } from './1764300000002-personal-data';
+import { Notifications1764400000001 } from './1764400000001-notifications';
 import { DocumentChunks1764612000001 } from './1764612000001-document-chunks';
 import { GrowthLimitIndexes1764612000002 } from './1764612000002-growth-limit-indexes';
 
@@ -19,6 +20,7 @@ export const MIGRATIONS = [
   EscalationCasesIndex1764250000001,
   EvidenceDocuments1764300000001,
   PersonalData1764300000002,
+  Notifications1764400000001,
   DocumentChunks1764612000001,
   GrowthLimitIndexes1764612000002,
 ];

@@ -16,6 +16,7 @@ import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { HistoryModule } from './history';
 import { MunicipalitiesModule } from './municipalities/municipalities.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { PersonalDataModule } from './personal-data/personal-data.module';
 
 @Module({})
@@ -58,6 +59,7 @@ export class AppModule {
         EscalationsModule,
         DocumentsModule,
         PersonalDataModule,
+        NotificationsModule,
         AuditModule,
         // The console's development sign-in: in production (or with an identity provider's keys,
         // which its HS256 tokens would not match) the route does not exist (404).

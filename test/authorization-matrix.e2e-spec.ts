@@ -49,6 +49,16 @@ export const POLICY: Record<string, { roles: readonly Role[] | 'public'; scope?:
   'GET /api/v1/audit/checkpoints/:id': { roles: AUDIT },
   'GET /api/v1/audit/checkpoints/:id/verify': { roles: AUDIT },
   'GET /api/v1/audit/public-key': { roles: AUDIT },
+  // Notifications: the use cases scope by municipality (test/notifications-delivery e2e covers it).
+  'POST /api/v1/webhook-subscriptions': { roles: ['coordinator', 'admin'] },
+  'GET /api/v1/webhook-subscriptions': { roles: ['coordinator', 'admin'] },
+  'DELETE /api/v1/webhook-subscriptions/:id': { roles: ['coordinator', 'admin'] },
+  'POST /api/v1/municipalities/:ags/notification-addresses': { roles: ['coordinator', 'admin'] },
+  'GET /api/v1/municipalities/:ags/notification-addresses': { roles: ['coordinator', 'admin'] },
+  'DELETE /api/v1/municipalities/:ags/notification-addresses/:id': { roles: ['coordinator', 'admin'] },
+  'GET /api/v1/notification-deliveries': { roles: ['coordinator', 'steering-board', 'admin'] },
+  'GET /api/v1/notification-deliveries/:id': { roles: ['coordinator', 'steering-board', 'admin'] },
+  'POST /api/v1/notification-deliveries/:id/redeliver': { roles: ['coordinator', 'admin'] },
 };
 
 const HEEK = COORD_HEEK.municipality!;
@@ -117,7 +127,7 @@ describe('authorization matrix: every route × every role × own/other municipal
             ? {}
             : undefined;
     const call = async (route: Route, principal?: Principal) => {
-      let req = t.http[route.method.toLowerCase() as 'get' | 'post'](url(route.path));
+      let req = t.http[route.method.toLowerCase() as 'get' | 'post' | 'delete'](url(route.path));
       if (principal) req = req.set('Authorization', `Bearer ${await t.token(principal)}`);
       const payload = body(route);
       return payload === undefined ? req : req.send(payload);

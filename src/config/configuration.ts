@@ -162,6 +162,73 @@ export class Environment {
   @IsInt()
   @Min(1)
   IDEMPOTENCY_RETENTION_HOURS = 48;
+  /** Run the notification dispatcher and reminder scheduler in this instance (several may share one database). */
+  @Transform(toBoolean)
+  @IsBoolean()
+  NOTIFY_ENABLED = true;
+
+  /** How often the dispatcher looks for events to expand, reminders to send and deliveries to attempt. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(10)
+  NOTIFY_POLL_MS = 2_000;
+
+  /** Reminder lead times before a deadline, in NRW working days, comma-separated. */
+  @Matches(/^\s*(\d{1,3}\s*(,\s*\d{1,3}\s*)*)?$/)
+  NOTIFY_REMINDER_LEAD_DAYS = '14,3';
+
+  /** Attempts of one delivery before it is parked as failed. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  NOTIFY_MAX_ATTEMPTS = 8;
+
+  /** Wait after the first failed attempt; doubles with each further one up to NOTIFY_RETRY_MAX_MS. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  NOTIFY_RETRY_BASE_MS = 30_000;
+
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  NOTIFY_RETRY_MAX_MS = 3_600_000;
+
+  /** Time limit of one attempt (SMTP, webhook, broker); an attempt cut off by a crash is retried after twice this. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(100)
+  NOTIFY_TIMEOUT_MS = 10_000;
+
+  /** SMTP server for e-mail notifications, e.g. `smtp://user:pass@mail.example:587`; unset: no e-mail. */
+  @IsOptional()
+  @IsString()
+  SMTP_URL?: string;
+
+  @IsString()
+  MAIL_FROM = 'IKZ-Plattform <noreply@localhost>';
+
+  /** Base URL of the web console; e-mails link to `<CONSOLE_URL>/cooperations/<id>`. */
+  @IsString()
+  CONSOLE_URL = 'http://localhost:3000';
+
+  /** In production, webhooks to loopback, private and link-local addresses are refused unless this is set. */
+  @Transform(toBoolean)
+  @IsBoolean()
+  WEBHOOK_ALLOW_PRIVATE_NETWORKS = false;
+
+  /** NATS server with JetStream, e.g. `nats://127.0.0.1:4222`; set: every event is also published there. */
+  @IsOptional()
+  @IsString()
+  NATS_URL?: string;
+
+  /** JetStream stream (created if missing) and subject prefix: events go to `<prefix>.<cooperation>.<event>`. */
+  @Matches(/^[A-Za-z0-9_-]{1,64}$/)
+  NATS_STREAM = 'IKZ_EVENTS';
+
+  @Matches(/^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$/)
+  NATS_SUBJECT_PREFIX = 'ikz.events';
 }
 
 export function validateEnvironment(raw: Record<string, unknown>): Environment {

@@ -4,6 +4,7 @@ import { Clock, SystemClock } from '../common/clock';
 import { DocumentStoreModule } from '../documents';
 import { HistoryModule } from '../history';
 import { MunicipalitiesModule } from '../municipalities';
+import { NotificationStoreModule } from '../notifications';
 import { PersonalDataStoreModule } from '../personal-data';
 import { CommandRunner } from './application/command-runner';
 import { CooperationCopies } from './application/cooperation-copies';
@@ -41,6 +42,7 @@ import { TimerRepository } from './infrastructure/timer.repository';
     MunicipalitiesModule,
     DocumentStoreModule,
     PersonalDataStoreModule,
+    NotificationStoreModule,
   ],
   controllers: [LifecycleController, CooperationsController],
   providers: [

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { ensureBuilt, freePort, ServerProcess } from '../../bench/lib/server-process';
 import { issueDevelopmentToken } from '../../src/auth/token-issuer';
 import { COORD_HEEK, OPENING } from '../fixtures/building-yard.scenario';
+import { REPEATABLE_EVENT } from './support/repeatable-event';
 
 /*
  * The embedded default as users run it: `node dist/src/main.js` on a data directory, stopped by a
@@ -15,13 +16,6 @@ import { COORD_HEEK, OPENING } from '../fixtures/building-yard.scenario';
  */
 
 const SECRET = randomBytes(32).toString('hex');
-const EVENT = JSON.stringify({
-  type: 'APPOINT_CONTACT',
-  name: 'Maria Beispiel',
-  position: 'Fachbereichsleiterin Bauen und Umwelt',
-  userSub: COORD_HEEK.sub,
-  authority: { conferredBy: 'Bürgermeister', conferredOn: '2026-01-05', scope: 'Absichtserklärung' },
-});
 const UNCLEAN = 'ended without closing the embedded database';
 
 interface HistoryItem {
@@ -85,7 +79,7 @@ describe('the embedded server process: signals, SIGKILL under load, a damaged da
     return res.body.id as string;
   };
   const send = (id: string, key = randomUUID()) =>
-    call(`/api/v1/cooperations/${id}/events`, { method: 'POST', key, body: EVENT });
+    call(`/api/v1/cooperations/${id}/events`, { method: 'POST', key, body: REPEATABLE_EVENT });
   const history = async (id: string): Promise<HistoryItem[]> => {
     const items: HistoryItem[] = [];
     for (;;) {

@@ -37,6 +37,8 @@ export function testDatabase(overrides: Overrides = {}, secret?: string): TestDa
       IKZ_DATA_DIR: ':memory:',
       DATABASE_URL: databaseUrl ?? '',
       TIMERS_ENABLED: 'false',
+      // …and run the notification dispatcher themselves (NotificationDispatcher.runOnce()).
+      NOTIFY_ENABLED: 'false',
       ...(schema ? { DATABASE_SCHEMA: schema } : {}),
       ...overrides,
     },

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Principal } from '../../auth/principal';
 import { type HistoryEntry, type HistoryEntryContent, HistoryRepository } from '../../history';
+import { OutboxWriter } from '../../notifications';
 import { type Accepted, OPEN_COOPERATION, type Opened } from '../domain';
 import { CooperationRepository, type StoredCooperation } from '../infrastructure/cooperation.repository';
 import { TimerRepository } from '../infrastructure/timer.repository';
@@ -12,8 +13,8 @@ import { type CooperationView, type EventResult, viewOf } from './cooperation-vi
 type Transition = Pick<HistoryEntryContent, 'eventType' | 'payload' | 'stateBefore' | 'stateAfter' | 'obligations'>;
 
 /**
- * Writes what the domain accepted, in the command's transaction: the history entry, the snapshot
- * and the timer rows — all or nothing.
+ * Writes what the domain accepted, in the command's transaction: the history entry, the snapshot,
+ * the timer rows and the notifications of the entry (outbox) — all or nothing.
  */
 @Injectable()
 export class DecisionRecorder {
@@ -21,6 +22,7 @@ export class DecisionRecorder {
     private readonly cooperations: CooperationRepository,
     private readonly history: HistoryRepository,
     private readonly timers: TimerRepository,
+    private readonly outbox: OutboxWriter,
   ) {}
 
   /** A new cooperation: its row and history entry 1 (OPEN_COOPERATION, no state before it). */
@@ -32,13 +34,14 @@ export class DecisionRecorder {
     at: Date,
   ): Promise<{ view: CooperationView; stored: StoredCooperation }> {
     const stored = await this.cooperations.insert(tx, opened.input.id, opened.state, at);
-    await this.append(tx, stored.id, principal, meta, at, {
+    const entry = await this.append(tx, stored.id, principal, meta, at, {
       eventType: OPEN_COOPERATION,
       payload: opened.input,
       stateBefore: null,
       stateAfter: opened.stateAfter,
       obligations: [],
     });
+    await this.outbox.recorded(tx, entry, opened.state.context);
     return { view: viewOf(stored, opened.state), stored };
   }
 
@@ -61,6 +64,7 @@ export class DecisionRecorder {
     });
     const stored = await this.cooperations.update(tx, current, decision.state, at);
     await this.timers.write(tx, current.id, decision.timers);
+    await this.outbox.recorded(tx, entry, decision.state.context, { noop: decision.noop });
     return { cooperation: viewOf(stored, decision.state), entry };
   }
 

@@ -13,6 +13,13 @@ export interface PersonFields {
   email?: string;
 }
 
+/** A municipality's address for notifications to one of its roles (docs/notifications.md). */
+export interface NotificationAddressFields {
+  email: string;
+  role: 'coordinator' | 'steering-board';
+  name?: string;
+}
+
 /** What a history entry holds in place of the personal fields. */
 export interface PersonReference {
   personRef: string;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { PersonFields } from '../domain/personal-data';
+import type { NotificationAddressFields, PersonFields } from '../domain/personal-data';
 
 /** A record of personal data; `fields` is `{erased: true}` once erased. */
 export interface PersonalDataRecord {
@@ -44,6 +44,58 @@ export class PersonalDataRepository {
     );
   }
 
+  /** A municipality's notification address: personal data of no cooperation (subject kind `notification-address`). */
+  async insertNotificationAddress(
+    tx: EntityManager,
+    record: { id: string; municipality: string; fields: NotificationAddressFields; salt: string },
+    at: Date,
+  ): Promise<void> {
+    await tx.query(
+      `INSERT INTO personal_data (id, subject_kind, cooperation_id, municipality, fields, salt, created_at)
+       VALUES ($1, 'notification-address', NULL, $2, $3, $4, $5)`,
+      [record.id, record.municipality, JSON.stringify(record.fields), record.salt, at],
+    );
+  }
+
+  /** The notification addresses of `municipality` not erased, oldest first; only for `role` when given. */
+  async notificationAddresses(
+    municipality: string,
+    role?: string,
+    tx: EntityManager = this.dataSource.manager,
+  ): Promise<NotificationAddressRecord[]> {
+    const rows = await tx.query<AddressRow[]>(
+      `SELECT id, municipality, fields, created_at FROM personal_data
+        WHERE subject_kind = 'notification-address' AND municipality = $1 AND erased_at IS NULL
+          AND ($2::text IS NULL OR fields->>'role' = $2)
+        ORDER BY created_at, id`,
+      [municipality, role ?? null],
+    );
+    return rows.map(toAddress);
+  }
+
+  /** A notification address by id, null when unknown or erased. */
+  async notificationAddress(
+    id: string,
+    tx: EntityManager = this.dataSource.manager,
+  ): Promise<NotificationAddressRecord | null> {
+    const [row] = await tx.query<AddressRow[]>(
+      `SELECT id, municipality, fields, created_at FROM personal_data
+        WHERE id = $1 AND subject_kind = 'notification-address' AND erased_at IS NULL`,
+      [id],
+    );
+    return row ? toAddress(row) : null;
+  }
+
+  /** The e-mail address of a contact (by its `personRef`), null when it has none or it was erased. */
+  async contactEmail(id: string, tx: EntityManager = this.dataSource.manager): Promise<string | null> {
+    const [row] = await tx.query<Array<{ email: string | null }>>(
+      `SELECT fields->>'email' AS email FROM personal_data
+        WHERE id = $1 AND subject_kind = 'contact' AND erased_at IS NULL`,
+      [id],
+    );
+    return row?.email ?? null;
+  }
+
   async find(id: string, tx: EntityManager = this.dataSource.manager): Promise<PersonalDataRecord | null> {
     const [row] = await tx.query<PersonalDataRow[]>(`SELECT ${COLUMNS} FROM personal_data WHERE id = $1`, [id]);
     return row ? toRecord(row) : null;
@@ -85,6 +137,28 @@ export class PersonalDataRepository {
     return toRecord(rows[0]);
   }
 }
+
+/** A municipality's notification address, as notifications read it. */
+export interface NotificationAddressRecord {
+  id: string;
+  municipality: string;
+  fields: NotificationAddressFields;
+  createdAt: Date;
+}
+
+interface AddressRow {
+  id: string;
+  municipality: string;
+  fields: NotificationAddressFields;
+  created_at: Date;
+}
+
+const toAddress = (row: AddressRow): NotificationAddressRecord => ({
+  id: row.id,
+  municipality: row.municipality,
+  fields: row.fields,
+  createdAt: new Date(row.created_at),
+});
 
 function toRecord(row: PersonalDataRow): PersonalDataRecord {
   return {
