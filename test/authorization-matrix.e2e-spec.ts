@@ -21,6 +21,8 @@ const ALL = ROLES;
 const AUDIT = ['auditor', 'admin'] as const;
 export const POLICY: Record<string, { roles: readonly Role[] | 'public'; scope?: Scope }> = {
   'GET /health': { roles: 'public' },
+  // The console's development sign-in (absent in production).
+  'POST /api/v1/dev/token': { roles: 'public' },
   'GET /api/v1/municipalities': { roles: ALL },
   'GET /api/v1/municipalities/:ags': { roles: ALL },
   'POST /api/v1/municipalities': { roles: ['admin'] },

@@ -1,4 +1,4 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,6 +6,7 @@ import { Client } from 'pg';
 import { backup, restore } from '../scripts/backup';
 import { lines, PIECE_BYTES } from '../scripts/backup-file';
 import { validateEnvironment } from '../src/config/configuration';
+import { type RowQuery, storeDocument, storedDocumentHashes } from './support/stored-documents';
 import { ADMIN, AUDITOR, coordinatorOf, createTestApp, onRealPostgres, type TestApp } from './support/test-app';
 
 /** `npm run backup` / `npm run restore`: a dump a user can restore into the embedded default or PostgreSQL. */
@@ -156,15 +157,10 @@ describe('backup and restore', () => {
     const { id } = await fill(t);
     // Around the piece size (one piece exactly, one byte over, two exactly) and several MiB.
     const sha256s: Record<string, string> = {};
+    const query: RowQuery = (sql, params) => t.dataSource.query(sql, params);
     for (const size of [PIECE_BYTES, PIECE_BYTES + 1, 2 * PIECE_BYTES, 6 * 1024 * 1024 + 7]) {
-      const content = randomBytes(size);
-      const documentId = randomUUID();
-      sha256s[documentId] = createHash('sha256').update(content).digest('hex');
-      await t.dataSource.query(
-        `INSERT INTO cooperation_documents (id, cooperation_id, kind, media_type, size_bytes, sha256, content, uploaded_by, uploaded_at)
-         VALUES ($1, $2, 'other', 'application/pdf', $3, $4, $5, '{"sub": "coord-heek"}', now())`,
-        [documentId, id, size, sha256s[documentId], content],
-      );
+      const stored = await storeDocument(query, id, randomBytes(size));
+      sha256s[stored.id] = stored.sha256;
     }
     await t.close();
     forgetSchema();
@@ -181,9 +177,7 @@ describe('backup and restore', () => {
       expect(await restore(validateEnvironment(target), file, quiet)).toMatchObject({ chains: 1, entries: 4 });
       const restored = await createTestApp(target);
       try {
-        const rows: { id: string; sha256: string }[] = await restored.dataSource.query(
-          `SELECT id, encode(sha256(content), 'hex') AS sha256 FROM cooperation_documents`,
-        );
+        const rows = await storedDocumentHashes((sql, params) => restored.dataSource.query(sql, params));
         expect(Object.fromEntries(rows.map((r) => [r.id, r.sha256]))).toEqual(sha256s);
       } finally {
         await restored.close();

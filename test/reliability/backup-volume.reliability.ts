@@ -1,5 +1,6 @@
+import { type RowQuery, storeDocument, storedDocumentHashes } from '../support/stored-documents';
 import { spawn } from 'node:child_process';
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -100,25 +101,15 @@ suite('backup and restore of ≥ 1 GiB of evidence documents in constant memory'
     // Incompressible content, as real PDFs and scans mostly are, inserted by SQL (the upload path is not under test).
     const sources = new Map<string, string>();
     await withClient(url, schema, async (client) => {
+      const query: RowQuery = async (sql, params) => (await client.query(sql, params)).rows;
       for (let i = 0; i < DOCUMENTS; i++) {
-        const content = randomBytes(DOCUMENT_MIB * 1024 * 1024);
-        const id = randomUUID();
-        const sha256 = createHash('sha256').update(content).digest('hex');
-        sources.set(id, sha256);
-        await client.query(
-          `INSERT INTO cooperation_documents (id, cooperation_id, kind, file_name, media_type, size_bytes, sha256,
-                                              content, uploaded_by, uploaded_at)
-           VALUES ($1, $2, 'other', $3, 'application/pdf', $4, $5, $6, $7, now())`,
-          [
-            id,
-            cooperation,
-            `Anlage ${i}.pdf`,
-            content.length,
-            sha256,
-            content,
-            { sub: 'coord-heek', role: 'coordinator' },
-          ],
+        const { id, sha256 } = await storeDocument(
+          query,
+          cooperation,
+          randomBytes(DOCUMENT_MIB * 1024 * 1024),
+          `Anlage ${i}.pdf`,
         );
+        sources.set(id, sha256);
       }
     });
 
@@ -145,9 +136,7 @@ suite('backup and restore of ≥ 1 GiB of evidence documents in constant memory'
       await client.connect();
       try {
         // Recomputed from the restored bytes, not the stored column.
-        const { rows } = await client.query<{ id: string; sha256: string; stored: string }>(
-          `SELECT id, encode(sha256(content), 'hex') AS sha256, sha256 AS stored FROM cooperation_documents`,
-        );
+        const rows = await storedDocumentHashes(async (sql, params) => (await client.query(sql, params)).rows);
         expect(rows).toHaveLength(DOCUMENTS);
         for (const row of rows) expect([row.sha256, row.stored]).toEqual([sources.get(row.id), sources.get(row.id)]);
       } finally {
