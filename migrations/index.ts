@@ -6,6 +6,7 @@ import { Audit1764200000001 } from './1764200000001-audit';
 import { EscalationCasesIndex1764250000001 } from './1764250000001-escalation-cases-index';
 import { EvidenceDocuments1764300000001 } from './1764300000001-evidence-documents';
 import { PersonalData1764300000002 } from './1764300000002-personal-data';
+import { TimerFailures1764400000301 } from './1764400000301-timer-failures';
 
 /** Every migration, in order. Listed explicitly so the build, the tests and the CLI run the same set. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   EscalationCasesIndex1764250000001,
   EvidenceDocuments1764300000001,
   PersonalData1764300000002,
+  TimerFailures1764400000301,
 ];

@@ -100,7 +100,7 @@ describe('durable timers: rows beside the state, fired once through the command 
     const delays: number[] = [];
     for (let attempt = 1; attempt <= 8; attempt++) {
       const now = yard.t.app.get(Clock).now().getTime();
-      const retryAt = scheduler.retryAt(instance)!.getTime();
+      const retryAt = (await scheduler.retryAt(instance))!.getTime();
       delays.push((retryAt - now) / 60_000);
       yard.at(new Date(retryAt - 1));
       expect(await scheduler.fireDueTimers()).toEqual([]);
@@ -114,7 +114,7 @@ describe('durable timers: rows beside the state, fired once through the command 
       [`report-grace:${HEEK.ags}:2027-Q1`, 'fired'],
     ]);
     expect(await entries(t.dataSource, yard.id, 'REPORT_DUE')).toHaveLength(2);
-    expect(scheduler.retryAt(instance)).toBeNull();
+    expect(await scheduler.retryAt(instance)).toBeNull();
     expect((await yard.get(COORD_HEEK, '/history/verify')).body.valid).toBe(true);
   });
 });
@@ -316,6 +316,102 @@ describe('cooperations that were active under definition version 2 (no timer row
       } finally {
         await app.close();
       }
+    }
+  });
+});
+
+describe('a timer whose firing throws (issue 12, item 3)', () => {
+  // A database that outlives a restart: the backoff is on the row, not in one instance's memory.
+  const schema = `t_timers_fail_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const directory = mkdtempSync(join(tmpdir(), 'ikz-timers-fail-'));
+  const database = onRealPostgres() ? { DATABASE_SCHEMA: schema } : { DATABASE_URL: '', IKZ_DATA_DIR: directory };
+  const NOW = new Date('2026-10-01T08:00:00.000Z');
+  const at = (ms: number) => new Date(NOW.getTime() + ms);
+
+  afterAll(async () => {
+    rmSync(directory, { recursive: true, force: true });
+    if (!onRealPostgres()) return;
+    const client = new Client({ connectionString: process.env.DATABASE_URL });
+    await client.connect();
+    await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+    await client.end();
+  });
+
+  const failures = async (ds: DataSource, cooperationId: string) =>
+    (
+      await ds.query<Array<{ key: string; attempts: number; last_error: string | null; retry_at: Date | null }>>(
+        `SELECT key, attempts, last_error, retry_at FROM cooperation_timers WHERE cooperation_id = $1 AND key LIKE '%probe%'`,
+        [cooperationId],
+      )
+    ).map((r) => ({
+      key: r.key,
+      attempts: r.attempts,
+      error: typeof r.last_error === 'string' && r.last_error.length > 0,
+      retryAt: r.retry_at && new Date(r.retry_at).toISOString(),
+    }));
+
+  it('is recorded on its row, backed off and skipped while the others fire; a restart keeps the backoff', async () => {
+    const probe = (i: number) => `report-due:${HEEK.ags}:probe-${i}`;
+    let broken = '';
+    let fine = '';
+    const first = await createTestApp(database);
+    try {
+      const a = new BuildingYard(first);
+      await a.runUntil();
+      broken = a.id;
+      const b = new BuildingYard(first);
+      await b.runUntil();
+      fine = b.id;
+      // The broken cooperation's timer is the earliest: before the fix every look failed on it.
+      const base = Date.parse('2026-09-01T00:00:00.000Z');
+      for (const [i, id] of [broken, fine, fine].entries()) {
+        const dueAt = new Date(base + i * 1000).toISOString();
+        await first.dataSource.query(
+          `INSERT INTO cooperation_timers (cooperation_id, key, due_at, event) VALUES ($1, $2, $3, $4)`,
+          [
+            id,
+            probe(i),
+            dueAt,
+            JSON.stringify({ type: 'REPORT_DUE', reporter: HEEK.ags, period: `probe-${i}`, dueAt }),
+          ],
+        );
+      }
+      // A snapshot without its context: deciding on it throws.
+      await first.dataSource.query(
+        `UPDATE cooperations SET state = jsonb_build_object('definitionVersion', 3, 'value', state->'value') WHERE id = $1`,
+        [broken],
+      );
+      b.at(NOW);
+      const scheduler = first.app.get(TimerScheduler);
+      const fired = await scheduler.fireDueTimers();
+      expect(fired.map((f) => [f.cooperationId === broken ? 'broken' : 'fine', f.key, f.outcome])).toEqual([
+        ['broken', probe(0), 'failed'],
+        ['fine', probe(1), 'noop'],
+        ['fine', probe(2), 'noop'],
+      ]);
+      expect(await failures(first.dataSource, broken)).toEqual([
+        { key: probe(0), attempts: 1, error: true, retryAt: at(60_000).toISOString() },
+      ]);
+      expect(await entries(first.dataSource, fine, 'REPORT_DUE')).toHaveLength(2);
+      // Skipped until its retry, by every look.
+      expect(await scheduler.fireDueTimers()).toEqual([]);
+    } finally {
+      await first.close();
+    }
+
+    const second = await createTestApp(database);
+    try {
+      const yard = new BuildingYard(second);
+      yard.at(at(60_000 - 1));
+      const scheduler = second.app.get(TimerScheduler);
+      expect(await scheduler.fireDueTimers()).toEqual([]);
+      yard.at(at(60_000));
+      expect((await scheduler.fireDueTimers()).map((f) => [f.key, f.outcome])).toEqual([[probe(0), 'failed']]);
+      expect(await failures(second.dataSource, broken)).toEqual([
+        { key: probe(0), attempts: 2, error: true, retryAt: at(60_000 + 120_000).toISOString() },
+      ]);
+    } finally {
+      await second.close();
     }
   });
 });
