@@ -33,6 +33,24 @@ async function entries(ds: DataSource, cooperationId: string, eventType: string)
   );
 }
 
+/**
+ * A database that outlives a restart — a schema of the suite's PostgreSQL, or an embedded folder —
+ * as settings for createTestApp; removed after the describe block that asks for it.
+ */
+function durableDatabase(name: string): Record<string, string> {
+  const schema = `t_timers_${name}_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const directory = mkdtempSync(join(tmpdir(), `ikz-timers-${name}-`));
+  afterAll(async () => {
+    rmSync(directory, { recursive: true, force: true });
+    if (!onRealPostgres()) return;
+    const client = new Client({ connectionString: process.env.DATABASE_URL });
+    await client.connect();
+    await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+    await client.end();
+  });
+  return onRealPostgres() ? { DATABASE_SCHEMA: schema } : { DATABASE_URL: '', IKZ_DATA_DIR: directory };
+}
+
 describe('durable timers: rows beside the state, fired once through the command path', () => {
   let t: TestApp;
   let yard: BuildingYard;
@@ -120,20 +138,8 @@ describe('durable timers: rows beside the state, fired once through the command 
 });
 
 describe('cooperations that were active under definition version 2 (no timer rows)', () => {
-  // A database that outlives a restart: a schema of the suite's PostgreSQL, or an embedded folder.
-  const schema = `t_timers_v2_${process.pid}_${randomBytes(4).toString('hex')}`;
-  const directory = mkdtempSync(join(tmpdir(), 'ikz-timers-v2-'));
-  const database = onRealPostgres() ? { DATABASE_SCHEMA: schema } : { DATABASE_URL: '', IKZ_DATA_DIR: directory };
+  const database = durableDatabase('v2');
   const BEFORE_DUE: Clock = { now: () => new Date('2026-10-01T08:00:00Z') };
-
-  afterAll(async () => {
-    rmSync(directory, { recursive: true, force: true });
-    if (!onRealPostgres()) return;
-    const client = new Client({ connectionString: process.env.DATABASE_URL });
-    await client.connect();
-    await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-    await client.end();
-  });
 
   it("get their first report timer at the scheduler's start; it fires; a second start writes nothing", async () => {
     let id = '';
@@ -321,21 +327,10 @@ describe('cooperations that were active under definition version 2 (no timer row
 });
 
 describe('a timer whose firing throws (issue 12, item 3)', () => {
-  // A database that outlives a restart: the backoff is on the row, not in one instance's memory.
-  const schema = `t_timers_fail_${process.pid}_${randomBytes(4).toString('hex')}`;
-  const directory = mkdtempSync(join(tmpdir(), 'ikz-timers-fail-'));
-  const database = onRealPostgres() ? { DATABASE_SCHEMA: schema } : { DATABASE_URL: '', IKZ_DATA_DIR: directory };
+  // The backoff is on the row, not in one instance's memory: it must outlive a restart.
+  const database = durableDatabase('fail');
   const NOW = new Date('2026-10-01T08:00:00.000Z');
   const at = (ms: number) => new Date(NOW.getTime() + ms);
-
-  afterAll(async () => {
-    rmSync(directory, { recursive: true, force: true });
-    if (!onRealPostgres()) return;
-    const client = new Client({ connectionString: process.env.DATABASE_URL });
-    await client.connect();
-    await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-    await client.end();
-  });
 
   const failures = async (ds: DataSource, cooperationId: string) =>
     (
