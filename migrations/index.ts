@@ -7,6 +7,7 @@ import { EscalationCasesIndex1764250000001 } from './1764250000001-escalation-ca
 import { EvidenceDocuments1764300000001 } from './1764300000001-evidence-documents';
 import { PersonalData1764300000002 } from './1764300000002-personal-data';
 import { Notifications1764400000001 } from './1764400000001-notifications';
+import { TimerFailures1764400000301 } from './1764400000301-timer-failures';
 import { DocumentChunks1764612000001 } from './1764612000001-document-chunks';
 import { GrowthLimitIndexes1764612000002 } from './1764612000002-growth-limit-indexes';
 
@@ -21,6 +22,7 @@ export const MIGRATIONS = [
   EvidenceDocuments1764300000001,
   PersonalData1764300000002,
   Notifications1764400000001,
+  TimerFailures1764400000301,
   DocumentChunks1764612000001,
   GrowthLimitIndexes1764612000002,
 ];

@@ -4,7 +4,8 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
-import { refuseHostileJson } from './common/body-hygiene';
+import { refuseHostileJson, requireUtf8 } from './common/body-hygiene';
+import { answerClientErrors } from './common/client-errors';
 import { requireJsonBody } from './common/content-type.middleware';
 import { ProblemFilter } from './common/problem.filter';
 import { requestIdMiddleware } from './common/request-id';
@@ -48,6 +49,7 @@ export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
 export function configureApp(app: NestExpressApplication): INestApplication {
   const config = app.get(ConfigService<Environment, true>);
   app.useLogger(app.get(Logger));
+  answerClientErrors(app.getHttpServer());
   app.use(requestIdMiddleware);
   app.use((req: { path: string }, res: unknown, next: () => void) =>
     (req.path.startsWith('/docs') ? docsHelmet : apiHelmet)(req as never, res as never, next),
@@ -56,6 +58,7 @@ export function configureApp(app: NestExpressApplication): INestApplication {
   app.useBodyParser('json', {
     limit: config.get('BODY_LIMIT', { infer: true }),
     type: ['application/json', 'application/*+json'],
+    verify: requireUtf8,
   });
   app.use(refuseHostileJson);
   app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'health', method: RequestMethod.GET }] });

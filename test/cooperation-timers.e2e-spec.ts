@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { DataSource } from 'typeorm';
 import type { Clock } from '../src/common/clock';
 import { LIFECYCLE_DEFINITION_VERSION, pendingTimers } from '../src/cooperations/domain';
 import { COORD_HEEK, HEEK } from './fixtures/building-yard.scenario';
@@ -17,6 +18,20 @@ import {
 } from './support/timer-rows';
 import { dropSchema } from './support/test-database';
 import { createTestApp, onRealPostgres, type TestApp } from './support/test-app';
+
+/**
+ * A database that outlives a restart — a schema of the suite's PostgreSQL, or an embedded folder —
+ * as settings for createTestApp; removed after the describe block that asks for it.
+ */
+function durableDatabase(name: string): Record<string, string> {
+  const schema = `t_timers_${name}_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const directory = mkdtempSync(join(tmpdir(), `ikz-timers-${name}-`));
+  afterAll(async () => {
+    rmSync(directory, { recursive: true, force: true });
+    if (onRealPostgres()) await dropSchema(process.env.DATABASE_URL!, schema);
+  });
+  return onRealPostgres() ? { DATABASE_SCHEMA: schema } : { DATABASE_URL: '', IKZ_DATA_DIR: directory };
+}
 
 describe('durable timers: rows beside the state, fired once through the command path', () => {
   let t: TestApp;
@@ -57,16 +72,8 @@ describe('durable timers: rows beside the state, fired once through the command 
 });
 
 describe('cooperations that were active under definition version 2 (no timer rows)', () => {
-  // A database that outlives a restart: a schema of the suite's PostgreSQL, or an embedded folder.
-  const schema = `t_timers_v2_${process.pid}_${randomBytes(4).toString('hex')}`;
-  const directory = mkdtempSync(join(tmpdir(), 'ikz-timers-v2-'));
-  const database = onRealPostgres() ? { DATABASE_SCHEMA: schema } : { DATABASE_URL: '', IKZ_DATA_DIR: directory };
+  const database = durableDatabase('v2');
   const BEFORE_DUE: Clock = { now: () => new Date('2026-10-01T08:00:00Z') };
-
-  afterAll(async () => {
-    rmSync(directory, { recursive: true, force: true });
-    if (onRealPostgres()) await dropSchema(process.env.DATABASE_URL!, schema);
-  });
 
   it("get their first report timer at the scheduler's start; it fires; a second start writes nothing", async () => {
     let id = '';
@@ -155,6 +162,91 @@ describe('cooperations that were active under definition version 2 (no timer row
       } finally {
         await app.close();
       }
+    }
+  });
+});
+
+describe('a timer whose firing throws (issue 12, item 3)', () => {
+  // The backoff is on the row, not in one instance's memory: it must outlive a restart.
+  const database = durableDatabase('fail');
+  const NOW = new Date('2026-10-01T08:00:00.000Z');
+  const at = (ms: number) => new Date(NOW.getTime() + ms);
+
+  const failures = async (ds: DataSource, cooperationId: string) =>
+    (
+      await ds.query<Array<{ key: string; attempts: number; last_error: string | null; retry_at: Date | null }>>(
+        `SELECT key, attempts, last_error, retry_at FROM cooperation_timers WHERE cooperation_id = $1 AND key LIKE '%probe%'`,
+        [cooperationId],
+      )
+    ).map((r) => ({
+      key: r.key,
+      attempts: r.attempts,
+      error: typeof r.last_error === 'string' && r.last_error.length > 0,
+      retryAt: r.retry_at && new Date(r.retry_at).toISOString(),
+    }));
+
+  it('is recorded on its row, backed off and skipped while the others fire; a restart keeps the backoff', async () => {
+    const probe = (i: number) => `report-due:${HEEK.ags}:probe-${i}`;
+    let broken = '';
+    let fine = '';
+    const first = await createTestApp(database);
+    try {
+      const a = new BuildingYard(first);
+      await a.runUntil();
+      broken = a.id;
+      const b = new BuildingYard(first);
+      await b.runUntil();
+      fine = b.id;
+      // The broken cooperation's timer is the earliest: before the fix every look failed on it.
+      const base = Date.parse('2026-09-01T00:00:00.000Z');
+      for (const [i, id] of [broken, fine, fine].entries()) {
+        const dueAt = new Date(base + i * 1000).toISOString();
+        await first.dataSource.query(
+          `INSERT INTO cooperation_timers (cooperation_id, key, due_at, event) VALUES ($1, $2, $3, $4)`,
+          [
+            id,
+            probe(i),
+            dueAt,
+            JSON.stringify({ type: 'REPORT_DUE', reporter: HEEK.ags, period: `probe-${i}`, dueAt }),
+          ],
+        );
+      }
+      // A snapshot without its context: deciding on it throws.
+      await first.dataSource.query(
+        `UPDATE cooperations SET state = jsonb_build_object('definitionVersion', 3, 'value', state->'value') WHERE id = $1`,
+        [broken],
+      );
+      b.at(NOW);
+      const scheduler = first.app.get(TimerScheduler);
+      const fired = await scheduler.fireDueTimers();
+      expect(fired.map((f) => [f.cooperationId === broken ? 'broken' : 'fine', f.key, f.outcome])).toEqual([
+        ['broken', probe(0), 'failed'],
+        ['fine', probe(1), 'noop'],
+        ['fine', probe(2), 'noop'],
+      ]);
+      expect(await failures(first.dataSource, broken)).toEqual([
+        { key: probe(0), attempts: 1, error: true, retryAt: at(60_000).toISOString() },
+      ]);
+      expect(await entries(first.dataSource, fine, 'REPORT_DUE')).toHaveLength(2);
+      // Skipped until its retry, by every look.
+      expect(await scheduler.fireDueTimers()).toEqual([]);
+    } finally {
+      await first.close();
+    }
+
+    const second = await createTestApp(database);
+    try {
+      const yard = new BuildingYard(second);
+      yard.at(at(60_000 - 1));
+      const scheduler = second.app.get(TimerScheduler);
+      expect(await scheduler.fireDueTimers()).toEqual([]);
+      yard.at(at(60_000));
+      expect((await scheduler.fireDueTimers()).map((f) => [f.key, f.outcome])).toEqual([[probe(0), 'failed']]);
+      expect(await failures(second.dataSource, broken)).toEqual([
+        { key: probe(0), attempts: 2, error: true, retryAt: at(60_000 + 120_000).toISOString() },
+      ]);
+    } finally {
+      await second.close();
     }
   });
 });

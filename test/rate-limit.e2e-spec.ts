@@ -26,4 +26,39 @@ describe('rate limit per caller (RATE_LIMIT_PER_MINUTE)', () => {
     expect(statuses.slice(0, 5).every((s) => s === 200 || s === 503)).toBe(true);
     expect(statuses[5]).toBe(429);
   });
+
+  it('one budget per caller across routes, not one per route', async () => {
+    const admin = await t.token({ sub: 'admin-budget', role: 'admin' });
+    const statuses: number[] = [];
+    for (const path of ['/api/v1/obligations', '/api/v1/municipalities', '/api/v1/obligations', '/api/v1/lifecycle']) {
+      statuses.push((await t.http.get(path).set('Authorization', `Bearer ${admin}`)).status);
+    }
+    statuses.push((await t.http.get('/api/v1/municipalities').set('Authorization', `Bearer ${admin}`)).status);
+    statuses.push((await t.http.get('/api/v1/lifecycle').set('Authorization', `Bearer ${admin}`)).status);
+    expect(statuses).toEqual([200, 200, 200, 200, 200, 429]);
+  });
+});
+
+describe('rate limit: refused authentications count by address', () => {
+  let t: TestApp;
+  beforeAll(async () => (t = await createTestApp({ RATE_LIMIT_PER_MINUTE: '5' })));
+  afterAll(() => t.close());
+
+  it('answers 429 once an address has used its minute on 401s; a valid token still gets through', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const authorization = i % 2 === 0 ? 'Bearer not.a.jwt' : 'Basic dXNlcjpwYXNz';
+      statuses.push((await t.http.get('/api/v1/obligations').set('Authorization', authorization)).status);
+    }
+    expect(statuses).toEqual([401, 401, 401, 401, 401]);
+    const limited = await t.http.get('/api/v1/obligations');
+    expect(limited.status).toBe(429);
+    expect(limited.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(limited.body).toMatchObject({ type: '/problems/too-many-requests', status: 429 });
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+    // Counted per address, not held against a caller who authenticates: they have their own budget.
+    expect(
+      (await t.http.get('/api/v1/obligations').set('Authorization', `Bearer ${await t.token(AUDITOR)}`)).status,
+    ).toBe(200);
+  });
 });

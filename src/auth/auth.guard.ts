@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { ProblemException } from '../common/problem';
 import { ACCESS_POLICY, type AccessPolicy } from './access-policy.decorator';
+import { FailedAuthentications } from './failed-authentications';
 import type { Principal } from './principal';
 import { InvalidTokenError, TokenVerifier } from './token-verifier';
 
@@ -22,6 +23,7 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly verifier: TokenVerifier,
+    private readonly failures: FailedAuthentications,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -39,12 +41,14 @@ export class AuthGuard implements CanActivate {
     }
     const header = request.headers.authorization;
     const match = typeof header === 'string' ? /^Bearer ([A-Za-z0-9_\-.]+)$/.exec(header) : null;
-    if (!match) throw unauthorized('Send a bearer token: Authorization: Bearer <JWT>.');
+    if (!match) return this.refuse(request, 'Send a bearer token: Authorization: Bearer <JWT>.');
     let principal: Principal;
     try {
       principal = await this.verifier.verify(match[1]);
     } catch (error) {
-      if (error instanceof InvalidTokenError) throw unauthorized(`The bearer token is not valid: ${error.message}.`);
+      if (error instanceof InvalidTokenError) {
+        return this.refuse(request, `The bearer token is not valid: ${error.message}.`);
+      }
       throw error;
     }
     request.principal = principal;
@@ -52,5 +56,10 @@ export class AuthGuard implements CanActivate {
       throw new ProblemException(403, 'forbidden', 'Forbidden', `The role ${principal.role} may not call this route.`);
     }
     return true;
+  }
+
+  /** 401, counted against the address's rate limit: 429 once it is used up. */
+  private async refuse(request: Request, detail: string): Promise<never> {
+    throw (await this.failures.count(request)) ?? unauthorized(detail);
   }
 }

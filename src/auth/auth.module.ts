@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { AuthGuard } from './auth.guard';
+import { FailedAuthentications } from './failed-authentications';
 import { TokenVerifier } from './token-verifier';
 
 @Module({
-  providers: [TokenVerifier, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [TokenVerifier, FailedAuthentications, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [TokenVerifier],
 })
 export class AuthModule {}

@@ -10,3 +10,12 @@ export interface Principal {
 }
 
 export const ROLES_WITH_MUNICIPALITY: readonly Role[] = ['coordinator', 'steering-board'];
+
+/**
+ * Subjects no token may claim: the timer scheduler acts as `system` (the cooperations' SYSTEM_ACTOR),
+ * and its stored answers and history entries must stay its own.
+ */
+export const RESERVED_SUBS: readonly string[] = ['system'];
+
+/** OpenID Connect Core 1.0 § 2: `sub` "MUST NOT exceed 255 ASCII characters in length". */
+export const MAX_SUB_LENGTH = 255;

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { createRemoteJWKSet, importSPKI, jwtVerify, type JWTPayload, type JWTVerifyGetKey, type KeyLike } from 'jose';
 import type { Environment } from '../config/configuration';
-import { isAgs } from '../common/domain/identifiers';
-import { ROLES, ROLES_WITH_MUNICIPALITY, type Principal, type Role } from './principal';
+import { isAgs, unstorableText } from '../common/domain/identifiers';
+import { MAX_SUB_LENGTH, RESERVED_SUBS, ROLES, ROLES_WITH_MUNICIPALITY, type Principal, type Role } from './principal';
 
 export class InvalidTokenError extends Error {}
 
@@ -42,6 +42,12 @@ export class TokenVerifier {
 }
 
 function toPrincipal(payload: JWTPayload): Principal {
+  // The subject lands in history entries, stored answers and the audit feed: a real, storable string.
+  const sub: unknown = payload.sub;
+  if (typeof sub !== 'string' || sub.trim() === '' || sub.length > MAX_SUB_LENGTH || unstorableText(sub)) {
+    throw new InvalidTokenError(`claim "sub" must be a non-empty string of at most ${MAX_SUB_LENGTH} characters`);
+  }
+  if (RESERVED_SUBS.includes(sub)) throw new InvalidTokenError(`claim "sub" must not be the reserved "${sub}"`);
   const role = payload.role;
   if (typeof role !== 'string' || !(ROLES as readonly string[]).includes(role)) {
     throw new InvalidTokenError(`claim "role" must be one of ${ROLES.join(', ')}`);
@@ -53,7 +59,7 @@ function toPrincipal(payload: JWTPayload): Principal {
     }
   }
   return {
-    sub: payload.sub as string,
+    sub,
     role: role as Role,
     ...(isAgs(municipality) ? { municipality } : {}),
   };

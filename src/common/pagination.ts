@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { isInt4, isStorableInstant, isUuid, unstorableText } from './domain/identifiers';
 import { InvalidCursor } from './errors';
 
 export const DEFAULT_PAGE_SIZE = 20;
@@ -41,18 +42,35 @@ export function encodeCursor(key: readonly (string | number)[]): string {
   return Buffer.from(JSON.stringify(key)).toString('base64url');
 }
 
-export function decodeCursor(cursor: string, arity: number): (string | number)[] {
+/**
+ * What one component of a cursor's key must be. Decoded cursors are client input like any body:
+ * each component is checked before it reaches SQL, so a forged cursor is a 400, never a 500.
+ * `instant`: as `Date#toISOString` writes it, in the years PostgreSQL reads (0001–9999);
+ * `uuid`; `int4`: an integer 0…2³¹−1 (PostgreSQL `integer`); `text`: storable text (no NUL, no
+ * unpaired surrogate).
+ */
+export type CursorPart = 'instant' | 'uuid' | 'int4' | 'text';
+
+type PartValue<P extends CursorPart> = P extends 'int4' ? number : string;
+type CursorKey<S extends readonly CursorPart[]> = { -readonly [K in keyof S]: PartValue<S[K]> };
+
+const PART_CHECKS: Record<CursorPart, (value: unknown) => boolean> = {
+  instant: (v) => isStorableInstant(v),
+  uuid: (v) => isUuid(v),
+  int4: (v) => isInt4(v) && v >= 0,
+  text: (v) => typeof v === 'string' && unstorableText(v) === null,
+};
+
+/** The key of a cursor this list issued, each component checked against `shape`; else InvalidCursor. */
+export function decodeCursor<const S extends readonly CursorPart[]>(cursor: string, shape: S): CursorKey<S> {
+  let key: unknown;
   try {
-    const key: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (
-      Array.isArray(key) &&
-      key.length === arity &&
-      key.every((k) => typeof k === 'string' || typeof k === 'number')
-    ) {
-      return key;
-    }
+    key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
-    // Falls through to the problem below.
+    throw new InvalidCursor();
+  }
+  if (Array.isArray(key) && key.length === shape.length && shape.every((part, i) => PART_CHECKS[part](key[i]))) {
+    return key as CursorKey<S>;
   }
   throw new InvalidCursor();
 }

@@ -36,10 +36,14 @@ const SLUG_BY_STATUS: Record<number, string> = {
   503: 'service-unavailable',
 };
 
-/** Errors raised by Express' body parsers before a route runs: they carry `status` and `type`. */
+/**
+ * Errors raised by Express' body parsers before a route runs: they carry `status` and `type` —
+ * except a decompression failure (a body that is not what its Content-Encoding says), which is
+ * zlib's error with only the `status` and `expose` of http-errors.
+ */
 interface BodyParserError {
   status: number;
-  type: string;
+  type?: string;
   expose?: boolean;
 }
 
@@ -47,7 +51,10 @@ const isBodyParserError = (e: unknown): e is BodyParserError =>
   typeof e === 'object' &&
   e !== null &&
   typeof (e as BodyParserError).status === 'number' &&
-  typeof (e as BodyParserError).type === 'string';
+  (typeof (e as BodyParserError).type === 'string' || (e as BodyParserError).expose === true);
+
+/** What a body parser's error without a `type` is: the decompression stream failed. */
+const UNDECODABLE_BODY = 'The request body is not encoded as its Content-Encoding says.';
 
 const BODY_PARSER_DETAIL: Record<string, string> = {
   'entity.parse.failed': 'The request body is not valid JSON.',
@@ -55,6 +62,7 @@ const BODY_PARSER_DETAIL: Record<string, string> = {
   'encoding.unsupported': 'The request body has an unsupported content encoding.',
   'charset.unsupported': 'The request body has an unsupported charset.',
   'request.aborted': 'The request was aborted by the client.',
+  'entity.utf8.invalid': 'The request body is not valid UTF-8.',
 };
 
 /**
@@ -130,7 +138,10 @@ export class ProblemFilter implements ExceptionFilter {
           type: problemType(SLUG_BY_STATUS[status] ?? 'bad-request'),
           title: status === 413 ? 'Payload Too Large' : status === 415 ? 'Unsupported Media Type' : 'Bad Request',
           status,
-          detail: BODY_PARSER_DETAIL[exception.type] ?? 'The request body could not be read.',
+          detail:
+            exception.type === undefined
+              ? UNDECODABLE_BODY
+              : (BODY_PARSER_DETAIL[exception.type] ?? 'The request body could not be read.'),
         },
         headers: {},
       };

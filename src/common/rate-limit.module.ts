@@ -4,31 +4,28 @@ import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerGuard, ThrottlerModule, type ThrottlerLimitDetail } from '@nestjs/throttler';
 import type { AuthenticatedRequest } from '../auth/auth.guard';
 import type { Environment } from '../config/configuration';
-import { ProblemException } from './problem';
+import { addressTracker, budgetKey, RATE_LIMIT_THROTTLER, RATE_LIMIT_WINDOW_MS, tooManyRequests } from './rate-limit';
 
 /**
- * Per-caller rate limit (RATE_LIMIT_PER_MINUTE): keyed by the verified token's `sub`, or the IP
- * address on routes that need no token. Registered after the AuthGuard, so the principal is known;
- * requests refused by the AuthGuard (401/403) never reach a handler and are not counted.
- * Over the limit: 429 problem+json with `Retry-After` (seconds).
+ * Per-caller rate limit (RATE_LIMIT_PER_MINUTE; docs/limits.md): keyed by the verified token's
+ * `sub`, or the IP address on routes that need no token — one budget per caller across all
+ * routes. Registered after the AuthGuard, so the principal is known; requests the AuthGuard
+ * refuses with 401 are counted by address there (`FailedAuthentications`), in the same budget as
+ * the address's requests without a token. Over the limit: 429 problem+json with `Retry-After`.
  */
 @Injectable()
 export class RateLimitGuard extends ThrottlerGuard {
   protected override getTracker(request: Record<string, unknown>): Promise<string> {
     const { principal, ip } = request as unknown as AuthenticatedRequest;
-    return Promise.resolve(principal ? `sub:${principal.sub}` : `ip:${ip ?? 'unknown'}`);
+    return Promise.resolve(principal ? `sub:${principal.sub}` : addressTracker(ip));
+  }
+
+  protected override generateKey(_context: ExecutionContext, tracker: string, throttler: string): string {
+    return budgetKey(tracker, throttler);
   }
 
   protected override throwThrottlingException(_context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
-    const seconds = Math.max(1, Math.ceil(detail.timeToBlockExpire || detail.timeToExpire));
-    throw new ProblemException(
-      429,
-      'too-many-requests',
-      'Too Many Requests',
-      `More than ${detail.limit} requests per minute; retry in ${seconds} s.`,
-      {},
-      { 'Retry-After': String(seconds) },
-    );
+    throw tooManyRequests(detail.limit, Math.max(1, Math.ceil(detail.timeToBlockExpire || detail.timeToExpire)));
   }
 }
 
@@ -37,7 +34,13 @@ export class RateLimitGuard extends ThrottlerGuard {
     ThrottlerModule.forRootAsync({
       inject: [ConfigService],
       useFactory: (config: ConfigService<Environment, true>) => ({
-        throttlers: [{ name: 'default', ttl: 60_000, limit: config.get('RATE_LIMIT_PER_MINUTE', { infer: true }) }],
+        throttlers: [
+          {
+            name: RATE_LIMIT_THROTTLER,
+            ttl: RATE_LIMIT_WINDOW_MS,
+            limit: config.get('RATE_LIMIT_PER_MINUTE', { infer: true }),
+          },
+        ],
       }),
     }),
   ],

@@ -1,4 +1,5 @@
-import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { type ArgumentMetadata, ValidationPipe, type ValidationError } from '@nestjs/common';
+import { hostileInput } from './body-hygiene';
 import type { FieldError } from './errors';
 import { validationProblem } from './problem';
 
@@ -12,8 +13,23 @@ export function toFieldErrors(errors: ValidationError[], parent = ''): FieldErro
   });
 }
 
+/**
+ * class-validator's pipe, with the hygiene of JSON bodies (NUL, unpaired surrogates, prototype
+ * keys, depth) applied first to what reaches it by other ways: query parameters and multipart
+ * text fields. Each is validated like a body.
+ */
+class HygienicValidationPipe extends ValidationPipe {
+  override transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'query' || metadata.type === 'body') {
+      const error = hostileInput(value);
+      if (error) throw validationProblem([error]);
+    }
+    return super.transform(value, metadata);
+  }
+}
+
 export const createValidationPipe = (): ValidationPipe =>
-  new ValidationPipe({
+  new HygienicValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     forbidUnknownValues: true,

@@ -36,4 +36,15 @@ describe('validateEnvironment', () => {
       'production',
     );
   });
+
+  it('limits requests per caller in production by default (600 a minute), generously elsewhere', () => {
+    expect(validateEnvironment({ NODE_ENV: 'production', JWT_SECRET: 'a-real-secret' }).RATE_LIMIT_PER_MINUTE).toBe(
+      600,
+    );
+    expect(validateEnvironment({ NODE_ENV: 'development' }).RATE_LIMIT_PER_MINUTE).toBe(600_000);
+    expect(
+      validateEnvironment({ NODE_ENV: 'production', JWT_SECRET: 'a-real-secret', RATE_LIMIT_PER_MINUTE: '50' })
+        .RATE_LIMIT_PER_MINUTE,
+    ).toBe(50);
+  });
 });

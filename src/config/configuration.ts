@@ -7,6 +7,11 @@ export const DEVELOPMENT_JWT_SECRET = 'ikz-development-secret-do-not-use-in-prod
 const toBoolean = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? ['1', 'true', 'yes', 'on'].includes(value.toLowerCase()) : value;
 
+/** The rate limit of a production server unless RATE_LIMIT_PER_MINUTE says otherwise: 10 requests a second. */
+export const PRODUCTION_RATE_LIMIT_PER_MINUTE = 600;
+/** Development and tests: high enough never to get in the way, a limit all the same. */
+export const DEVELOPMENT_RATE_LIMIT_PER_MINUTE = 600_000;
+
 /** Every environment variable the server reads; README.md documents each. */
 export class Environment {
   @IsIn(['development', 'production', 'test'])
@@ -107,11 +112,15 @@ export class Environment {
   @Min(0)
   CHECKPOINT_INTERVAL_MS = 3_600_000;
 
-  /** Requests per minute per caller (the token's `sub`; the IP address without a token). Generous by default. */
-  @Transform(({ value }) => Number(value))
+  /**
+   * Requests per minute per caller (the token's `sub`; the IP address without a valid token), per
+   * process. Unset: PRODUCTION_RATE_LIMIT_PER_MINUTE in production, generous elsewhere (docs/limits.md).
+   */
+  @IsOptional()
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
   @IsInt()
   @Min(1)
-  RATE_LIMIT_PER_MINUTE = 600_000;
+  RATE_LIMIT_PER_MINUTE!: number;
 
   /** Largest evidence document accepted by `POST …/documents`, in bytes (413 above). */
   @Transform(({ value }) => Number(value))
@@ -238,6 +247,8 @@ export function validateEnvironment(raw: Record<string, unknown>): Environment {
     const lines = errors.map((e) => `${e.property}: ${Object.values(e.constraints ?? {}).join(', ')}`);
     throw new Error(`Invalid configuration:\n  ${lines.join('\n  ')}`);
   }
+  env.RATE_LIMIT_PER_MINUTE ??=
+    env.NODE_ENV === 'production' ? PRODUCTION_RATE_LIMIT_PER_MINUTE : DEVELOPMENT_RATE_LIMIT_PER_MINUTE;
   if (
     env.NODE_ENV === 'production' &&
     !env.JWT_PUBLIC_KEY &&

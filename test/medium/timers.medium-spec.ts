@@ -74,7 +74,7 @@ describe('the timer scheduler fires each due timer exactly once', () => {
     const delays: number[] = [];
     for (let attempt = 1; attempt <= 8; attempt++) {
       const now = m.clock.now().getTime();
-      const retryAt = scheduler.retryAt(instance)!.getTime();
+      const retryAt = (await scheduler.retryAt(instance))!.getTime();
       delays.push((retryAt - now) / 60_000);
       yard.at(new Date(retryAt - 1));
       expect(await scheduler.fireDueTimers()).toEqual([]);

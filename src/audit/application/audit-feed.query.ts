@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { Principal } from '../../auth/principal';
-import { InvalidCursor, InvalidInput } from '../../common/errors';
-import { isUuid } from '../../common/domain/identifiers';
+import { InvalidInput } from '../../common/errors';
+import { isStorableInstant } from '../../common/domain/identifiers';
 import { decodeCursor, type Page, toPage } from '../../common/pagination';
 import { type FeedKey, type HistoryEntry, type HistoryFeedFilter, HistoryRepository } from '../../history';
 
@@ -89,17 +89,12 @@ export class AuditFeedQuery {
   }
 }
 
-function decodeKey(cursor: string): FeedKey {
-  const [at, id, sequence] = decodeCursor(cursor, 3);
-  if (typeof at !== 'string' || Number.isNaN(Date.parse(at))) throw new InvalidCursor();
-  if (!isUuid(id) || !Number.isInteger(sequence)) throw new InvalidCursor();
-  return [at, id, sequence as number];
-}
+const decodeKey = (cursor: string): FeedKey => decodeCursor(cursor, ['instant', 'uuid', 'int4']);
 
 /** An ISO 8601 time the database reads the same way JavaScript does. */
 function instant(value: string, path: string): string {
   const ms = Date.parse(value);
   const iso = Number.isNaN(ms) ? '' : new Date(ms).toISOString();
-  if (!/^\d{4}-/.test(iso)) throw new InvalidInput([{ path, messages: [`${path} must be a valid ISO 8601 time`] }]);
+  if (!isStorableInstant(iso)) throw new InvalidInput([{ path, messages: [`${path} must be a valid ISO 8601 time`] }]);
   return iso;
 }

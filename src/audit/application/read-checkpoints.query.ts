@@ -1,7 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { createPublicKey } from 'node:crypto';
-import { InvalidCursor } from '../../common/errors';
-import { isUuid } from '../../common/domain/identifiers';
 import { decodeCursor, type Page, toPage } from '../../common/pagination';
 import { HistoryRepository } from '../../history';
 import { type CheckpointDocument, checkDocument, type Divergence, HeadComparator, keyIdOf } from '../domain/checkpoint';
@@ -32,9 +30,8 @@ export class ReadCheckpointsQuery {
   async list(q: { limit: number; cursor?: string }): Promise<Page<CheckpointSummary>> {
     let after: { createdAt: string; id: string } | null = null;
     if (q.cursor) {
-      const [at, id] = decodeCursor(q.cursor, 2);
-      if (typeof at !== 'string' || Number.isNaN(Date.parse(at)) || !isUuid(id)) throw new InvalidCursor();
-      after = { createdAt: at, id };
+      const [createdAt, id] = decodeCursor(q.cursor, ['instant', 'uuid']);
+      after = { createdAt, id };
     }
     const rows = await this.checkpoints.list(after, q.limit + 1);
     return toPage(

@@ -36,3 +36,15 @@ export function isInstant(value: unknown): value is string {
   const date = new Date(value);
   return !Number.isNaN(date.getTime()) && date.toISOString() === value;
 }
+
+/** The largest value of PostgreSQL `integer` (int4): larger numbers in a query are a 500 there. */
+export const INT4_MAX = 2_147_483_647;
+
+export const isInt4 = (value: unknown): value is number =>
+  Number.isInteger(value) && (value as number) >= -INT4_MAX - 1 && (value as number) <= INT4_MAX;
+
+/**
+ * An instant in INSTANT_PATTERN that PostgreSQL reads as the same point: `Date` has a year 0000,
+ * PostgreSQL has none (1 BC), so the four-digit years it shares with JavaScript are 0001–9999.
+ */
+export const isStorableInstant = (value: unknown): value is string => isInstant(value) && !value.startsWith('0000-');

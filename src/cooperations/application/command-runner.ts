@@ -69,11 +69,21 @@ export class CommandRunner {
     }
   }
 
-  /** The stored answer of an earlier request with this key, or null. */
-  async replayed<T>(tx: EntityManager, principalSub: string, meta: CommandMeta): Promise<CommandOutcome<T> | null> {
+  /**
+   * The stored answer of an earlier request with this key, or null; IdempotencyKeyReused if that
+   * request was another. With `cooperationId` (a cooperation the caller does not see), an answer
+   * about any other cooperation counts as none: it must not tell the caller that this one exists.
+   */
+  async replayed<T>(
+    tx: EntityManager,
+    principalSub: string,
+    meta: CommandMeta,
+    cooperationId?: string,
+  ): Promise<CommandOutcome<T> | null> {
     if (!meta.idempotencyKey) return null;
     const stored = await this.answers.find(principalSub, meta.idempotencyKey, tx);
-    return stored ? replay<T>(stored, meta.fingerprint) : null;
+    if (!stored || (cooperationId !== undefined && cooperationOf(stored.body).id !== cooperationId)) return null;
+    return replay<T>(stored, meta.fingerprint);
   }
 
   /** Throws VersionMismatch unless the command's `If-Match` names the current version. */
@@ -101,10 +111,15 @@ export class CommandRunner {
   }
 }
 
+/** The cooperation a stored answer is about: an event's answer names it, an opening's answer is it. */
+function cooperationOf(body: unknown): { id: string; version: number } {
+  const answer = body as { id?: string; version?: number; cooperation?: { id: string; version: number } };
+  return answer.cooperation ?? (answer as { id: string; version: number });
+}
+
 function replay<T>(stored: StoredAnswer, fingerprint: string): CommandOutcome<T> {
   if (stored.fingerprint !== fingerprint) throw new IdempotencyKeyReused();
-  const body = stored.body as { id?: string; version?: number; cooperation?: { id: string; version: number } };
-  const cooperation = body.cooperation ?? (body as { id: string; version: number });
+  const cooperation = cooperationOf(stored.body);
   return {
     answer: stored.body as T,
     cooperationId: cooperation.id,

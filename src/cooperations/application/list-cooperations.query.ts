@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '../../auth/principal';
-import { InvalidCursor } from '../../common/errors';
 import { decodeCursor, type Page, toPage } from '../../common/pagination';
-import { isInstant, isUuid } from '../../common/domain/identifiers';
 import { CooperationRepository } from '../infrastructure/cooperation.repository';
 import { type CooperationSummary, summaryOf } from './cooperation-view';
 import { loadState } from './load-state';
@@ -24,8 +22,7 @@ export class ListCooperationsQuery {
   async execute(query: CooperationListQuery, principal: Principal): Promise<Page<CooperationSummary>> {
     let after: { createdAt: string; id: string } | undefined;
     if (query.cursor) {
-      const [createdAt, id] = decodeCursor(query.cursor, 2);
-      if (!isInstant(createdAt) || !isUuid(id)) throw new InvalidCursor();
+      const [createdAt, id] = decodeCursor(query.cursor, ['instant', 'uuid']);
       after = { createdAt, id };
     }
     const rows = await this.cooperations.list({

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '../../auth/principal';
-import { InvalidCursor } from '../../common/errors';
 import { decodeCursor, type Page, toPage } from '../../common/pagination';
 import { type ChainVerification, type HistoryEntry, HistoryRepository } from '../../history';
 import { VisibilityPolicy } from './visibility';
@@ -23,9 +22,7 @@ export class ReadHistoryQuery {
     await this.visibility.assertVisible(id, principal);
     let after = query.after ?? 0;
     if (query.cursor) {
-      const [sequence] = decodeCursor(query.cursor, 1);
-      if (!Number.isInteger(sequence)) throw new InvalidCursor();
-      after = sequence as number;
+      [after] = decodeCursor(query.cursor, ['int4']);
     }
     const entries = await this.history.entries(id, after, query.limit + 1);
     return toPage(

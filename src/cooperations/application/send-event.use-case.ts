@@ -48,9 +48,13 @@ export class SendEventUseCase {
     return this.runner.run(principal.sub, meta, async (tx) => {
       const current = await this.cooperations.lock(tx, id);
       if (!current) throw new CooperationNotFound(id);
-      const replay = await this.runner.replayed<EventResult>(tx, principal.sub, meta);
+      // Visibility before the stored answers: a key the caller used elsewhere must not tell a foreign
+      // cooperation from an unknown one. Only the caller's own accepted event on this very
+      // cooperation replays when it is no longer visible to them (e.g. after their DECLINE_INVITATION).
+      const visible = isVisible(current.memberAgs, principal);
+      const replay = await this.runner.replayed<EventResult>(tx, principal.sub, meta, visible ? undefined : id);
       if (replay) return replay;
-      if (!isVisible(current.memberAgs, principal)) throw new CooperationNotFound(id);
+      if (!visible) throw new CooperationNotFound(id);
       this.runner.checkPrecondition(meta, current.version);
       const evidence = documentIds ? await this.documents.resolve(tx, id, documentIds) : undefined;
       const now = nowOf(this.clock);

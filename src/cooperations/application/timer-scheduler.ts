@@ -2,23 +2,12 @@ import { Injectable, Logger, type OnApplicationBootstrap, type BeforeApplication
 import { ConfigService } from '@nestjs/config';
 import { Clock, nowOf } from '../../common/clock';
 import type { Environment } from '../../config/configuration';
-import { timerInstance } from '../infrastructure/timer.repository';
+import { TimerRepository, timerInstance } from '../infrastructure/timer.repository';
 import { FireDueTimerUseCase, type TimerFiring } from './fire-due-timer.use-case';
 import { ReconcileTimersUseCase } from './reconcile-timers.use-case';
 
 /** Timers fired per look before the scheduler yields to the event loop and looks again at once. */
 const BATCH = 100;
-/** A refused timer is tried again after 1 minute, then 2, 4, … up to an hour between attempts. */
-export const RETRY_FIRST_MS = 60_000;
-export const RETRY_MAX_MS = 3_600_000;
-
-/** The retry schedule of one refused timer instance (in this instance's memory). */
-interface Backoff {
-  attempts: number;
-  /** Epoch ms (of the injected clock) before which the timer is not tried again. */
-  retryAt: number;
-}
-
 /**
  * Fires due durable timers as system events through the command path (docs/operation-phase.md,
  * "The scheduler contract"). Every instance may run one: a timer row is claimed with
@@ -26,9 +15,10 @@ interface Backoff {
  * exactly once; one short transaction per timer, never held while awaiting another connection
  * (the embedded database has only one). The first look is at startup: a deadline that passed
  * while every instance was down fires then; before it, active cooperations without timer rows
- * (definition version 2 snapshots) get the rows their state expects. A refused timer is kept and
- * tried again with exponential backoff (1 minute doubling to an hour, per instance, in memory).
- * Time comes from the injected Clock.
+ * (definition version 2 snapshots) get the rows their state expects. A timer whose firing is
+ * refused or throws is kept, its failure recorded on its row, and tried again with exponential
+ * backoff (1 minute doubling to an hour) — on the row, so every instance and every restart agrees;
+ * meanwhile the other timers fire. Time comes from the injected Clock.
  */
 @Injectable()
 export class TimerScheduler implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -37,12 +27,11 @@ export class TimerScheduler implements OnApplicationBootstrap, BeforeApplication
   private running: Promise<unknown> = Promise.resolve();
   private stopped = false;
   private reconciled = false;
-  /** Refused timers by instance (`timerInstance()`): skipped until their `retryAt`. */
-  private readonly backoff = new Map<string, Backoff>();
 
   constructor(
     private readonly fireDueTimer: FireDueTimerUseCase,
     private readonly reconcile: ReconcileTimersUseCase,
+    private readonly timers: TimerRepository,
     private readonly clock: Clock,
     private readonly config: ConfigService<Environment, true>,
   ) {}
@@ -76,10 +65,9 @@ export class TimerScheduler implements OnApplicationBootstrap, BeforeApplication
     return reconciled;
   }
 
-  /** When `key` of `cooperationId`, refused at its due instant `dueAt`, will be tried again (null: not backed off). */
-  retryAt(firing: Pick<TimerFiring, 'cooperationId' | 'key' | 'dueAt'>): Date | null {
-    const b = this.backoff.get(timerInstance(firing));
-    return b ? new Date(b.retryAt) : null;
+  /** When `key` of `cooperationId`, failed at its due instant `dueAt`, will be tried again (null: not backed off). */
+  retryAt(firing: Pick<TimerFiring, 'cooperationId' | 'key' | 'dueAt'>): Promise<Date | null> {
+    return this.timers.retryAt(firing);
   }
 
   /**
@@ -88,43 +76,23 @@ export class TimerScheduler implements OnApplicationBootstrap, BeforeApplication
    */
   async fireDueTimers(max = Number.MAX_SAFE_INTEGER): Promise<TimerFiring[]> {
     const now = nowOf(this.clock);
-    // Refused timers wait for their retry; the others backed off earlier are tried in this look.
+    // Within one look, a timer is claimed at most once: a busy one waits for the next look.
     const skip = new Set<string>();
-    for (const [instance, b] of this.backoff) if (b.retryAt > now.getTime()) skip.add(instance);
-    const touched = new Set<string>();
     const results: TimerFiring[] = [];
-    let exhausted = false;
     while (results.length < max && !this.stopped) {
       const firing = await this.fireDueTimer.execute(now, skip);
-      if (!firing) {
-        exhausted = true;
-        break;
-      }
+      if (!firing) break;
       results.push(firing);
-      const instance = timerInstance(firing);
-      touched.add(instance);
-      if (firing.outcome === 'busy' || firing.outcome === 'rejected') skip.add(instance);
-      if (firing.outcome === 'rejected') this.refused(firing, instance, now);
-      else if (firing.outcome !== 'busy') this.backoff.delete(instance);
-    }
-    // A backed-off timer that was due for its retry but not found was fired or deleted elsewhere.
-    if (exhausted) {
-      for (const [instance, b] of this.backoff) {
-        if (b.retryAt <= now.getTime() && !touched.has(instance)) this.backoff.delete(instance);
-      }
+      skip.add(timerInstance(firing));
+      if (firing.outcome === 'rejected' || firing.outcome === 'failed') this.logFailure(firing);
     }
     return results;
   }
 
-  /** Logs a refused timer and schedules its next attempt: 1 minute after the first refusal, doubling, at most an hour. */
-  private refused(firing: TimerFiring, instance: string, now: Date): void {
-    const attempts = (this.backoff.get(instance)?.attempts ?? 0) + 1;
-    const delay = Math.min(RETRY_FIRST_MS * 2 ** Math.min(attempts - 1, 20), RETRY_MAX_MS);
-    const retryAt = now.getTime() + delay;
-    this.backoff.set(instance, { attempts, retryAt });
+  private logFailure(firing: TimerFiring): void {
     this.logger.error(
-      `timer ${firing.key} of cooperation ${firing.cooperationId} (due ${firing.dueAt}) was refused and kept ` +
-        `(attempt ${attempts}, next at ${new Date(retryAt).toISOString()}): ${firing.detail}`,
+      `timer ${firing.key} of cooperation ${firing.cooperationId} (due ${firing.dueAt}) ${firing.outcome} and was kept ` +
+        `(attempt ${firing.attempts}, next at ${firing.retryAt}): ${firing.detail}`,
     );
   }
 

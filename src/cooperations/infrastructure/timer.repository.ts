@@ -9,7 +9,12 @@ export interface DueTimer {
   /** ISO 8601 UTC instant, to the millisecond. */
   dueAt: string;
   event: LifecycleEvent;
+  /** Failed firings so far (refused or thrown); 0 for a timer that never failed. */
+  attempts: number;
 }
+
+/** Longest `last_error` kept on a row: enough for the first lines of any error, bounded. */
+const MAX_ERROR_LENGTH = 2_000;
 
 /** A timer row's instance in SQL, as `timerInstance()` spells it: cooperation, key and due instant. */
 const TIMER_INSTANCE = `(cooperation_id::text || ' ' || key || ' ' || to_char(due_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))`;
@@ -24,13 +29,16 @@ export class TimerRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /**
-   * Claims the earliest timer due at `now` that is neither locked by another transaction nor in
-   * `skip` (`FOR UPDATE SKIP LOCKED`: each instance fires on one server only).
+   * Claims the earliest timer due at `now` that is neither backed off after a failure (`retry_at`
+   * later than `now`), nor locked by another transaction, nor in `skip` (`FOR UPDATE SKIP LOCKED`:
+   * each instance fires on one server only).
    */
   async claimNextDue(tx: EntityManager, now: Date, skip: ReadonlySet<string>): Promise<DueTimer | null> {
-    const rows = await tx.query<Array<{ cooperation_id: string; key: string; due_at: Date; event: LifecycleEvent }>>(
-      `SELECT cooperation_id, key, due_at, event FROM cooperation_timers
-        WHERE due_at <= $1 AND NOT (${TIMER_INSTANCE} = ANY($2::text[]))
+    const rows = await tx.query<
+      Array<{ cooperation_id: string; key: string; due_at: Date; event: LifecycleEvent; attempts: number }>
+    >(
+      `SELECT cooperation_id, key, due_at, event, attempts FROM cooperation_timers
+        WHERE due_at <= $1 AND (retry_at IS NULL OR retry_at <= $1) AND NOT (${TIMER_INSTANCE} = ANY($2::text[]))
         ORDER BY due_at, cooperation_id, key LIMIT 1 FOR UPDATE SKIP LOCKED`,
       [now.toISOString(), [...skip]],
     );
@@ -41,7 +49,31 @@ export class TimerRepository {
       key: row.key,
       dueAt: new Date(row.due_at).toISOString(),
       event: row.event,
+      attempts: row.attempts,
     };
+  }
+
+  /** Records a failed firing of the instance: one more attempt, its error, not before `retryAt`. */
+  async recordFailure(
+    tx: EntityManager,
+    timer: Pick<DueTimer, 'cooperationId' | 'key' | 'dueAt'>,
+    error: string,
+    retryAt: Date,
+  ): Promise<void> {
+    await tx.query(
+      `UPDATE cooperation_timers SET attempts = attempts + 1, last_error = $4, retry_at = $5
+        WHERE cooperation_id = $1 AND key = $2 AND due_at = $3`,
+      [timer.cooperationId, timer.key, timer.dueAt, error.slice(0, MAX_ERROR_LENGTH), retryAt.toISOString()],
+    );
+  }
+
+  /** When the instance may be tried again after its last failure; null if it is not backed off (or gone). */
+  async retryAt(timer: Pick<DueTimer, 'cooperationId' | 'key' | 'dueAt'>): Promise<Date | null> {
+    const [row] = await this.dataSource.query<Array<{ retry_at: Date | null }>>(
+      `SELECT retry_at FROM cooperation_timers WHERE cooperation_id = $1 AND key = $2 AND due_at = $3`,
+      [timer.cooperationId, timer.key, timer.dueAt],
+    );
+    return row?.retry_at ? new Date(row.retry_at) : null;
   }
 
   async delete(tx: EntityManager, timer: Pick<DueTimer, 'cooperationId' | 'key' | 'dueAt'>): Promise<void> {
@@ -52,7 +84,10 @@ export class TimerRepository {
     ]);
   }
 
-  /** Deletes the cancelled timers and upserts the scheduled ones, by (cooperation, key). */
+  /**
+   * Deletes the cancelled timers and upserts the scheduled ones, by (cooperation, key); a
+   * rescheduled timer starts without failures.
+   */
   async write(tx: EntityManager, cooperationId: string, timers: TimerChanges): Promise<void> {
     if (timers.cancel.length > 0) {
       await tx.query(`DELETE FROM cooperation_timers WHERE cooperation_id = $1 AND key = ANY($2::text[])`, [
@@ -63,7 +98,8 @@ export class TimerRepository {
     for (const t of timers.schedule) {
       await tx.query(
         `INSERT INTO cooperation_timers (cooperation_id, key, due_at, event) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (cooperation_id, key) DO UPDATE SET due_at = EXCLUDED.due_at, event = EXCLUDED.event`,
+         ON CONFLICT (cooperation_id, key) DO UPDATE
+           SET due_at = EXCLUDED.due_at, event = EXCLUDED.event, attempts = 0, last_error = NULL, retry_at = NULL`,
         [cooperationId, t.key, t.dueAt, JSON.stringify(t.event)],
       );
     }

@@ -27,6 +27,8 @@ import { Readable } from 'node:stream';
 import { Roles } from '../../auth/access-policy.decorator';
 import { CurrentPrincipal } from '../../auth/current-principal.decorator';
 import { type Principal, ROLES } from '../../auth/principal';
+import { unstorableText } from '../../common/domain/identifiers';
+import { validationProblem } from '../../common/problem';
 import { ParseUuidPipe } from '../../common/uuid.pipe';
 import { ReadDocumentsQuery } from '../application/read-documents.query';
 import { UploadDocumentUseCase } from '../application/upload-document.use-case';
@@ -81,6 +83,12 @@ export class DocumentsController {
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ): Promise<DocumentDto> {
+    // The file name is text the client sent beside the content, refused like any text field.
+    const unstorable = file?.originalname === undefined ? null : unstorableText(file.originalname);
+    if (unstorable) {
+      if (file) await discard(file.path);
+      throw validationProblem([{ path: 'file', messages: [`file name ${unstorable}`] }]);
+    }
     try {
       const document = await this.uploadDocument.execute(
         id,

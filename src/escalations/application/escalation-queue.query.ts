@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '../../auth/principal';
 import { Clock, nowOf } from '../../common/clock';
-import { InvalidCursor } from '../../common/errors';
 import { decodeCursor, type Page, toPage } from '../../common/pagination';
 import { type CaseStatus, CooperationReader } from '../../cooperations';
 import { type EscalationEntry, entriesOf } from './escalation-entries';
@@ -31,9 +30,7 @@ export class EscalationQueueQuery {
   async execute(query: EscalationListQuery, principal: Principal): Promise<Page<EscalationEntry>> {
     let after: [string, string] | null = null;
     if (query.cursor) {
-      const [deadlineAt, caseId] = decodeCursor(query.cursor, 2);
-      if (typeof deadlineAt !== 'string' || typeof caseId !== 'string') throw new InvalidCursor();
-      after = [deadlineAt, caseId];
+      after = decodeCursor(query.cursor, ['instant', 'uuid']);
     }
     const now = nowOf(this.clock);
     const entries = (await this.cooperations.withCases(query.status, principal, query.cooperation))

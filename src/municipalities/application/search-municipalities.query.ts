@@ -14,8 +14,8 @@ export class SearchMunicipalitiesQuery {
     const { cursor, ...filter } = query;
     let after: RegistryFilter['after'];
     if (cursor) {
-      const [name, ags] = decodeCursor(cursor, 2);
-      after = { name: String(name), ags: String(ags) };
+      const [name, ags] = decodeCursor(cursor, ['text', 'text']);
+      after = { name, ags };
     }
     const rows = await this.registry.search({ ...filter, after, limit: query.limit + 1 });
     return toPage(

@@ -27,12 +27,12 @@ export class DeliveriesQuery {
 
   async list(principal: Principal, q: DeliveryListQuery): Promise<Page<Delivery>> {
     const municipality = principal.role === 'admin' ? q.municipality : (principal.municipality ?? '');
-    const before = q.cursor ? decodeCursor(q.cursor, 2) : undefined;
+    const before = q.cursor ? decodeCursor(q.cursor, ['instant', 'uuid']) : undefined;
     const rows = await this.deliveries.list({
       municipality,
       cooperation: q.cooperation,
       status: q.status,
-      before: before ? { createdAt: String(before[0]), id: String(before[1]) } : undefined,
+      before: before ? { createdAt: before[0], id: before[1] } : undefined,
       limit: q.limit,
     });
     return toPage(

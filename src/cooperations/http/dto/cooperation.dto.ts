@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
-import { AGS_PATTERN } from '../../../common/domain/identifiers';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { AGS_PATTERN, INT4_MAX } from '../../../common/domain/identifiers';
 import { PageQuery } from '../../../common/pagination';
 import type { HistoryEntry } from '../../../history';
 import { type CooperationContext, MOTIVE_IDS, type Member } from '../../domain';
@@ -60,11 +60,16 @@ export class CooperationQuery extends PageQuery {
 }
 
 export class HistoryQuery extends PageQuery {
-  @ApiPropertyOptional({ minimum: 0, description: 'Entries after this sequence number (alternative to `cursor`)' })
+  @ApiPropertyOptional({
+    minimum: 0,
+    maximum: INT4_MAX,
+    description: 'Entries after this sequence number (alternative to `cursor`)',
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(0)
+  @Max(INT4_MAX)
   after?: number;
 }
 
