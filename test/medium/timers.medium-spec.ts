@@ -88,7 +88,7 @@ describe('the timer scheduler fires each due timer exactly once', () => {
       [`report-grace:${HEEK.ags}:2027-Q1`, 'fired'],
     ]);
     expect(await entries(m.dataSource, yard.id, 'REPORT_DUE')).toHaveLength(2);
-    expect(scheduler.retryAt(instance)).toBeNull();
+    expect(await scheduler.retryAt(instance)).toBeNull();
     expect((await m.get(HistoryRepository).verify(yard.id)).valid).toBe(true);
   });
 });
