@@ -32,6 +32,22 @@ const NAMES: Record<string, [string, string]> = {
   PROPOSE_DISSOLUTION: ['Auflösung vorschlagen', 'Propose dissolution'],
   RECORD_DISSOLUTION_RESOLUTION: ['Auflösungsbeschluss erfassen', 'Record a dissolution resolution'],
   RECORD_WINDING_UP: ['Abwicklung erfassen', 'Record the winding-up'],
+  CONFIRM_CONTACT_APPOINTMENT: ['Benennung als Ansprechperson bestätigen', 'Confirm the appointment as contact'],
+  CORRECT_REPORT: ['Bericht berichtigen', 'Correct a report'],
+  WAIVE_OBLIGATION: ['Empfehlung begründet abbedingen', 'Waive a recommendation with a reason'],
+  RECORD_MEMBER_NOTIFICATION: ['Anzeige bei der Aufsicht erfassen', 'Record the notification to the authority'],
+  PROPOSE_AMENDMENT: ['Änderung vorschlagen', 'Propose an amendment'],
+  SIGN_AMENDMENT: ['Änderung unterzeichnen', 'Sign the amendment'],
+  PUT_AMENDMENT_INTO_FORCE: ['Änderung in Kraft setzen', 'Put the amendment into force'],
+  WITHDRAW_AMENDMENT: ['Änderung zurückziehen', 'Withdraw the amendment'],
+  RECORD_ASSEMBLY_VOTE: ['Beschluss der Verbandsversammlung erfassen', 'Record the assembly vote'],
+  RECORD_TERMINATION_RECEIPT: ['Eingang der Kündigung bestätigen', 'Record receipt of the termination'],
+  RECORD_TERMINATION_PUBLICATION: ['Bekanntmachung der Kündigung erfassen', 'Record publication of the termination'],
+  REPORT_DUE: ['Bericht fällig (Frist)', 'Report due (deadline)'],
+  REPORT_GRACE_EXPIRED: ['Nachfrist abgelaufen (Frist)', 'Grace period expired (deadline)'],
+  CASE_DEADLINE_PASSED: ['Frist des Falls abgelaufen', 'Case deadline passed'],
+  NOTICE_PERIOD_ENDED: ['Kündigungsfrist abgelaufen', 'Notice period ended'],
+  TERM_ENDED: ['Laufzeit beendet', 'Term ended'],
 };
 
 export function eventName(type: string): string {

@@ -78,6 +78,7 @@ export const de = {
     phase: 'Phase',
     version: 'Version',
     legalForm: 'Rechtsform',
+    designationRequired: '– die Zuständigkeit muss noch bestimmt werden',
     notYet: 'noch nicht festgelegt',
     authority: 'Zuständige Aufsichtsbehörde',
     authorityRecorded: '{{authority}} (im Aufsichtsschritt erfasst)',

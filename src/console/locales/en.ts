@@ -75,6 +75,7 @@ export const en: Messages = {
     phase: 'Phase',
     version: 'Version',
     legalForm: 'Legal form',
+    designationRequired: '– the competent authority still has to be designated',
     notYet: 'not decided yet',
     authority: 'Competent supervisory authority',
     authorityRecorded: '{{authority}} (recorded in the supervisory step)',

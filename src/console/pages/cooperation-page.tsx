@@ -14,17 +14,16 @@ type Contact = { name: string; email?: string; position: string; municipality: s
 type Context = {
   contacts?: Record<string, Contact>;
   contract?: { versions?: { legalForm?: string; variant?: string }[]; supervisoryStep?: { authority?: string } | null };
-  /** Derived by the legal rules, when the API provides it. */
-  competentAuthority?: string | { name?: string };
-  supervisoryAuthority?: string | { name?: string };
 };
 
-const nameOf = (v: string | { name?: string } | undefined) => (typeof v === 'string' ? v : v?.name);
+type AuthorityRef = { names: { de: string; en: string } };
+/** The supervisory authority the legal rules derive (GET /cooperations/{id}, `competentAuthority`). */
+type Derived = { authority?: AuthorityRef; proposed?: AuthorityRef; basis?: string; designationRequired: boolean };
 
 /** One cooperation: facts, members, the lifecycle diagram and "what next"; evidence and reports as tabs. */
 export function CooperationPage({ tab }: { tab: 'overview' | 'documents' | 'reports' }) {
   const { id = '' } = useParams();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const location = useLocation();
   const cooperation = useCooperation(id);
   if (cooperation.isPending) return <Loading text={t('coop.loading')} />;
@@ -34,7 +33,18 @@ export function CooperationPage({ tab }: { tab: 'overview' | 'documents' | 'repo
   const coop = cooperation.data;
   const context = coop.context as Context;
   const contract = context.contract?.versions?.at(-1);
-  const authority = nameOf(context.competentAuthority) ?? nameOf(context.supervisoryAuthority);
+  const derived = (coop as { competentAuthority?: Derived | null }).competentAuthority;
+  const lang = i18n.language.startsWith('en') ? 'en' : 'de';
+  const derivedName = (derived?.authority ?? derived?.proposed)?.names[lang];
+  const authority = derivedName
+    ? [
+        derivedName,
+        derived?.basis && `(${derived.basis})`,
+        derived?.designationRequired && t('coop.designationRequired'),
+      ]
+        .filter(Boolean)
+        .join(' ')
+    : undefined;
   const recorded = context.contract?.supervisoryStep?.authority;
   const phase = phaseOf(coop.state);
   const phaseLabel = t(`phases.${phase}`, { defaultValue: phase });
