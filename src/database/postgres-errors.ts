@@ -24,6 +24,8 @@ const UNAVAILABLE_MESSAGES = [
   // TypeORM releases a transaction's query runner when its connection fails (PostgreSQL restarted
   // or ended the session); the transaction's next statement then fails with this.
   'Query runner already released',
+  // …or, when the statement goes through the manager's `query`, this (QueryRunnerProviderAlreadyReleasedError).
+  'Database connection provided by a query runner was already released',
 ];
 const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH']);
 
