@@ -256,6 +256,8 @@ export interface DissolutionProposal {
   sub: string;
   at: Instant;
   reason: string;
+  /** A later day of effect the partners agreed (öffentlich-rechtliche Vereinbarung, § 24 Abs. 4 GkG NRW). */
+  effectiveOn?: CalendarDate;
   status: 'open' | 'agreed' | 'rejected' | 'superseded';
   resolutions: DissolutionResolution[];
   /** Zweckverband (§ 20 GkG NRW): the assembly's vote and the approval with publication (absent: none yet). */
@@ -268,6 +270,11 @@ export interface Dissolution {
   /** When the cooperation entered `dissolving`, and why. */
   startedAt: Instant | null;
   reason: 'agreement' | 'too-few-partners' | 'term-ended' | null;
+  /**
+   * The first day the agreed dissolution has legal effect, where its procedure sets one: the day
+   * after the authority's publication, or the later day agreed (§ 24 Abs. 5, 4 GkG NRW).
+   */
+  effectiveOn?: CalendarDate | null;
   windingUp: {
     assets: string;
     staff: string;

@@ -16,9 +16,18 @@ describe('the machine decides once', () => {
     const resolution = { type: 'RECORD_DISSOLUTION_RESOLUTION', body: 'Rat', date: '2027-01-28', reference: 'V 1' };
     run.send(COORD_HEEK, { ...resolution, agreed: true });
     run.send(COORD_LEGDEN, { ...resolution, agreed: true });
-    const apply = jest.spyOn(EVENT_RULES.RECORD_DISSOLUTION_RESOLUTION, 'apply');
+    run.send(COORD_SCHOEPPINGEN, { ...resolution, agreed: true });
+    // The Aufhebung's Anzeige with its publication completes it (§ 24 Abs. 5 GkG NRW).
+    const notified = {
+      type: 'RECORD_SUPERVISORY_STEP',
+      kind: 'notification',
+      authority: 'Landrat des Kreises Borken',
+      submittedOn: '2027-01-29',
+      publishedOn: '2027-01-30',
+    };
+    const apply = jest.spyOn(EVENT_RULES.RECORD_SUPERVISORY_STEP, 'apply');
     try {
-      const d = decide(run.state, { ...resolution, agreed: true }, COORD_SCHOEPPINGEN, run.now);
+      const d = decide(run.state, notified, COORD_HEEK, run.now);
       expect(d.ok && d.stateAfter).toBe('dissolving');
       expect(apply).toHaveBeenCalledTimes(1);
     } finally {

@@ -62,13 +62,17 @@ export function amendmentSignaturesMissing(ctx: CooperationContext): string[] {
 /**
  * OBL-DISSOLUTION-RESOLUTIONS. Zweckverband: two thirds of the assembly's statutory votes, the
  * authority's approval (or its fiction) and the publication (§ 20 Abs. 1, 2, 4 GkG NRW) — not
- * every council. Otherwise every partner's council agreed.
+ * every council. Öffentlich-rechtliche Vereinbarung (Aufhebung): every partner's council, the
+ * notification to the § 29 Abs. 4 authority and its publication (§ 24 Abs. 5 GkG NRW). Otherwise
+ * every partner's council agreed.
  */
 export function dissolutionMissing(ctx: CooperationContext, now: Date): string[] {
   const proposal = ctx.dissolution.proposals.findLast((p) => p.status === 'open' || p.status === 'agreed');
   if (!proposal) return ['dissolutionProposal'];
+  if (proposal.status === 'agreed') return [];
+  const resolutions = awaitingResolutions(ctx, proposal).map((ags) => `dissolutionResolution:${ags}`);
   const proc: Procedure | undefined = dissolutionProcedure(ctx);
-  if (proc) return [...assemblyVoteMissing(proposal.assemblyVote), ...supervisoryMissing(proc, now)];
-  if (proposal.status === 'agreed' && currentContract(ctx)?.legalForm === 'zweckverband') return [];
-  return awaitingResolutions(ctx, proposal).map((ags) => `dissolutionResolution:${ags}`);
+  if (!proc) return resolutions;
+  const decision = proc.text.legalForm === 'zweckverband' ? assemblyVoteMissing(proposal.assemblyVote) : resolutions;
+  return [...decision, ...supervisoryMissing(proc, now)];
 }

@@ -124,12 +124,14 @@ describe('the building yard in operation: years of simulated time through decide
   it('ended by agreement: dissolving cancelled the remaining timers, winding-up made it final', () => {
     expect(run.state.context.dissolution).toMatchObject({
       reason: 'agreement',
-      startedAt: '2032-05-20T08:00:00.000Z',
+      // § 24 Abs. 5 GkG NRW: notified and published on 29 May, effective the day after.
+      startedAt: '2032-06-01T08:00:00.000Z',
+      effectiveOn: '2032-05-30',
       dissolvedAt: '2032-06-30T08:00:00.000Z',
       proposals: [{ number: 1, by: LEGDEN.ags, status: 'agreed' }],
     });
     const dissolving = run.log.find((e) => e.stateAfter === 'dissolving')!;
-    expect(dissolving.type).toBe('RECORD_DISSOLUTION_RESOLUTION');
+    expect(dissolving.type).toBe('RECORD_SUPERVISORY_STEP');
     // the 2032-Q2 report timer was cancelled in that transition, nothing fired afterwards
     expect(run.firings().every((f) => f.at < dissolving.at)).toBe(true);
   });

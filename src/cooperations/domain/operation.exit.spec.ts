@@ -2,6 +2,7 @@ import type { Actor } from './actor';
 import { decide, nextEvents } from './engine';
 import { caseIdFor } from './escalation';
 import { exitEffectiveOn } from './membership';
+import { dissolutionMissing } from './obligations.procedures';
 import { EVENT_TYPES } from './phases';
 import {
   ACTIVE_STATE,
@@ -167,10 +168,73 @@ describe('dissolution', () => {
     expect(rejected(run.decide(COORD_SCHOEPPINGEN, { ...resolution(true), body: 'Kreistag' })).errors).toEqual([
       { path: 'body', message: `must be the Rat of ${SCHOEPPINGEN.ags}` },
     ]);
-    const d = run.send(COORD_SCHOEPPINGEN, resolution(true));
+    const councils = run.send(COORD_SCHOEPPINGEN, resolution(true));
+    expect(councils.stateAfter).toBe(ACTIVE_STATE);
+    const d = run.send(COORD_HEEK, CANCELLATION_NOTIFIED);
     expect(d.stateAfter).toBe('dissolving');
     expect(d.obligations).toEqual([{ id: 'OBL-DISSOLUTION-RESOLUTIONS', met: true, missing: [] }]);
     expect(d.state.context.dissolution).toMatchObject({ reason: 'agreement', startedAt: d.state.context.updatedAt });
+  });
+});
+
+/** § 24 Abs. 5 GkG NRW: the Aufhebung notified to the Landrat des Kreises Borken and published by it. */
+const CANCELLATION_NOTIFIED = {
+  type: 'RECORD_SUPERVISORY_STEP',
+  kind: 'notification',
+  authority: 'Landrat des Kreises Borken',
+  submittedOn: '2027-01-29',
+  publishedOn: '2027-01-30',
+} as const;
+
+describe('Aufhebung of an öffentlich-rechtliche Vereinbarung (§ 24 Abs. 5 GkG NRW)', () => {
+  const agreedByCouncils = (effectiveOn?: string) => {
+    const run = activeAt('2027-02-01T08:00:00Z');
+    run.send(COORD_HEEK, {
+      type: 'PROPOSE_DISSOLUTION',
+      reason: 'Aufgabe entfällt',
+      ...(effectiveOn ? { effectiveOn } : {}),
+    });
+    for (const actor of [COORD_HEEK, COORD_LEGDEN, COORD_SCHOEPPINGEN]) {
+      run.send(actor, {
+        type: 'RECORD_DISSOLUTION_RESOLUTION',
+        body: 'Rat',
+        date: '2027-01-28',
+        reference: 'V',
+        agreed: true,
+      });
+    }
+    return run;
+  };
+
+  it('§ 24 Abs. 5 S. 1 GkG NRW: every council agreed is not enough — the Anzeige to the § 29 Abs. 4 authority is missing', () => {
+    const run = agreedByCouncils();
+    expect(run.state.value).toHaveProperty('active');
+    expect(dissolutionMissing(run.state.context, new Date('2027-02-01T08:00:00Z'))).toEqual([
+      'supervisoryStep:notification',
+    ]);
+  });
+
+  it('§ 24 Abs. 5 S. 2 i. V. m. Abs. 3 GkG NRW: notified but not yet published stays active', () => {
+    const run = agreedByCouncils();
+    const { publishedOn: _p, ...unpublished } = CANCELLATION_NOTIFIED;
+    const step = run.send(COORD_HEEK, unpublished);
+    expect(step.stateAfter).toEqual(ACTIVE_STATE);
+    expect(step.state.context.dissolution.proposals[0].status).toBe('open');
+  });
+
+  it('§ 24 Abs. 5 S. 2 i. V. m. Abs. 4 GkG NRW: effective the day after publication, or on the later day agreed', () => {
+    const run = agreedByCouncils();
+    const d = run.send(COORD_HEEK, CANCELLATION_NOTIFIED);
+    expect(d.stateAfter).toBe('dissolving');
+    expect(d.state.context.dissolution.effectiveOn).toBe('2027-01-31');
+    const later = agreedByCouncils('2027-06-30').send(COORD_HEEK, CANCELLATION_NOTIFIED);
+    expect(later.state.context.dissolution.effectiveOn).toBe('2027-06-30');
+  });
+
+  it('§ 24 Abs. 5 S. 1 GkG NRW: an Anzeige to another authority than the § 29 Abs. 4 one does not complete it', () => {
+    const run = agreedByCouncils();
+    const d = run.send(COORD_HEEK, { ...CANCELLATION_NOTIFIED, authority: 'Bezirksregierung Münster' });
+    expect(d.stateAfter).toEqual(ACTIVE_STATE);
   });
 });
 
@@ -187,6 +251,7 @@ describe('dissolved is final', () => {
         agreed: true,
       });
     }
+    run.send(COORD_HEEK, CANCELLATION_NOTIFIED);
     expect(run.state.value).toBe('dissolving');
     const done = run.send(COORD_HEEK, {
       type: 'RECORD_WINDING_UP',

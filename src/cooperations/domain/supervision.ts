@@ -78,13 +78,18 @@ export function amendmentProcedure(ctx: CooperationContext): Procedure | undefin
 }
 
 /**
- * Zweckverband: the dissolution needs the authority's approval and publication (§ 20 Abs. 2 S. 1
- * Halbs. 2, Abs. 4 GkG NRW), recorded with RECORD_SUPERVISORY_STEP on the open proposal.
+ * The forms whose dissolution by agreement runs a supervisory procedure recorded on the open
+ * proposal (RECORD_SUPERVISORY_STEP): the Zweckverband's approval and publication (§ 20 Abs. 2 S. 1
+ * Halbs. 2, Abs. 4 GkG NRW); the Aufhebung of an öffentlich-rechtliche Vereinbarung, notified to the
+ * § 29 Abs. 4 authority and published by it (§ 24 Abs. 5 GkG NRW). The gKU's (§ 27, not read) and
+ * the private-law forms' (the articles) are not modelled as a procedure.
  */
+const DISSOLUTION_PROCEDURE_FORMS: ReadonlySet<string> = new Set(['zweckverband', 'oeffentlich-rechtliche-vereinbarung']);
+
 export function dissolutionProcedure(ctx: CooperationContext): Procedure | undefined {
   const text = currentContract(ctx);
   const open = ctx.dissolution.proposals.find((p) => p.status === 'open');
-  if (!text || !open || text.legalForm !== 'zweckverband') return undefined;
+  if (!text || !open || !DISSOLUTION_PROCEDURE_FORMS.has(text.legalForm)) return undefined;
   return {
     kind: 'dissolution',
     text,
@@ -190,6 +195,23 @@ export function legalEffectOn(proc: Procedure): { effectiveOn?: CalendarDate; wa
     { authorityPublishedOn: published, ...(proc.text.effectiveOn ? { agreedEffectiveOn: proc.text.effectiveOn } : {}) },
   );
   return { ...(e.effectiveOn ? { effectiveOn: e.effectiveOn } : {}), warnings: e.warnings };
+}
+
+/**
+ * § 24 Abs. 5 S. 2 with Abs. 4 GkG NRW: an agreed cancellation of an öffentlich-rechtliche
+ * Vereinbarung takes effect the day after the authority's publication, or on the later day the
+ * partners agreed (`effectiveOn` of the proposal). Other forms: none derived (the Zweckverband's
+ * § 11 GkG NRW was not read).
+ */
+export function dissolutionEffectiveOn(proc: Procedure, agreedEffectiveOn?: CalendarDate): CalendarDate | undefined {
+  const published = proc.supervisoryStep?.publishedOn;
+  if (proc.kind !== 'dissolution' || proc.text.legalForm !== 'oeffentlich-rechtliche-vereinbarung' || !published) {
+    return undefined;
+  }
+  return entryIntoForce(
+    proc.members.map((m) => m.ags),
+    { authorityPublishedOn: published, ...(agreedEffectiveOn ? { agreedEffectiveOn } : {}) },
+  ).effectiveOn;
 }
 
 /** The first day of legal effect once the procedure is complete; `today` where no rule sets one. */

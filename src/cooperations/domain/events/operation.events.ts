@@ -239,6 +239,11 @@ export const proposeDissolution = event(
   'PROPOSE_DISSOLUTION',
   {
     reason: about(text(5000), 'Warum die Kooperation aufgelöst werden soll', 'Why the cooperation should be dissolved'),
+    effectiveOn: about(
+      optional(date),
+      'Vereinbarter späterer Tag der Wirkung (öffentlich-rechtliche Vereinbarung, § 24 Abs. 5 i. V. m. Abs. 4 GkG NRW)',
+      'Agreed later day of effect (öffentlich-rechtliche Vereinbarung, § 24(5) with (4) GkG NRW)',
+    ),
   },
   'Eine Partnerkommune schlägt die einvernehmliche Auflösung vor.',
   'A partner proposes to dissolve the cooperation by agreement.',

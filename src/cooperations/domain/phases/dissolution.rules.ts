@@ -1,6 +1,7 @@
 import { type CooperationContext, currentContract, type EscalationCase } from '../cooperation';
 import { dissolutionMissing } from '../obligations.procedures';
 import { openProposal } from '../membership';
+import { dissolutionEffectiveOn, dissolutionProcedure } from '../supervision';
 import {
   asParticipant,
   COORDINATORS,
@@ -28,6 +29,10 @@ export const PROPOSE_DISSOLUTION: EventRule<'PROPOSE_DISSOLUTION'> = {
           en: 'A dissolution proposal is already open.',
         }
       : null,
+  validate: (ctx, e) =>
+    e.effectiveOn && currentContract(ctx)?.legalForm !== 'oeffentlich-rechtliche-vereinbarung'
+      ? [{ path: 'effectiveOn', message: 'applies to an öffentlich-rechtliche Vereinbarung only (§ 24 Abs. 4 GkG NRW)' }]
+      : [],
   apply: (ctx, e, { actor, at }) => {
     const proposal = {
       number: ctx.dissolution.proposals.length + 1,
@@ -35,6 +40,7 @@ export const PROPOSE_DISSOLUTION: EventRule<'PROPOSE_DISSOLUTION'> = {
       sub: actor.sub,
       at,
       reason: e.reason,
+      ...(e.effectiveOn ? { effectiveOn: e.effectiveOn } : {}),
       status: 'open' as const,
       resolutions: [],
     };
@@ -103,6 +109,8 @@ export const RECORD_WINDING_UP: EventRule<'RECORD_WINDING_UP'> = {
 export function enterDissolving(ctx: CooperationContext, meta: EventMeta): CooperationContext {
   const open = openProposal(ctx);
   const agreed = !!open && dissolutionMissing(ctx, new Date(meta.at)).length === 0;
+  const proc = agreed ? dissolutionProcedure(ctx) : undefined;
+  const effectiveOn = proc ? dissolutionEffectiveOn(proc, open!.effectiveOn) : undefined;
   const cases = ctx.escalation.cases.map((c): EscalationCase =>
     c.status === 'open'
       ? {
@@ -136,6 +144,7 @@ export function enterDissolving(ctx: CooperationContext, meta: EventMeta): Coope
         p.status === 'open' ? { ...p, status: agreed ? 'agreed' : 'superseded' } : p,
       ),
       startedAt: meta.at,
+      ...(effectiveOn ? { effectiveOn } : {}),
       reason: agreed ? 'agreement' : ctx.dissolution.reason === 'term-ended' ? 'term-ended' : 'too-few-partners',
     },
     timers: {},
