@@ -222,6 +222,15 @@ export class Environment {
   @IsString()
   CONSOLE_URL = 'http://localhost:3000';
 
+  /**
+   * AES-256-GCM key (32 bytes, base64 or 64 hex digits) webhook secrets are sealed with at rest.
+   * Unset: a development key, generated once into IKZ_DATA_DIR; on PostgreSQL derived from
+   * DATABASE_URL (no secret — configure a key; keep it with the backups).
+   */
+  @IsOptional()
+  @Matches(/^(?:[A-Za-z0-9+/]{43}=|[0-9a-fA-F]{64})$/, { message: 'must be 32 bytes, as base64 or 64 hex digits' })
+  NOTIFICATIONS_SECRET_KEY?: string;
+
   /** In production, webhooks to loopback, private and link-local addresses are refused unless this is set. */
   @Transform(toBoolean)
   @IsBoolean()

@@ -20,6 +20,7 @@ import {
 import { AttemptRepository } from './infrastructure/attempt.repository';
 import { DeliveryRepository } from './infrastructure/delivery.repository';
 import { SubscriptionRepository } from './infrastructure/subscription.repository';
+import { WebhookSecretKey } from './infrastructure/webhook-secret-key';
 import { NotificationStoreModule } from './notification-store.module';
 
 /**
@@ -35,6 +36,7 @@ import { NotificationStoreModule } from './notification-store.module';
     DeliveryRepository,
     AttemptRepository,
     SubscriptionRepository,
+    WebhookSecretKey,
     EmailSender,
     WebhookSender,
     NatsSink,

@@ -11,15 +11,13 @@ import { SubscriptionNotFound, WebhookTargetRefused } from './notifications.erro
 import { WebhookSender } from './senders/webhook.sender';
 
 /** A subscription as callers see it: the secret only in the answer to its creation. */
-export type SubscriptionView = Omit<Subscription, 'secret'> & { secret?: string };
-
-const viewOf = ({ secret: _secret, ...rest }: Subscription): SubscriptionView => rest;
+export type SubscriptionView = Subscription & { secret?: string };
 
 /**
  * Webhook subscriptions (docs/notifications.md): a coordinator subscribes for the own
  * municipality (events of its cooperations), an admin for any municipality or globally (every
  * event). The secret is generated here in the Standard Webhooks format (`whsec_` + base64 of 32
- * random bytes) and shown once.
+ * random bytes), shown once and stored sealed (SubscriptionRepository).
  */
 @Injectable()
 export class WebhookSubscriptionsUseCase {
@@ -38,17 +36,17 @@ export class WebhookSubscriptionsUseCase {
       id: randomUUID(),
       municipality,
       url: input.url,
-      secret: `whsec_${randomBytes(32).toString('base64')}`,
       createdBy: { sub: principal.sub, role: principal.role },
       createdAt: nowOf(this.clock),
     };
-    await this.subscriptions.insert(subscription);
-    return { ...viewOf(subscription), secret: subscription.secret };
+    const secret = `whsec_${randomBytes(32).toString('base64')}`;
+    await this.subscriptions.insert({ ...subscription, secret });
+    return { ...subscription, secret };
   }
 
   async list(principal: Principal): Promise<SubscriptionView[]> {
     const all = await this.subscriptions.list(principal.role === 'admin' ? undefined : (principal.municipality ?? ''));
-    return all.map(viewOf);
+    return all;
   }
 
   async delete(principal: Principal, id: string): Promise<void> {
