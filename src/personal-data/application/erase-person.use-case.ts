@@ -13,7 +13,8 @@ import { type PersonalDataView, viewOf } from './personal-data-view';
  * cooperation — the one named and the earlier appointments of the same person — becomes a
  * tombstone with its salt destroyed, their copies in the snapshot and in stored idempotent answers
  * are overwritten by path, and each row records who erased when and why. The history is not
- * touched: it never held the fields, so every chain still verifies.
+ * touched: it never held the fields, so every chain still verifies. A municipality's notification
+ * address (no cooperation) is erased alone: its record is the only place the address lives.
  */
 @Injectable()
 export class ErasePersonUseCase {
@@ -30,18 +31,26 @@ export class ErasePersonUseCase {
     const { erased, all } = await this.dataSource.transaction(async (tx) => {
       const found = await this.records.find(id, tx);
       if (!found) throw new PersonalDataNotFound(id);
+      const erasure = { at: nowOf(this.clock), by: { sub: principal.sub, role: principal.role }, reason };
+      const cooperationId = found.cooperationId;
+      if (cooperationId === null) {
+        // A municipality's notification address: no cooperation holds a copy, deliveries name the record.
+        const record = await this.records.lock(tx, id);
+        if (record.erasure) throw new AlreadyErased(viewOf(record));
+        return { erased: await this.records.markErased(tx, id, erasure), all: [id] };
+      }
       // The cooperation's row lock first (as commands take it), then the records'.
-      await this.copies.lock(tx, found.cooperationId);
+      await this.copies.lock(tx, cooperationId);
       const record = await this.records.lock(tx, id);
       if (record.erasure) throw new AlreadyErased(viewOf(record));
       const subjects = new Map(
-        (await this.copies.appointments(tx, record.cooperationId)).map((a) => [a.personRef, a.userSub]),
+        (await this.copies.appointments(tx, cooperationId)).map((a) => [a.personRef, a.userSub]),
       );
-      const records = await this.records.lockContactsOf(tx, record.cooperationId, record.municipality);
+      const records = await this.records.lockContactsOf(tx, cooperationId, record.municipality);
       const person = samePerson(record, records, (ref) => subjects.get(ref));
       await this.copies.erasePerson(
         tx,
-        record.cooperationId,
+        cooperationId,
         {
           municipality: record.municipality,
           personRefs: new Set(person.map((r) => r.id)),
@@ -49,7 +58,6 @@ export class ErasePersonUseCase {
         },
         ERASED_TEXT,
       );
-      const erasure = { at: nowOf(this.clock), by: { sub: principal.sub, role: principal.role }, reason };
       const marked = [];
       for (const r of person) if (!r.erasure) marked.push(await this.records.markErased(tx, r.id, erasure));
       return { erased: marked[0], all: marked.map((r) => r.id) };

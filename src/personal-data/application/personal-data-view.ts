@@ -5,7 +5,7 @@ import type { PersonalDataRecord } from '../infrastructure/personal-data.reposit
 export interface PersonalDataView {
   id: string;
   subjectKind: string;
-  cooperationId: string;
+  cooperationId: string | null;
   municipality: string | null;
   fields: PersonFields | { erased: true };
   createdAt: string;

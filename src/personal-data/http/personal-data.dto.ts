@@ -19,10 +19,16 @@ export class ErasureDto {
 /** A record of personal data kept outside the hash chain; `fields` is `{erased: true}` once erased. */
 export class PersonalDataDto implements PersonalDataView {
   @ApiProperty({ format: 'uuid', description: 'The `personRef` of history entries' }) id!: string;
-  @ApiProperty({ enum: ['contact'] }) subjectKind!: string;
-  @ApiProperty({ format: 'uuid' }) cooperationId!: string;
+  @ApiProperty({ enum: ['contact', 'notification-address'] }) subjectKind!: string;
+  @ApiProperty({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description: "null for a municipality's notification address",
+  })
+  cooperationId!: string | null;
   @ApiProperty({ nullable: true, type: String }) municipality!: string | null;
-  @ApiProperty({ description: '{name, email?}, or {erased: true}' })
+  @ApiProperty({ description: '{name, email?} (a contact), {email, role, name?} (a notification address), or {erased: true}' })
   fields!: { name: string; email?: string } | { erased: true };
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiPropertyOptional({ type: ErasureDto, nullable: true }) erasure!: ErasureDto | null;

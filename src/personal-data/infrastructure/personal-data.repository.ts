@@ -6,7 +6,8 @@ import type { NotificationAddressFields, PersonFields } from '../domain/personal
 export interface PersonalDataRecord {
   id: string;
   subjectKind: string;
-  cooperationId: string;
+  /** Null for a municipality's notification address (it belongs to no cooperation). */
+  cooperationId: string | null;
   municipality: string | null;
   fields: PersonFields | { erased: true };
   createdAt: Date;
@@ -16,7 +17,7 @@ export interface PersonalDataRecord {
 interface PersonalDataRow {
   id: string;
   subject_kind: string;
-  cooperation_id: string;
+  cooperation_id: string | null;
   municipality: string | null;
   fields: PersonFields | { erased: true };
   created_at: Date;
