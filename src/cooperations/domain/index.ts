@@ -49,6 +49,7 @@ export type {
   SupervisoryStep,
 } from './cooperation';
 export { adoptedLoi, currentContract, currentLoi, participants } from './cooperation';
+export { pendingDeemedApproval } from './supervision';
 export { type CooperationState, type LifecycleStateValue, phaseOf, stateToString } from './cooperation-state';
 export { type ErasedPerson, withoutPerson } from './person-copies';
 export {

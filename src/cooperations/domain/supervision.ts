@@ -84,7 +84,10 @@ export function amendmentProcedure(ctx: CooperationContext): Procedure | undefin
  * § 29 Abs. 4 authority and published by it (§ 24 Abs. 5 GkG NRW). The gKU's (§ 27, not read) and
  * the private-law forms' (the articles) are not modelled as a procedure.
  */
-const DISSOLUTION_PROCEDURE_FORMS: ReadonlySet<string> = new Set(['zweckverband', 'oeffentlich-rechtliche-vereinbarung']);
+const DISSOLUTION_PROCEDURE_FORMS: ReadonlySet<string> = new Set([
+  'zweckverband',
+  'oeffentlich-rechtliche-vereinbarung',
+]);
 
 export function dissolutionProcedure(ctx: CooperationContext): Procedure | undefined {
   const text = currentContract(ctx);
@@ -151,15 +154,15 @@ function authorityMissing(proc: Procedure, recorded: string, on: CalendarDate): 
   }
 }
 
-function approvalMissing(proc: Procedure, step: SupervisoryStep, today: CalendarDate): string[] {
+function approvalOf(proc: Procedure, step: SupervisoryStep, today: CalendarDate) {
   const rule = approvalRule(proc.text.legalForm, step.submittedOn);
-  if (!rule) return [];
+  if (!rule) return undefined;
   const decision = step.approvedOn
     ? { kind: 'approved' as const, on: step.approvedOn }
     : step.refusedOn
       ? { kind: 'refused' as const, on: step.refusedOn }
       : undefined;
-  const ev = evaluateApproval(
+  return evaluateApproval(
     rule,
     {
       receivedOn: step.submittedOn,
@@ -169,6 +172,29 @@ function approvalMissing(proc: Procedure, step: SupervisoryStep, today: Calendar
     },
     today,
   );
+}
+
+/**
+ * The deemed approval (§ 24 Abs. 2, § 10 Abs. 1 S. 2 GkG NRW) the running procedure is heading
+ * for as its record stands: the application received, no express decision, no discussion
+ * scheduled in time. `fictionOn` is its first day; a later record (concerns, a decision) moves or
+ * ends it. Evaluated as of the receipt, so the answer does not change with the clock.
+ */
+export function pendingDeemedApproval(
+  ctx: CooperationContext,
+): { procedure: Procedure; fictionOn: CalendarDate } | undefined {
+  const procedure = currentProcedure(ctx);
+  const step = procedure?.supervisoryStep;
+  if (!procedure || !step || step.kind !== 'approval' || !step.submittedOn) return undefined;
+  if (supervisoryRule(procedure.text.legalForm, procedure.kind, step.submittedOn)?.kind !== 'approval')
+    return undefined;
+  const ev = approvalOf(procedure, step, step.submittedOn);
+  return ev?.status === 'pending' && ev.fictionOn ? { procedure, fictionOn: ev.fictionOn } : undefined;
+}
+
+function approvalMissing(proc: Procedure, step: SupervisoryStep, today: CalendarDate): string[] {
+  const ev = approvalOf(proc, step, today);
+  if (!ev) return [];
   switch (ev.status) {
     case 'approved':
       return [];

@@ -30,6 +30,8 @@ export const TOPICS = [
   'exit-takes-effect',
   'member-left',
   'dissolution-proposed',
+  'deemed-approval-soon',
+  'term-ends-soon',
 ] as const;
 export type Topic = (typeof TOPICS)[number];
 

@@ -18,6 +18,14 @@ function ctxWith(
     contacts: {},
     reporting: { reports, missed: [] },
     escalation: { cases: [] },
+    contract: {
+      versions: [],
+      inForceSince: null,
+      pendingAmendment: null,
+      supervisoryStep: null,
+      councilResolutions: [],
+    },
+    dissolution: { proposals: [] },
     timers: Object.fromEntries(timers.map((t) => [t.key, t])),
   } as unknown as CooperationContext;
 }
@@ -59,5 +67,28 @@ describe('reminders before deadlines, in NRW working days', () => {
     const [r14, r3] = expectedReminders(ctxWith([q2]), [14, 3]);
     const now = new Date('2030-06-20T10:00:00Z');
     expect([isStillAhead(r14, now), isStillAhead(r3, now)]).toEqual([false, true]);
+  });
+
+  it('tells every active partner 14 and 3 working days before the last day of a fixed term', () => {
+    const LEGDEN = '05554036';
+    const termEnd: ScheduledTimer = {
+      key: 'term-end',
+      // 31 March 2027 is the last day; the timer fires at 00:00 on 1 April (CEST).
+      dueAt: '2027-03-31T22:00:00.000Z',
+      event: { type: 'TERM_ENDED', dueAt: '2027-03-31T22:00:00.000Z' },
+    };
+    const ctx = ctxWith([termEnd]);
+    (ctx.members as Record<string, unknown>)[LEGDEN] = { ags: LEGDEN, name: 'Legden', status: 'active' };
+    const reminders = expectedReminders(ctx, [3, 14]);
+    expect(reminders.map((r) => [r.leadDays, r.notice.topic, r.notice.facts.endOn])).toEqual([
+      [14, 'term-ends-soon', '2027-03-31'],
+      [3, 'term-ends-soon', '2027-03-31'],
+    ]);
+    expect(reminders[0].notice.recipients).toEqual([
+      { municipality: HEEK, role: 'coordinator' },
+      { municipality: LEGDEN, role: 'coordinator' },
+    ]);
+    // Easter 2027 (26 March–29 March) is not counted: 3 working days before 31 March is 24 March.
+    expect(reminders[1].remindAt).toBe('2027-03-23T23:00:00.000Z');
   });
 });

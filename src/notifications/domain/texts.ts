@@ -101,6 +101,23 @@ export const TEXTS: Readonly<Record<Topic, { subject: Bilingual; body: Bilingual
       en: 'The notice period has ended: {municipality} has left “{title}”.',
     },
   },
+  'deemed-approval-soon': {
+    subject: {
+      de: 'Genehmigung gilt ab {fictionOn} als erteilt',
+      en: 'Approval deemed given from {fictionOn}',
+    },
+    body: {
+      de: 'Für den Genehmigungsantrag {act} (eingegangen am {submittedOn}) endet die Frist der Aufsichtsbehörde am {lastDayOn} (in {leadDays} Arbeitstagen). Entscheidet sie bis dahin nicht, gilt die Genehmigung ab {fictionOn} als erteilt (§ 24 Abs. 2 bzw. § 10 Abs. 1 GkG NRW).',
+      en: "The supervisory authority's period for the application for approval of {actEn} (received on {submittedOn}) ends on {lastDayOn} (in {leadDays} working days). Without a decision by then, approval is deemed given from {fictionOn} (§ 24(2) or § 10(1) GkG NRW).",
+    },
+  },
+  'term-ends-soon': {
+    subject: { de: 'Laufzeit von „{title}“ endet am {endOn}', en: 'The term of “{title}” ends on {endOn}' },
+    body: {
+      de: 'Die vereinbarte Laufzeit endet am {endOn} (in {leadDays} Arbeitstagen); danach wird die Kooperation abgewickelt. Eine Verlängerung braucht eine Änderung, die vorher in Kraft tritt.',
+      en: 'The agreed term ends on {endOn} (in {leadDays} working days); the cooperation is then wound up. An extension needs an amendment in force before then.',
+    },
+  },
   'dissolution-proposed': {
     subject: { de: 'Auflösung von „{title}“ vorgeschlagen', en: 'Dissolution of “{title}” proposed' },
     body: {
