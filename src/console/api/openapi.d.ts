@@ -1701,6 +1701,11 @@ export interface components {
             type: "PROPOSE_DISSOLUTION";
             /** @description Warum die Kooperation aufgelöst werden soll / Why the cooperation should be dissolved */
             reason: string;
+            /**
+             * Format: date
+             * @description Vereinbarter späterer Tag der Wirkung (öffentlich-rechtliche Vereinbarung, § 24 Abs. 5 i. V. m. Abs. 4 GkG NRW) / Agreed later day of effect (öffentlich-rechtliche Vereinbarung, § 24(5) with (4) GkG NRW)
+             */
+            effectiveOn?: string;
             /** @description Kennungen von Nachweisdokumenten dieser Kooperation (POST …/documents); ihre Hashwerte gehen in die Historie ein / Ids of evidence documents of this cooperation (POST …/documents); their hashes enter the history */
             documents?: string[];
         };
@@ -1770,6 +1775,13 @@ export interface components {
              *     ]
              */
             joining?: string[];
+            /**
+             * @description Verbandsmitglieder, die mit der Satzungsänderung ausscheiden (nur Zweckverband, § 20 GkG NRW) / Members leaving with the amended statute (Zweckverband only, § 20 GkG NRW)
+             * @example [
+             *       "05554052"
+             *     ]
+             */
+            leaving?: string[];
             /**
              * @description Rechtsform der Kooperation / Legal form of the cooperation
              * @enum {string}
@@ -2179,11 +2191,14 @@ export interface components {
              */
             id: string;
             /** @enum {string} */
-            subjectKind: "contact";
-            /** Format: uuid */
-            cooperationId: string;
+            subjectKind: "contact" | "notification-address";
+            /**
+             * Format: uuid
+             * @description null for a municipality's notification address
+             */
+            cooperationId: string | null;
             municipality: string | null;
-            /** @description {name, email?}, or {erased: true} */
+            /** @description {name, email?} (a contact), {email, role, name?} (a notification address), or {erased: true} */
             fields: Record<string, never>;
             /** Format: date-time */
             createdAt: string;

@@ -93,6 +93,8 @@ export interface ContractAmendment {
   inForceOn: CalendarDate;
   /** Municipalities that joined with it (Beitritt). */
   joined?: Ags[];
+  /** Zweckverband members that left with it (§ 20 GkG NRW). */
+  left?: Ags[];
   reason?: string;
 }
 
@@ -103,6 +105,8 @@ export interface PendingAmendment {
   text: ContractText;
   reason: string;
   joining: MunicipalityRef[];
+  /** Zweckverband members leaving with the amended statute (§ 20 GkG NRW; absent: none). */
+  leaving?: Ags[];
   proposedAt: Instant;
   proposedBy: string;
   councilResolutions: CouncilResolution[];

@@ -4,6 +4,7 @@ import {
   COORD_LEGDEN,
   COORD_SCHOEPPINGEN,
   HEEK,
+  LEGDEN,
   SCHOEPPINGEN,
 } from '../../../test/fixtures/building-yard.scenario';
 import { activeAt, exitRequest } from '../../../test/fixtures/operation-setup';
@@ -230,6 +231,66 @@ describe('amendments per legal form', () => {
     });
     // No signatures for a Zweckverband: the assembly amends its statute.
     expect(run.send(COORD_HEEK, { type: 'PUT_AMENDMENT_INTO_FORCE' }).state.context.contract.versions).toHaveLength(2);
+  });
+
+  it('§ 20 Abs. 1, 2 und 4 GkG NRW: a member leaves the Zweckverband by amendment of the statute — two thirds, Anzeige, publication', () => {
+    const run = zv('2027-02-02T08:00:00Z');
+    const t = text(run) as Record<string, unknown> & { costAllocation: { description: string } };
+    const withoutSchoeppingen = {
+      costAllocation: {
+        ...t.costAllocation,
+        shares: [
+          { municipality: HEEK.ags, percent: 75 },
+          { municipality: LEGDEN.ags, percent: 25 },
+        ],
+      },
+    };
+    propose(run, { leaving: [SCHOEPPINGEN.ags], ...withoutSchoeppingen });
+    expect(run.state.context.contract.pendingAmendment?.leaving).toEqual([SCHOEPPINGEN.ags]);
+    const missing = () => unmetOf(run.decide(COORD_HEEK, { type: 'PUT_AMENDMENT_INTO_FORCE' }));
+    expect(missing()).toEqual([
+      ['OBL-AMENDMENT-RESOLUTIONS', ['assemblyVote']],
+      ['OBL-AMENDMENT-SUPERVISORY-STEP', ['supervisoryStep:notification']],
+    ]);
+    run.send(COORD_HEEK, vote('amendment', 6));
+    run.send(COORD_HEEK, {
+      type: 'RECORD_SUPERVISORY_STEP',
+      kind: 'notification',
+      authority: 'Landrat des Kreises Borken',
+      submittedOn: '2027-02-01',
+    });
+    expect(missing()).toEqual([['OBL-AMENDMENT-SUPERVISORY-STEP', ['supervisoryStep.publishedOn']]]);
+    run.send(COORD_HEEK, {
+      type: 'RECORD_SUPERVISORY_STEP',
+      kind: 'notification',
+      authority: 'Landrat des Kreises Borken',
+      submittedOn: '2027-02-01',
+      publishedOn: '2027-02-02',
+    });
+    const ctx = run.send(COORD_HEEK, { type: 'PUT_AMENDMENT_INTO_FORCE' }).state.context;
+    expect(ctx.members[SCHOEPPINGEN.ags]).toMatchObject({ status: 'left' });
+    expect(ctx.members[SCHOEPPINGEN.ags].endReason).toContain('§ 20 GkG NRW');
+    expect(ctx.contacts[SCHOEPPINGEN.ags]).toBeUndefined();
+    expect(ctx.contract.amendments.at(-1)).toMatchObject({ left: [SCHOEPPINGEN.ags] });
+    expect(Object.keys(ctx.timers).filter((k) => k.includes(SCHOEPPINGEN.ags))).toEqual([]);
+  });
+
+  it('§ 20 GkG NRW: leaving by amendment is for the Zweckverband only, never the seat, and two members remain', () => {
+    const orv = activeAt('2027-02-02T08:00:00Z');
+    const errorsOf = (run: OperationRun, leaving: string[]) =>
+      rejected(
+        run.decide(COORD_HEEK, { type: 'PROPOSE_AMENDMENT', reason: 'Austritt', ...text(run), leaving }),
+      ).errors?.filter((e) => e.path.startsWith('leaving'));
+    expect(errorsOf(orv, [SCHOEPPINGEN.ags])).toEqual([
+      { path: 'leaving', message: expect.stringContaining('Zweckverband only') },
+    ]);
+    const run = zv('2027-02-02T08:00:00Z');
+    expect(errorsOf(run, [HEEK.ags])).toEqual([
+      { path: 'leaving[0]', message: 'the seat cannot leave; move the seat first' },
+    ]);
+    expect(errorsOf(run, [LEGDEN.ags, SCHOEPPINGEN.ags])).toEqual([
+      { path: 'leaving', message: 'at least two members must remain (otherwise propose the dissolution)' },
+    ]);
   });
 
   it('§ 20 Abs. 1 S. 2 GkG NRW: a change of the Zweckverband’s tasks needs unanimity', () => {

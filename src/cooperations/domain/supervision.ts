@@ -67,10 +67,13 @@ export function conclusionProcedure(ctx: CooperationContext): Procedure | undefi
 export function amendmentProcedure(ctx: CooperationContext): Procedure | undefined {
   const a = ctx.contract.pendingAmendment;
   if (!a) return undefined;
+  const leaving = new Set(a.leaving ?? []);
   return {
     kind: 'amendment',
     text: { ...a.text, version: a.version },
-    members: [...participants(ctx), ...a.joining].sort((x, y) => (x.ags < y.ags ? -1 : x.ags > y.ags ? 1 : 0)),
+    members: [...participants(ctx).filter((m) => !leaving.has(m.ags)), ...a.joining].sort((x, y) =>
+      x.ags < y.ags ? -1 : x.ags > y.ags ? 1 : 0,
+    ),
     councilResolutions: a.councilResolutions,
     supervisoryStep: a.supervisoryStep,
     memberNotifications: a.memberNotifications,
@@ -186,8 +189,9 @@ export function pendingDeemedApproval(
   const procedure = currentProcedure(ctx);
   const step = procedure?.supervisoryStep;
   if (!procedure || !step || step.kind !== 'approval' || !step.submittedOn) return undefined;
-  if (supervisoryRule(procedure.text.legalForm, procedure.kind, step.submittedOn)?.kind !== 'approval')
+  if (supervisoryRule(procedure.text.legalForm, procedure.kind, step.submittedOn)?.kind !== 'approval') {
     return undefined;
+  }
   const ev = approvalOf(procedure, step, step.submittedOn);
   return ev?.status === 'pending' && ev.fictionOn ? { procedure, fictionOn: ev.fictionOn } : undefined;
 }

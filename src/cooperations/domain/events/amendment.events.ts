@@ -6,10 +6,19 @@ import { municipalityRef } from './partner-search.events';
  * Changes while the cooperation is active: an amendment of the contract or statute, which may let
  * further municipalities or Kreise join (Beitritt). It goes through resolutions
  * (RECORD_COUNCIL_RESOLUTION), the supervisory step (RECORD_SUPERVISORY_STEP or each member's
- * RECORD_MEMBER_NOTIFICATION) and publication like the conclusion, then enters into force.
+ * RECORD_MEMBER_NOTIFICATION) and publication like the conclusion, then enters into force. A
+ * Zweckverband member may leave by it (§ 20 GkG NRW): it is no partner from the day it is in force.
  */
 
 const reason = about(text(5000), 'Anlass und Inhalt der Änderung', 'Occasion and content of the amendment');
+
+/** Zweckverband: members leave by the amendment of the statute (§ 20 Abs. 1, 2 und 4 GkG NRW). */
+const leaving = about(
+  optional(array(ags, { max: 50 })),
+  'Verbandsmitglieder, die mit der Satzungsänderung ausscheiden (nur Zweckverband, § 20 GkG NRW)',
+  'Members leaving with the amended statute (Zweckverband only, § 20 GkG NRW)',
+  ['05554052'],
+);
 
 /** Lead only, while active and no other amendment is open: the amended text, and who joins. */
 export const proposeAmendment = event(
@@ -21,6 +30,7 @@ export const proposeAmendment = event(
       'Beitretende Kommunen oder Kreise (wie im Kommunalverzeichnis)',
       'Joining municipalities or Kreise (as in the registry)',
     ),
+    leaving,
     ...contractText,
   },
   'Die federführende Kommune legt eine Änderung des Vertrags (der Satzung) vor, ggf. mit Beitritt weiterer Kommunen.',
@@ -38,6 +48,7 @@ export const proposeAmendmentRequest = event(
       'AGS of the joining municipalities or Kreise (looked up in the registry)',
       ['05554000'],
     ),
+    leaving,
     ...contractText,
   },
   proposeAmendment.doc!.de,

@@ -6,13 +6,16 @@ import { amendmentProcedure, inForceOn } from '../supervision';
 import { termEndTimers } from '../term';
 import { TERM_END_KEY, withTimers } from '../timers';
 import { contractTextErrors } from './contract.rules';
-import { asLead, COORDINATORS, type EventRule, touched } from './rule';
+import { asLead, COORDINATORS, type EventRule, touched, withoutContact } from './rule';
 
 /*
  * Amendments while active, and joining (Beitritt) as an amendment that adds members (§ 20 GkG NRW
  * for the Zweckverband; § 24 GkG NRW for the öffentlich-rechtliche Vereinbarung, reading in
  * legal/procedures.ts; § 27 Abs. 2 GkG NRW for the gKU). Joining municipalities are listed as
  * invited members until the amendment is in force, so they can see it and record their resolution.
+ * A Zweckverband member leaves by an amendment of the statute (§ 20 Abs. 1, 2 und 4 GkG NRW): the
+ * assembly's two thirds, the Anzeige to the authority competent for the members after the change,
+ * the publication; it is no partner from the day the amendment is in force.
  */
 
 const OPEN: Bilingual = {
@@ -27,8 +30,8 @@ export const PROPOSE_AMENDMENT: EventRule<'PROPOSE_AMENDMENT'> = {
   roles: COORDINATORS,
   authorize: asLead,
   precondition: (ctx) => (hasOpen(ctx) ? OPEN : null),
-  validate: (ctx, { type: _type, reason: _reason, joining = [], ...text }) => {
-    const errors: FieldError[] = [];
+  validate: (ctx, { type: _type, reason: _reason, joining = [], leaving = [], ...text }) => {
+    const errors: FieldError[] = leavingErrors(ctx, text, joining, leaving);
     joining.forEach((m, i) => {
       if (ctx.members[m.ags]?.status === 'active') {
         errors.push({ path: `joining[${i}]`, message: `${m.ags} is already a partner` });
@@ -41,10 +44,15 @@ export const PROPOSE_AMENDMENT: EventRule<'PROPOSE_AMENDMENT'> = {
     if (current && text.legalForm !== current.legalForm) {
       errors.push({ path: 'legalForm', message: 'a change of the legal form is no amendment (a new cooperation)' });
     }
-    const parties = [...participants(ctx).map((m) => m.ags), ...joining.map((m) => m.ags)];
+    const parties = [
+      ...participants(ctx)
+        .map((m) => m.ags)
+        .filter((ags) => !leaving.includes(ags)),
+      ...joining.map((m) => m.ags),
+    ];
     return [...errors, ...contractTextErrors(ctx, text, parties)];
   },
-  apply: (ctx, { type: _type, reason, joining = [], ...text }, { actor, at }) => {
+  apply: (ctx, { type: _type, reason, joining = [], leaving = [], ...text }, { actor, at }) => {
     const invited = Object.fromEntries(
       joining.map((m): [string, Member] => [
         m.ags,
@@ -62,6 +70,7 @@ export const PROPOSE_AMENDMENT: EventRule<'PROPOSE_AMENDMENT'> = {
             text,
             reason,
             joining,
+            ...(leaving.length > 0 ? { leaving: [...leaving].sort() } : {}),
             proposedAt: at,
             proposedBy: actor.sub,
             councilResolutions: [],
@@ -86,10 +95,31 @@ export const PUT_AMENDMENT_INTO_FORCE: EventRule<'PUT_AMENDMENT_INTO_FORCE'> = {
     const joined = Object.fromEntries(
       a.joining.map((m) => [m.ags, { ...ctx.members[m.ags], status: 'active' as const, joinedAt: at }]),
     );
+    const leaving = a.leaving ?? [];
+    const left = Object.fromEntries(
+      leaving.map((ags) => [
+        ags,
+        {
+          ...ctx.members[ags],
+          status: 'left' as const,
+          endedAt: at,
+          endReason: `Ausscheiden durch Änderung der Verbandssatzung (§ 20 GkG NRW), wirksam ab ${on}`,
+        },
+      ]),
+    );
+    const withoutLeaving = leaving.reduce(withoutContact, ctx);
     const amended = touched(
       {
-        ...ctx,
-        members: { ...ctx.members, ...joined },
+        ...withoutLeaving,
+        members: { ...ctx.members, ...joined, ...left },
+        membership: {
+          // A pending termination of a member leaving by the amendment is overtaken by it.
+          exitRequests: ctx.membership.exitRequests.map((r) =>
+            r.status === 'pending' && leaving.includes(r.municipality)
+              ? { ...r, status: 'superseded' as const, closedAt: at }
+              : r,
+          ),
+        },
         contract: {
           ...ctx.contract,
           versions: [
@@ -101,17 +131,60 @@ export const PUT_AMENDMENT_INTO_FORCE: EventRule<'PUT_AMENDMENT_INTO_FORCE'> = {
           memberNotifications: a.memberNotifications,
           amendments: [
             ...ctx.contract.amendments,
-            { contractVersion: a.version, inForceOn: on, joined: a.joining.map((m) => m.ags), reason: a.reason },
+            {
+              contractVersion: a.version,
+              inForceOn: on,
+              joined: a.joining.map((m) => m.ags),
+              ...(leaving.length > 0 ? { left: leaving } : {}),
+              reason: a.reason,
+            },
           ],
           pendingAmendment: null,
         },
       },
       at,
     );
+    const leftTimers = Object.keys(ctx.timers).filter((k) =>
+      leaving.some(
+        (ags) =>
+          k.startsWith(`report-due:${ags}:`) || k.startsWith(`report-grace:${ags}:`) || k === `notice-end:${ags}`,
+      ),
+    );
     // A changed term moves (or, now unlimited, cancels) the end-of-term timer: the extension.
-    return withTimers(withTimers(amended, [], [TERM_END_KEY]), termEndTimers(amended));
+    return withTimers(withTimers(amended, [], [TERM_END_KEY, ...leftTimers]), termEndTimers(amended));
   },
 };
+
+/** `leaving` (§ 20 GkG NRW): Zweckverband only, active partners, not the seat, not joining, two remain. */
+function leavingErrors(
+  ctx: CooperationContext,
+  text: { legalForm: string; seat?: string },
+  joining: readonly { ags: string }[],
+  leaving: readonly string[],
+): FieldError[] {
+  if (leaving.length === 0) return [];
+  if (text.legalForm !== 'zweckverband') {
+    return [
+      {
+        path: 'leaving',
+        message: 'applies to a Zweckverband only (§ 20 GkG NRW); other forms end a membership by exit',
+      },
+    ];
+  }
+  const errors: FieldError[] = [];
+  leaving.forEach((ags, i) => {
+    if (ctx.members[ags]?.status !== 'active')
+      errors.push({ path: `leaving[${i}]`, message: `${ags} is not a partner` });
+    else if (ags === text.seat)
+      errors.push({ path: `leaving[${i}]`, message: 'the seat cannot leave; move the seat first' });
+    if (joining.some((m) => m.ags === ags)) errors.push({ path: `leaving[${i}]`, message: 'cannot join and leave' });
+    if (leaving.indexOf(ags) < i) errors.push({ path: `leaving[${i}]`, message: 'appears twice' });
+  });
+  if (participants(ctx).length - leaving.length + joining.length < 2) {
+    errors.push({ path: 'leaving', message: 'at least two members must remain (otherwise propose the dissolution)' });
+  }
+  return errors;
+}
 
 export const WITHDRAW_AMENDMENT: EventRule<'WITHDRAW_AMENDMENT'> = {
   roles: COORDINATORS,
