@@ -34,15 +34,16 @@ const rule = (
 });
 
 export const AMENDMENT_RULES: readonly AmendmentRule[] = [
-  // The amending agreement is written like the agreement itself.
-  rule('oeffentlich-rechtliche-vereinbarung', true, '§ 24 Abs. 1 S. 1 GkG NRW; § 64 GO NRW', 'reading'),
+  // The amending agreement is written like the agreement itself (§ 24 Abs. 1 S. 1); the municipality's
+  // binding declaration is signed by the (deputy) mayor (§ 64 Abs. 1 GO NRW).
+  rule('oeffentlich-rechtliche-vereinbarung', true, '§ 24 Abs. 1 S. 1 GkG NRW; § 64 Abs. 1 GO NRW', 'verified'),
   // The statute is amended by the assembly's resolution and published; the members do not sign it.
   rule('zweckverband', false, '§ 20 Abs. 1 und 4 GkG NRW', 'verified'),
   // The amendment of the enterprise's statute is agreed between the parties (§ 27 Abs. 2 S. 2).
-  rule('gemeinsames-kommunalunternehmen', true, '§ 27 Abs. 2 S. 2 GkG NRW; § 64 GO NRW', 'reading'),
+  rule('gemeinsames-kommunalunternehmen', true, '§ 27 Abs. 2 S. 2 GkG NRW; § 64 Abs. 1 GO NRW', 'verified'),
   rule('kommunale-arbeitsgemeinschaft', true, '§§ 2–3 GkG NRW (nach der Vereinbarung)', 'unverified'),
-  // Articles are amended by the shareholders; the municipality's declaration is signed (§ 64 GO NRW).
-  rule('private-law', true, '§ 64 GO NRW', 'reading', TEXT_DATES.GO),
+  // Articles are amended by the shareholders; the municipality's declaration is signed (§ 64 Abs. 1 GO NRW).
+  rule('private-law', true, '§ 64 Abs. 1 GO NRW', 'verified', TEXT_DATES.GO),
 ];
 
 export function amendmentRule(form: LegalFormId, on: CalendarDate): AmendmentRule | undefined {

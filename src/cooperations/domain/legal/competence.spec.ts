@@ -67,6 +67,27 @@ describe('§ 29 Abs. 1 S. 2 GkG NRW — gemeinsames Kommunalunternehmen', () => 
     expect(authorityOf(c)).toBe('Landrätin oder Landrat des Kreises Borken');
   });
 
+  it('§ 29 Abs. 1 S. 2 i. V. m. S. 1 Nr. 2: kreisangehörige owners in several Regierungsbezirke → Landrat of the seat, no caveat', () => {
+    const c = deriveCompetence({
+      form: 'gemeinsames-kommunalunternehmen',
+      members: [ASCHEBERG, WERNE],
+      seat: ASCHEBERG,
+      on: ON,
+    });
+    expect(c).toMatchObject({ status: 'determined', warnings: [] });
+    expect(authorityOf(c)).toBe('Landrätin oder Landrat des Kreises Coesfeld');
+  });
+
+  it('§ 29 Abs. 1 S. 2 i. V. m. S. 1 Nr. 1: a Kreis as owner → Bezirksregierung of the seat', () => {
+    const c = deriveCompetence({
+      form: 'gemeinsames-kommunalunternehmen',
+      members: [KREIS_BORKEN, HEEK],
+      seat: HEEK,
+      on: ON,
+    });
+    expect(authorityOf(c)).toBe('Bezirksregierung Münster');
+  });
+
   it('§ 29 Abs. 1 S. 2 i. V. m. S. 1 Nr. 1: a kreisfreie Stadt as owner → Bezirksregierung of the seat', () => {
     const c = deriveCompetence({
       form: 'gemeinsames-kommunalunternehmen',

@@ -122,3 +122,29 @@ describe('gemeinsames Kommunalunternehmen, Arbeitsgemeinschaft, private law — 
     ]);
   });
 });
+
+describe('dissolution per legal form', () => {
+  it('§ 24 Abs. 5 GkG NRW: an ÖrV is cancelled by agreement, resolutions, Anzeige, publication and pointers', () => {
+    expect(stepIds('oeffentlich-rechtliche-vereinbarung', 'dissolution')).toEqual([
+      [
+        'cancellation',
+        [
+          'agreement-of-all',
+          'council-resolutions',
+          'notify-authority',
+          'authority-publishes',
+          'parties-publish-pointer',
+        ],
+      ],
+    ]);
+  });
+
+  it('§ 27 Abs. 4, § 28 Abs. 1 S. 1 Nr. 6 GkG NRW: a gKU is dissolved per statute with concurring resolutions; supervision flagged unverified', () => {
+    const [p] = procedures('gemeinsames-kommunalunternehmen', 'dissolution', ON);
+    expect(p).toMatchObject({ route: 'per-statute', certainty: 'reading' });
+    expect(p.steps.map((s) => [s.id, s.certainty])).toEqual([
+      ['council-resolutions', 'reading'],
+      ['notify-authority', 'unverified'],
+    ]);
+  });
+});
