@@ -235,7 +235,7 @@ describe('amendments per legal form', () => {
 
   it('§ 20 Abs. 1, 2 und 4 GkG NRW: a member leaves the Zweckverband by amendment of the statute — two thirds, Anzeige, publication', () => {
     const run = zv('2027-02-02T08:00:00Z');
-    const t = text(run) as Record<string, unknown> & { costAllocation: { description: string } };
+    const t = text(run) as unknown as { costAllocation: { description: string } };
     const withoutSchoeppingen = {
       costAllocation: {
         ...t.costAllocation,

@@ -70,7 +70,10 @@ export function seal(key: Buffer, plain: string, boundTo: string): string {
 export function unseal(key: Buffer, stored: string, boundTo: string): string {
   if (isLegacyPlain(stored)) return stored;
   if (!stored.startsWith(SEALED_PREFIX)) throw new Error('not a sealed webhook secret');
-  const [iv, tag, body] = stored.slice(SEALED_PREFIX.length).split(':').map((p) => Buffer.from(p, 'base64'));
+  const [iv, tag, body] = stored
+    .slice(SEALED_PREFIX.length)
+    .split(':')
+    .map((p) => Buffer.from(p, 'base64'));
   const decipher = createDecipheriv('aes-256-gcm', key, iv);
   decipher.setAAD(Buffer.from(boundTo, 'utf8'));
   decipher.setAuthTag(tag);

@@ -28,7 +28,9 @@ export class PersonalDataDto implements PersonalDataView {
   })
   cooperationId!: string | null;
   @ApiProperty({ nullable: true, type: String }) municipality!: string | null;
-  @ApiProperty({ description: '{name, email?} (a contact), {email, role, name?} (a notification address), or {erased: true}' })
+  @ApiProperty({
+    description: '{name, email?} (a contact), {email, role, name?} (a notification address), or {erased: true}',
+  })
   fields!: { name: string; email?: string } | { erased: true };
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiPropertyOptional({ type: ErasureDto, nullable: true }) erasure!: ErasureDto | null;

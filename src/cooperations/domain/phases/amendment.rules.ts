@@ -173,10 +173,11 @@ function leavingErrors(
   }
   const errors: FieldError[] = [];
   leaving.forEach((ags, i) => {
-    if (ctx.members[ags]?.status !== 'active')
+    if (ctx.members[ags]?.status !== 'active') {
       errors.push({ path: `leaving[${i}]`, message: `${ags} is not a partner` });
-    else if (ags === text.seat)
+    } else if (ags === text.seat) {
       errors.push({ path: `leaving[${i}]`, message: 'the seat cannot leave; move the seat first' });
+    }
     if (joining.some((m) => m.ags === ags)) errors.push({ path: `leaving[${i}]`, message: 'cannot join and leave' });
     if (leaving.indexOf(ags) < i) errors.push({ path: `leaving[${i}]`, message: 'appears twice' });
   });

@@ -31,7 +31,12 @@ export const PROPOSE_DISSOLUTION: EventRule<'PROPOSE_DISSOLUTION'> = {
       : null,
   validate: (ctx, e) =>
     e.effectiveOn && currentContract(ctx)?.legalForm !== 'oeffentlich-rechtliche-vereinbarung'
-      ? [{ path: 'effectiveOn', message: 'applies to an öffentlich-rechtliche Vereinbarung only (§ 24 Abs. 4 GkG NRW)' }]
+      ? [
+          {
+            path: 'effectiveOn',
+            message: 'applies to an öffentlich-rechtliche Vereinbarung only (§ 24 Abs. 4 GkG NRW)',
+          },
+        ]
       : [],
   apply: (ctx, e, { actor, at }) => {
     const proposal = {
