@@ -206,6 +206,15 @@ describe('exit per legal form', () => {
   });
 });
 
+/** § 20 Abs. 2 S. 1, Abs. 4 GkG NRW: the amended statute notified to the seat's Landrat and published. */
+const ZV_AMENDMENT_NOTIFIED = {
+  type: 'RECORD_SUPERVISORY_STEP',
+  kind: 'notification',
+  authority: 'Landrat des Kreises Borken',
+  submittedOn: '2027-02-01',
+  publishedOn: '2027-02-02',
+} as const;
+
 describe('amendments per legal form', () => {
   const propose = (run: OperationRun, change: Record<string, unknown> = {}) =>
     run.send(COORD_HEEK, { type: 'PROPOSE_AMENDMENT', reason: 'Neue Kostenverteilung', ...text(run), ...change });
@@ -222,13 +231,7 @@ describe('amendments per legal form', () => {
     expect(missing()[0]).toEqual(['OBL-AMENDMENT-RESOLUTIONS', ['assemblyVote.votesFor:6']]);
     run.send(COORD_HEEK, vote('amendment', 6));
     // § 20 Abs. 2 S. 1: the Freiverband notifies the amendment (Anzeige), it is published (§ 20 Abs. 4 → § 11).
-    run.send(COORD_HEEK, {
-      type: 'RECORD_SUPERVISORY_STEP',
-      kind: 'notification',
-      authority: 'Landrat des Kreises Borken',
-      submittedOn: '2027-02-01',
-      publishedOn: '2027-02-02',
-    });
+    run.send(COORD_HEEK, ZV_AMENDMENT_NOTIFIED);
     // No signatures for a Zweckverband: the assembly amends its statute.
     expect(run.send(COORD_HEEK, { type: 'PUT_AMENDMENT_INTO_FORCE' }).state.context.contract.versions).toHaveLength(2);
   });
@@ -253,20 +256,10 @@ describe('amendments per legal form', () => {
       ['OBL-AMENDMENT-SUPERVISORY-STEP', ['supervisoryStep:notification']],
     ]);
     run.send(COORD_HEEK, vote('amendment', 6));
-    run.send(COORD_HEEK, {
-      type: 'RECORD_SUPERVISORY_STEP',
-      kind: 'notification',
-      authority: 'Landrat des Kreises Borken',
-      submittedOn: '2027-02-01',
-    });
+    const { publishedOn: _p, ...unpublished } = ZV_AMENDMENT_NOTIFIED;
+    run.send(COORD_HEEK, unpublished);
     expect(missing()).toEqual([['OBL-AMENDMENT-SUPERVISORY-STEP', ['supervisoryStep.publishedOn']]]);
-    run.send(COORD_HEEK, {
-      type: 'RECORD_SUPERVISORY_STEP',
-      kind: 'notification',
-      authority: 'Landrat des Kreises Borken',
-      submittedOn: '2027-02-01',
-      publishedOn: '2027-02-02',
-    });
+    run.send(COORD_HEEK, ZV_AMENDMENT_NOTIFIED);
     const ctx = run.send(COORD_HEEK, { type: 'PUT_AMENDMENT_INTO_FORCE' }).state.context;
     expect(ctx.members[SCHOEPPINGEN.ags]).toMatchObject({ status: 'left' });
     expect(ctx.members[SCHOEPPINGEN.ags].endReason).toContain('§ 20 GkG NRW');

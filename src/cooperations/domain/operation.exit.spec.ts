@@ -186,26 +186,27 @@ const CANCELLATION_NOTIFIED = {
   publishedOn: '2027-01-30',
 } as const;
 
-describe('Aufhebung of an öffentlich-rechtliche Vereinbarung (§ 24 Abs. 5 GkG NRW)', () => {
-  const agreedByCouncils = (effectiveOn?: string) => {
-    const run = activeAt('2027-02-01T08:00:00Z');
-    run.send(COORD_HEEK, {
-      type: 'PROPOSE_DISSOLUTION',
-      reason: 'Aufgabe entfällt',
-      ...(effectiveOn ? { effectiveOn } : {}),
+/** Every partner's council agreed to the open proposal of an Aufhebung. */
+const agreedByCouncils = (effectiveOn?: string) => {
+  const run = activeAt('2027-02-01T08:00:00Z');
+  run.send(COORD_HEEK, {
+    type: 'PROPOSE_DISSOLUTION',
+    reason: 'Aufgabe entfällt',
+    ...(effectiveOn ? { effectiveOn } : {}),
+  });
+  for (const actor of [COORD_HEEK, COORD_LEGDEN, COORD_SCHOEPPINGEN]) {
+    run.send(actor, {
+      type: 'RECORD_DISSOLUTION_RESOLUTION',
+      body: 'Rat',
+      date: '2027-01-28',
+      reference: 'V',
+      agreed: true,
     });
-    for (const actor of [COORD_HEEK, COORD_LEGDEN, COORD_SCHOEPPINGEN]) {
-      run.send(actor, {
-        type: 'RECORD_DISSOLUTION_RESOLUTION',
-        body: 'Rat',
-        date: '2027-01-28',
-        reference: 'V',
-        agreed: true,
-      });
-    }
-    return run;
-  };
+  }
+  return run;
+};
 
+describe('Aufhebung of an öffentlich-rechtliche Vereinbarung (§ 24 Abs. 5 GkG NRW)', () => {
   it('§ 24 Abs. 5 S. 1 GkG NRW: every council agreed is not enough — the Anzeige to the § 29 Abs. 4 authority is missing', () => {
     const run = agreedByCouncils();
     expect(run.state.value).toHaveProperty('active');
@@ -240,17 +241,7 @@ describe('Aufhebung of an öffentlich-rechtliche Vereinbarung (§ 24 Abs. 5 GkG 
 
 describe('dissolved is final', () => {
   it('refuses every event, from every actor, as event-not-allowed', () => {
-    const run = activeAt('2027-02-01T08:00:00Z');
-    run.send(COORD_HEEK, { type: 'PROPOSE_DISSOLUTION', reason: 'Aufgabe entfällt' });
-    for (const actor of [COORD_HEEK, COORD_LEGDEN, COORD_SCHOEPPINGEN]) {
-      run.send(actor, {
-        type: 'RECORD_DISSOLUTION_RESOLUTION',
-        body: 'Rat',
-        date: '2027-01-28',
-        reference: 'V',
-        agreed: true,
-      });
-    }
+    const run = agreedByCouncils();
     run.send(COORD_HEEK, CANCELLATION_NOTIFIED);
     expect(run.state.value).toBe('dissolving');
     const done = run.send(COORD_HEEK, {
