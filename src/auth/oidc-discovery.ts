@@ -18,7 +18,10 @@ export async function discoverProvider(issuer: string): Promise<ProviderMetadata
   const url = `${issuer.replace(/\/$/, '')}/.well-known/openid-configuration`;
   let body: unknown;
   try {
-    const response = await fetch(url, { headers: { Accept: 'application/json' }, signal: AbortSignal.timeout(TIMEOUT_MS) });
+    const response = await fetch(url, {
+      headers: { Accept: 'application/json' },
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+    });
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     body = await response.json();
   } catch (error) {
@@ -28,7 +31,9 @@ export async function discoverProvider(issuer: string): Promise<ProviderMetadata
   }
   const metadata = body as Partial<ProviderMetadata> | null;
   if (metadata?.issuer !== issuer) {
-    throw new IdentityProviderUnavailableError(`discovery document ${url} names the issuer ${String(metadata?.issuer)}`);
+    throw new IdentityProviderUnavailableError(
+      `discovery document ${url} names the issuer ${String(metadata?.issuer)}`,
+    );
   }
   if (typeof metadata.jwks_uri !== 'string') {
     throw new IdentityProviderUnavailableError(`discovery document ${url} has no jwks_uri`);

@@ -46,7 +46,9 @@ export class TokenVerifier {
         requiredClaims: ['sub', 'exp'],
       }));
     } catch (error) {
-      if (error instanceof Error && error.name === 'JWKSTimeout') throw new IdentityProviderUnavailableError(error.message);
+      if (error instanceof Error && error.name === 'JWKSTimeout') {
+        throw new IdentityProviderUnavailableError(error.message);
+      }
       throw new InvalidTokenError(error instanceof Error ? error.message : 'invalid token');
     }
     return toPrincipal(payload, {
@@ -58,7 +60,8 @@ export class TokenVerifier {
   private async loadKey(): Promise<VerificationKey> {
     const issuer = this.config.get('OIDC_ISSUER', { infer: true });
     const jwksUrl =
-      this.config.get('JWT_JWKS_URL', { infer: true }) ?? (issuer ? (await discoverProvider(issuer)).jwks_uri : undefined);
+      this.config.get('JWT_JWKS_URL', { infer: true }) ??
+      (issuer ? (await discoverProvider(issuer)).jwks_uri : undefined);
     if (jwksUrl) return { key: createRemoteJWKSet(new URL(jwksUrl)), algorithms: ['RS256', 'ES256'] };
     const publicKey = this.config.get('JWT_PUBLIC_KEY', { infer: true });
     if (publicKey) return { key: await importSPKI(publicKey.replace(/\\n/g, '\n'), 'RS256'), algorithms: ['RS256'] };
@@ -69,10 +72,12 @@ export class TokenVerifier {
 /** A claim by its name, or else by its dotted path (`realm_access.roles`); names may contain dots (URLs). */
 function claim(payload: JWTPayload, name: string): unknown {
   if (name in payload) return payload[name];
-  return name.split('.').reduce<unknown>(
-    (value, part) => (value && typeof value === 'object' ? (value as Record<string, unknown>)[part] : undefined),
-    payload,
-  );
+  return name
+    .split('.')
+    .reduce<unknown>(
+      (value, part) => (value && typeof value === 'object' ? (value as Record<string, unknown>)[part] : undefined),
+      payload,
+    );
 }
 
 /** The role: the claim's string, or the one role among the claim's list (identity providers list groups). */

@@ -13,7 +13,7 @@ export const PRODUCTION_RATE_LIMIT_PER_MINUTE = 600;
 export const DEVELOPMENT_RATE_LIMIT_PER_MINUTE = 600_000;
 
 /** A claim name, or a dotted path into nested claims (`realm_access.roles`). */
-const CLAIM_PATH = /^[A-Za-z0-9_:\/-]+(\.[A-Za-z0-9_:\/-]+)*$/;
+const CLAIM_PATH = /^[A-Za-z0-9_:/-]+(\.[A-Za-z0-9_:/-]+)*$/;
 
 /** Every environment variable the server reads; README.md documents each. */
 export class Environment {
@@ -296,7 +296,9 @@ export function validateEnvironment(raw: Record<string, unknown>): Environment {
 /** An issuer without its client is half a configuration; tokens over plain HTTP only on the developer's machine. */
 function checkOidc(env: Environment): void {
   if (!env.OIDC_ISSUER) return;
-  if (!env.OIDC_CLIENT_ID) throw new Error('Invalid configuration:\n  OIDC_CLIENT_ID: required when OIDC_ISSUER is set');
+  if (!env.OIDC_CLIENT_ID) {
+    throw new Error('Invalid configuration:\n  OIDC_CLIENT_ID: required when OIDC_ISSUER is set');
+  }
   if (env.NODE_ENV === 'production' && !env.OIDC_ISSUER.startsWith('https://')) {
     throw new Error('Invalid configuration:\n  OIDC_ISSUER: must be an https:// URL in production');
   }
@@ -311,5 +313,4 @@ function checkOidc(env: Environment): void {
  */
 export const offersDevelopmentSignIn = (
   env: Pick<Environment, 'NODE_ENV' | 'JWT_PUBLIC_KEY' | 'JWT_JWKS_URL' | 'OIDC_ISSUER'>,
-): boolean =>
-  env.NODE_ENV !== 'production' && !env.JWT_PUBLIC_KEY && !env.JWT_JWKS_URL && !env.OIDC_ISSUER;
+): boolean => env.NODE_ENV !== 'production' && !env.JWT_PUBLIC_KEY && !env.JWT_JWKS_URL && !env.OIDC_ISSUER;

@@ -8,7 +8,15 @@ import {
   startOidcProvider,
   type OidcProvider,
 } from '../support/oidc-provider';
-import { type ConsoleServer, fillForm, launchChromium, SCREENSHOTS, seriousViolations, startConsoleServer, userContext } from './browser';
+import {
+  type ConsoleServer,
+  fillForm,
+  launchChromium,
+  SCREENSHOTS,
+  seriousViolations,
+  startConsoleServer,
+  userContext,
+} from './browser';
 
 const ANNA = 'anna.koordinatorin@heek.de';
 /** Short enough to wait for in a test, long enough for a page to load with one token. */

@@ -78,7 +78,7 @@ export async function startOidcProvider(options: {
         post_logout_redirect_uris: consoleUrl ? [`${consoleUrl}/sign-in?signedOut=1`] : [],
       },
     ],
-    jwks: jwks as Configuration['jwks'],
+    jwks: jwks,
     cookies: { keys: [randomBytes(16).toString('hex')] },
     findAccount: (_ctx, id) =>
       OIDC_USERS[id] ? { accountId: id, claims: () => ({ sub: id, name: OIDC_USERS[id].name }) } : undefined,
@@ -180,7 +180,10 @@ async function codeFlow(issuer: string, user: string, resource?: string): Promis
     const response = await fetch(new URL(url, issuer), {
       ...init,
       redirect: 'manual',
-      headers: { ...(init.headers as Record<string, string>), Cookie: [...cookies].map(([k, v]) => `${k}=${v}`).join('; ') },
+      headers: {
+        ...(init.headers as Record<string, string>),
+        Cookie: [...cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+      },
     });
     for (const cookie of response.headers.getSetCookie()) {
       const [pair] = cookie.split(';');

@@ -24,7 +24,8 @@ export const de = {
     oidcIntro:
       'Sie melden sich mit dem Konto Ihrer Verwaltung beim Identitätsanbieter {{provider}} an und kommen danach hierher zurück.',
     oidcSubmit: 'Beim Identitätsanbieter anmelden',
-    oidcUnavailable: 'Der Identitätsanbieter ist gerade nicht erreichbar. Bitte versuchen Sie es gleich noch einmal. ({{detail}})',
+    oidcUnavailable:
+      'Der Identitätsanbieter ist gerade nicht erreichbar. Bitte versuchen Sie es gleich noch einmal. ({{detail}})',
     none: 'Für diese Installation ist keine Anmeldung in der Konsole eingerichtet. Bitte wenden Sie sich an Ihre IT.',
     loading: 'Anmeldung wird vorbereitet …',
     signedOut: 'Sie sind abgemeldet.',

@@ -85,7 +85,7 @@ function OidcSignIn({ config, returnTo }: { config: OidcConfig; returnTo: string
           disabled={busy}
           onClick={() => void start()}
         >
-          <span className="kern-icon kern-icon--login kern-icon--small" aria-hidden="true" />
+          <span className="kern-icon kern-icon--arrow-forward kern-icon--small" aria-hidden="true" />
           <span className="kern-label">{t('signIn.oidcSubmit')}</span>
         </button>
       </div>

@@ -21,11 +21,12 @@ export class SignInOptionsQuery {
       return {
         method: 'oidc',
         issuer,
-        clientId: this.config.get('OIDC_CLIENT_ID', { infer: true })!,
+        clientId: this.config.get('OIDC_CLIENT_ID', { infer: true }),
         scopes: this.config.get('OIDC_SCOPES', { infer: true }).split(' '),
       };
     }
-    const get = <K extends 'NODE_ENV' | 'JWT_PUBLIC_KEY' | 'JWT_JWKS_URL'>(key: K) => this.config.get(key, { infer: true });
+    const get = <K extends 'NODE_ENV' | 'JWT_PUBLIC_KEY' | 'JWT_JWKS_URL'>(key: K) =>
+      this.config.get(key, { infer: true });
     // The rule AppModule registers the development sign-in by.
     return offersDevelopmentSignIn({
       NODE_ENV: get('NODE_ENV'),
@@ -33,6 +34,7 @@ export class SignInOptionsQuery {
       JWT_JWKS_URL: get('JWT_JWKS_URL'),
       OIDC_ISSUER: issuer,
     })
-      ? { method: 'development' } : { method: 'none' };
+      ? { method: 'development' }
+      : { method: 'none' };
   }
 }

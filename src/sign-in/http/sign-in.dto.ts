@@ -10,7 +10,10 @@ export class SignInConfigDto {
   })
   method!: 'oidc' | 'development' | 'none';
 
-  @ApiPropertyOptional({ description: 'OpenID-Connect-Issuer (method oidc)', example: 'https://idp.example/realms/ikz' })
+  @ApiPropertyOptional({
+    description: 'OpenID-Connect-Issuer (method oidc)',
+    example: 'https://idp.example/realms/ikz',
+  })
   issuer?: string;
 
   @ApiPropertyOptional({ description: 'Client-ID der Konsole / the console’s client id (method oidc)' })
