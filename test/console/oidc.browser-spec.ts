@@ -44,7 +44,9 @@ describe('console sign-in with OpenID Connect in Chromium', () => {
 
   const session = () =>
     page.evaluate(() => {
-      const raw = (globalThis as unknown as { sessionStorage: Storage }).sessionStorage.getItem('ikz.session');
+      const raw = (
+        globalThis as unknown as { sessionStorage: { getItem(k: string): string | null } }
+      ).sessionStorage.getItem('ikz.session');
       return raw ? (JSON.parse(raw) as StoredSession) : null;
     });
   const untilExpired = async () => {

@@ -1,5 +1,5 @@
 import * as oauth from 'oauth4webapi';
-import { api, unwrap, type Schemas } from './client';
+import type { components } from './openapi';
 import { readSession, sessionExpired, writeSession, type Session } from './session';
 
 /**
@@ -7,6 +7,7 @@ import { readSession, sessionExpired, writeSession, type Session } from './sessi
  * RFC 7636): panva's oauth4webapi does the protocol, this file only keeps its state. Loaded on
  * demand, so the development build's first page does not carry it.
  */
+type Schemas = components['schemas'];
 export type OidcConfig = Schemas['SignInConfigDto'] & { method: 'oidc'; issuer: string; clientId: string };
 
 const PENDING = 'ikz.oidc.pending';
@@ -92,9 +93,13 @@ export async function completeSignIn(callbackUrl: URL): Promise<string> {
 }
 
 async function store(tokens: oauth.TokenEndpointResponse, previous?: Session): Promise<void> {
-  const me = await unwrap(
-    api.GET('/api/v1/sign-in/me', { headers: { Authorization: `Bearer ${tokens.access_token}` } }),
-  );
+  // Plain fetch: the API client refreshes through this module, and this request has its token.
+  const response = await fetch('/api/v1/sign-in/me', { headers: { Authorization: `Bearer ${tokens.access_token}` } });
+  if (!response.ok) {
+    const problem = (await response.json().catch(() => ({}))) as { detail?: string };
+    throw new Error(problem.detail ?? response.statusText);
+  }
+  const me = (await response.json()) as Schemas['SignedInUserDto'];
   writeSession({
     ...me,
     token: tokens.access_token,
