@@ -134,7 +134,7 @@ describe('sign-in configuration without a provider', () => {
     }
   });
 
-  it('answers 503 while the provider’s discovery document cannot be read', async () => {
+  it('answers 503 while the provider’s discovery document or keys cannot be read', async () => {
     const idp = await startOidcProvider({});
     const issuer = idp.issuer;
     const token = (await idp.signIn('clara.pruefung@gpa.nrw.de')).access_token;
@@ -144,8 +144,20 @@ describe('sign-in configuration without a provider', () => {
       const res = await t.http.get('/api/v1/sign-in/me').set(bearer(token));
       expect(res.status).toBe(503);
       expect(res.body.type).toBe('/problems/identity-provider-unavailable');
+      expect(res.headers['retry-after']).toBe('30');
     } finally {
       await t.close();
+    }
+    // The same when the key set itself cannot be fetched: 503, not a 401 that would sign the user out.
+    const jwks = await createTestApp({
+      JWT_JWKS_URL: `${issuer}/jwks`,
+      JWT_ISSUER: issuer,
+      JWT_AUDIENCE: API_AUDIENCE,
+    });
+    try {
+      expect((await jwks.http.get('/api/v1/sign-in/me').set(bearer(token))).status).toBe(503);
+    } finally {
+      await jwks.close();
     }
   });
 });

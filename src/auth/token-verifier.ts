@@ -1,6 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { createRemoteJWKSet, importSPKI, jwtVerify, type JWTPayload, type JWTVerifyGetKey, type KeyLike } from 'jose';
+import {
+  createRemoteJWKSet,
+  errors,
+  importSPKI,
+  jwtVerify,
+  type JWTPayload,
+  type JWTVerifyGetKey,
+  type KeyLike,
+} from 'jose';
 import type { Environment } from '../config/configuration';
 import { isAgs, unstorableText } from '../common/domain/identifiers';
 import { discoverProvider, IdentityProviderUnavailableError } from './oidc-discovery';
@@ -46,8 +54,9 @@ export class TokenVerifier {
         requiredClaims: ['sub', 'exp'],
       }));
     } catch (error) {
-      if (error instanceof Error && error.name === 'JWKSTimeout') {
-        throw new IdentityProviderUnavailableError(error.message);
+      // jose's own errors judge the token; anything else (the JWKS unreachable) is the provider's.
+      if (!(error instanceof errors.JOSEError) || error instanceof errors.JWKSTimeout) {
+        throw new IdentityProviderUnavailableError(error instanceof Error ? error.message : String(error));
       }
       throw new InvalidTokenError(error instanceof Error ? error.message : 'invalid token');
     }
