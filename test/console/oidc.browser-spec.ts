@@ -171,3 +171,62 @@ describe('console sign-in with OpenID Connect in Chromium', () => {
     expect(Object.fromEntries(Object.entries(axeFindings).filter(([, v]) => v.length > 0))).toEqual({});
   });
 });
+
+/** A provider without RP-initiated logout: the console signs out by itself and revokes the refresh token. */
+describe('console sign-out at a provider without end_session_endpoint', () => {
+  let idp: OidcProvider;
+  let server: ConsoleServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    let consoleUrl!: (url: string) => void;
+    idp = await startOidcProvider({
+      consoleUrl: new Promise<string>((resolve) => (consoleUrl = resolve)),
+      logout: false,
+    });
+    server = await startConsoleServer({
+      OIDC_ISSUER: idp.issuer,
+      OIDC_CLIENT_ID: CONSOLE_CLIENT,
+      JWT_AUDIENCE: API_AUDIENCE,
+      ...OIDC_CLAIM_SETTINGS,
+    });
+    consoleUrl(server.url);
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await idp?.close();
+  });
+
+  it('signs out locally and revokes the refresh token at the provider', async () => {
+    const page = await (await userContext(browser)).newPage();
+    await page.goto(`${server.url}/sign-in`);
+    await page.locator('[data-oidc-sign-in]').click();
+    await page.getByLabel('Benutzername').fill('clara.pruefung@gpa.nrw.de');
+    await page.getByRole('button', { name: 'Weiter' }).click();
+    await page.locator('[data-signed-in="clara.pruefung@gpa.nrw.de"]').waitFor();
+    const { refreshToken } = (await page.evaluate(() =>
+      JSON.parse(
+        (globalThis as unknown as { sessionStorage: { getItem(k: string): string } }).sessionStorage.getItem(
+          'ikz.session',
+        ),
+      ),
+    )) as StoredSession;
+
+    await page.getByRole('button', { name: 'Abmelden' }).click();
+    await page.waitForURL(`${server.url}/sign-in?signedOut=1`);
+    await page.getByText('Sie sind abgemeldet.').waitFor();
+    const refresh = await fetch(`${idp.issuer}/token`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        grant_type: 'refresh_token',
+        refresh_token: refreshToken!,
+        client_id: CONSOLE_CLIENT,
+      }),
+    });
+    expect(refresh.status).toBe(400);
+    expect(((await refresh.json()) as { error: string }).error).toBe('invalid_grant');
+  });
+});

@@ -53,6 +53,8 @@ export async function startOidcProvider(options: {
    */
   consoleUrl?: string | Promise<string>;
   accessTokenSeconds?: number;
+  /** false: no RP-initiated logout (no end_session_endpoint), as some providers have none. */
+  logout?: boolean;
   /** A second provider that signs with the first one's keys: only its issuer differs. */
   keys?: { keys: object[] };
 }): Promise<OidcProvider> {
@@ -83,9 +85,19 @@ export async function startOidcProvider(options: {
     findAccount: (_ctx, id) =>
       OIDC_USERS[id] ? { accountId: id, claims: () => ({ sub: id, name: OIDC_USERS[id].name }) } : undefined,
     claims: { openid: ['sub'], profile: ['name'] },
+    // Explicit lifetimes (the defaults' notices are meant for production users).
+    ttl: {
+      AccessToken: options.accessTokenSeconds ?? 600,
+      IdToken: 3600,
+      RefreshToken: 86_400,
+      Interaction: 600,
+      Grant: 86_400,
+      Session: 86_400,
+    },
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
     features: {
       devInteractions: { enabled: false },
+      rpInitiatedLogout: { enabled: options.logout ?? true },
       revocation: { enabled: true },
       resourceIndicators: {
         enabled: true,

@@ -25,16 +25,13 @@ export class SignInOptionsQuery {
         scopes: this.config.get('OIDC_SCOPES', { infer: true }).split(' '),
       };
     }
-    const get = <K extends 'NODE_ENV' | 'JWT_PUBLIC_KEY' | 'JWT_JWKS_URL'>(key: K) =>
-      this.config.get(key, { infer: true });
     // The rule AppModule registers the development sign-in by.
-    return offersDevelopmentSignIn({
-      NODE_ENV: get('NODE_ENV'),
-      JWT_PUBLIC_KEY: get('JWT_PUBLIC_KEY'),
-      JWT_JWKS_URL: get('JWT_JWKS_URL'),
+    const development = offersDevelopmentSignIn({
+      NODE_ENV: this.config.get('NODE_ENV', { infer: true }),
+      JWT_PUBLIC_KEY: this.config.get('JWT_PUBLIC_KEY', { infer: true }),
+      JWT_JWKS_URL: this.config.get('JWT_JWKS_URL', { infer: true }),
       OIDC_ISSUER: issuer,
-    })
-      ? { method: 'development' }
-      : { method: 'none' };
+    });
+    return development ? { method: 'development' } : { method: 'none' };
   }
 }
