@@ -49,7 +49,8 @@ export async function startSignIn(config: OidcConfig, returnTo: string): Promise
     verifier: oauth.generateRandomCodeVerifier(),
     state: oauth.generateRandomState(),
     nonce: oauth.generateRandomNonce(),
-    returnTo,
+    // Only a page of the console: a crafted ?returnTo= must not send a fresh session elsewhere.
+    returnTo: returnTo.startsWith('/') && !returnTo.startsWith('//') ? returnTo : '/',
   };
   sessionStorage.setItem(PENDING, JSON.stringify(pending));
   sessionStorage.setItem(CONFIG, JSON.stringify(config));
