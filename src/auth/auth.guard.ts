@@ -5,7 +5,7 @@ import { ProblemException } from '../common/problem';
 import { ACCESS_POLICY, type AccessPolicy } from './access-policy.decorator';
 import { FailedAuthentications } from './failed-authentications';
 import type { Principal } from './principal';
-import { InvalidTokenError, TokenVerifier } from './token-verifier';
+import { IdentityProviderUnavailableError, InvalidTokenError, TokenVerifier } from './token-verifier';
 
 export type AuthenticatedRequest = Request & { principal?: Principal };
 
@@ -48,6 +48,17 @@ export class AuthGuard implements CanActivate {
     } catch (error) {
       if (error instanceof InvalidTokenError) {
         return this.refuse(request, `The bearer token is not valid: ${error.message}.`);
+      }
+      if (error instanceof IdentityProviderUnavailableError) {
+        this.logger.error(`Identity provider unavailable: ${error.message}`);
+        throw new ProblemException(
+          503,
+          'identity-provider-unavailable',
+          'Identity provider unavailable',
+          'The keys of the identity provider cannot be read at the moment; try again shortly.',
+          {},
+          { 'Retry-After': '30' },
+        );
       }
       throw error;
     }

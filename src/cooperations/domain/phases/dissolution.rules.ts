@@ -1,16 +1,9 @@
+import type { EventMeta } from '../actor';
 import { type CooperationContext, currentContract, type EscalationCase } from '../cooperation';
 import { dissolutionMissing } from '../obligations.procedures';
 import { openProposal } from '../membership';
 import { dissolutionEffectiveOn, dissolutionProcedure } from '../supervision';
-import {
-  asParticipant,
-  COORDINATORS,
-  councilBodyErrors,
-  type EventMeta,
-  type EventRule,
-  notInFuture,
-  touched,
-} from './rule';
+import { asParticipant, COORDINATORS, councilBodyErrors, type EventRule, notInFuture, touched } from './rule';
 
 // ---- dissolution ----------------------------------------------------------------------------
 
