@@ -40,7 +40,7 @@ async function main(): Promise<void> {
   }
   const url = (await app.getUrl()).replace('[::1]', 'localhost').replace('127.0.0.1', 'localhost');
   const { text, fields } = banner(env, url);
-  app.get(Logger).log({ msg: text, ...fields }, 'Bootstrap');
+  app.get(Logger).log({ msg: text, startup: fields }, 'Bootstrap');
 }
 
 void main();

@@ -14,7 +14,7 @@ export function logDestination(format: 'auto' | 'json' | 'pretty'): DestinationS
     sync: true,
     colorize: process.stdout.isTTY === true,
     translateTime: 'SYS:HH:MM:ss.l',
-    ignore: 'pid,hostname,service,req,res,responseTime',
+    ignore: 'pid,hostname,service,context,startup,req,res,responseTime',
     messageFormat:
       '{if context}[{context}] {end}{msg}{if req} {req.method} {req.url} → {res.statusCode} ({responseTime} ms){end}',
   });

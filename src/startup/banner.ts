@@ -22,7 +22,7 @@ function database(env: Environment): string {
 /**
  * The one start-up banner (German first, English second): where the server listens, its version,
  * its database, how tokens are checked and how to get one, and where the console, the API
- * documentation, health and metrics are. Logged once as one entry with these facts as fields.
+ * documentation, health and metrics are. Logged once, with these facts as the field `startup`.
  */
 export function banner(env: Environment, url: string): { text: string; fields: Record<string, unknown> } {
   const keys = tokenKeys(env);
