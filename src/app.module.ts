@@ -16,6 +16,7 @@ import { EscalationsModule } from './escalations/escalations.module';
 import { DevSignInModule } from './dev-sign-in/dev-sign-in.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
+import { MetricsModule } from './metrics';
 import { HistoryModule } from './history';
 import { MunicipalitiesModule } from './municipalities/municipalities.module';
 import { NotificationsModule } from './notifications/notifications.module';
@@ -56,6 +57,7 @@ export class AppModule {
           },
         }),
         DatabaseModule,
+        MetricsModule,
         AuthModule,
         RateLimitModule,
         HealthModule,

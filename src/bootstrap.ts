@@ -11,6 +11,7 @@ import { requireJsonBody } from './common/content-type.middleware';
 import { ProblemFilter } from './common/problem.filter';
 import { requestIdMiddleware } from './common/request-id';
 import { createValidationPipe } from './common/validation';
+import { httpMetrics, Metrics } from './metrics';
 import type { Environment } from './config/configuration';
 
 export const API_PREFIX = 'api/v1';
@@ -53,6 +54,7 @@ export function configureApp(app: NestExpressApplication): INestApplication {
   const config = app.get(ConfigService<Environment, true>);
   app.useLogger(withQuietStartup(app.get(Logger)));
   answerClientErrors(app.getHttpServer());
+  app.use(httpMetrics(app.get(Metrics)));
   app.use(requestIdMiddleware);
   app.use((req: { path: string }, res: unknown, next: () => void) =>
     (req.path.startsWith('/docs') ? docsHelmet : apiHelmet)(req as never, res as never, next),
