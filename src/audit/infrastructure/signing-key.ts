@@ -41,6 +41,19 @@ function readKeyFile(path: string): string {
 }
 
 /**
+ * The key a server on `source` would sign with, if it exists already: the configured one, or the
+ * development key in the data directory. Null where a server would generate one (nothing is
+ * written here): backup and restore name keys, they never make them.
+ */
+export function existingSigningKey(source: SigningKeySource): KeyObject | null {
+  if (source.configured?.trim()) return loadSigningKey(source).privateKey;
+  if (!source.dataDirectory) return null;
+  return existsSync(join(resolve(source.dataDirectory), DEVELOPMENT_KEY_FILE))
+    ? loadSigningKey(source).privateKey
+    : null;
+}
+
+/**
  * The configured key; else, for the embedded default, a development key generated once into the
  * data directory (mode 0600) and reused; else one for this process only (checkpoints it signed
  * stay verifiable with the public key they carry, but configure a key for PostgreSQL).
