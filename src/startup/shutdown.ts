@@ -1,5 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
-import { Readiness } from '../health/readiness';
+import { Readiness } from '../health';
 
 /** SIGHUP too: a closed terminal must not leave the embedded database unclosed. */
 const SIGNALS = ['SIGTERM', 'SIGINT', 'SIGHUP'] as const;
