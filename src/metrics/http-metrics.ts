@@ -1,8 +1,8 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { Metrics } from './metrics';
 
-/** Requests no route matched (unknown paths, 404s before routing): one label, not one per path. */
-const UNMATCHED = '(unmatched)';
+/** Requests no API route answered (the console's files, unknown paths): one label, not one per path. */
+const UNMATCHED = '(other)';
 
 /**
  * Counts every request by the pattern of the route that answered it (`/api/v1/cooperations/:id`),
