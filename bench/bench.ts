@@ -376,7 +376,7 @@ interface Row {
 
 async function main(): Promise<void> {
   const started = new Date();
-  ensureBuilt(log);
+  ensureBuilt();
   const target = process.env.DATABASE_URL ? postgresTarget(process.env.DATABASE_URL) : embeddedTarget();
   const results: Record<string, unknown> = {};
   const cpuModel = cpus()[0]?.model ?? 'unknown';

@@ -12,8 +12,22 @@ import { validateEnvironment } from '../src/config/configuration';
 import { DataDirectoryInUseError } from '../src/database/data-directory-lock';
 import { EmbeddedPostgres } from '../src/database/embedded-postgres';
 import { HistoryRepository, pgQuery } from '../src/history';
+import { exitWithHelpIfAsked } from './cli';
+
+const USAGE = `
+Usage: npm run audit:verify
+
+Recomputes every cooperation's hash chain and prints {valid, chains, entries, broken} as one JSON
+line. Exit code 0: every chain intact; 1: a chain is broken (see "broken"); 2: the database cannot
+be read. For a cron job or an auditor; docs/audit.md explains the chain.
+
+Reads DATABASE_URL (+ DATABASE_SCHEMA), or the embedded database in IKZ_DATA_DIR (default ./data).
+The embedded database belongs to one process at a time: while a server runs on it, ask the server:
+  curl -H "Authorization: Bearer $TOKEN" http://localhost:3000/api/v1/audit/verify
+`;
 
 async function main(): Promise<number> {
+  exitWithHelpIfAsked(process.argv.slice(2), USAGE);
   const env = validateEnvironment(process.env);
   let embedded: EmbeddedPostgres | null = null;
   if (!env.DATABASE_URL) {

@@ -33,6 +33,11 @@ export interface BackupHeader {
   source: 'embedded' | 'postgres';
   migrations: string[];
   tables: Record<string, number>;
+  /**
+   * The public half of the key the source's server signs audit checkpoints with (docs/audit.md);
+   * absent when none was configured or generated yet, and in backups made before it was added.
+   */
+  signingKey?: { algorithm: 'Ed25519'; keyId: string; publicKey: string } | null;
 }
 
 export interface Column {

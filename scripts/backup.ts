@@ -19,6 +19,7 @@
  * open): while a server runs on it, backup refuses and says so. Stop the server, back up, start it.
  */
 import 'reflect-metadata';
+import { createPublicKey } from 'node:crypto';
 import { createWriteStream, statSync } from 'node:fs';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
@@ -36,6 +37,9 @@ import {
   statements,
   type Value,
 } from './backup-file';
+import { exitWithHelpIfAsked, UsageError } from './cli';
+import { keyIdOf, publicKeyPem } from '../src/audit/domain/checkpoint';
+import { DEVELOPMENT_KEY_FILE, existingSigningKey } from '../src/audit/infrastructure/signing-key';
 import { validateEnvironment, type Environment } from '../src/config/configuration';
 import { DataDirectoryInUseError } from '../src/database/data-directory-lock';
 import { dataSourceOptions } from '../src/database/data-source-options';
@@ -80,6 +84,35 @@ async function connect(env: Environment): Promise<{ url: string; embedded: Embed
     }
     throw error;
   }
+}
+
+/** The public half of the key a server on `env` signs checkpoints with, if there is one yet. */
+function signingKeyOf(env: Environment, embedded: boolean): BackupHeader['signingKey'] {
+  const key = existingSigningKey({
+    configured: env.AUDIT_SIGNING_KEY,
+    dataDirectory: embedded ? env.IKZ_DATA_DIR : null,
+  });
+  if (!key) return null;
+  const publicKey = createPublicKey(key);
+  return { algorithm: 'Ed25519', keyId: keyIdOf(publicKey), publicKey: publicKeyPem(publicKey) };
+}
+
+/**
+ * Said after a restore whose target will sign checkpoints with another key than the source did:
+ * the old checkpoints stay verifiable (each carries its public key, and the header has it too),
+ * but an auditor will see a new key id from then on.
+ */
+function signingKeyWarning(source: BackupHeader['signingKey'], target: BackupHeader['signingKey']): string | null {
+  if (!source || target?.keyId === source.keyId) return null;
+  const next = target
+    ? `the key ${target.keyId.slice(0, 16)}… (AUDIT_SIGNING_KEY or the target's ${DEVELOPMENT_KEY_FILE})`
+    : `a new key (a development key generated at the first start, or one per process on PostgreSQL)`;
+  return (
+    `Warning: the source signed audit checkpoints with the key ${source.keyId.slice(0, 16)}…; this installation will ` +
+    `sign with ${next}. Earlier checkpoints stay verifiable with the public key they carry (also in the backup's ` +
+    `header). To keep signing with the old key, set AUDIT_SIGNING_KEY to it, or copy the old data folder's ` +
+    `${DEVELOPMENT_KEY_FILE} into the new one before the first start; otherwise tell your auditors the new key id.`
+  );
 }
 
 const textClient = (url: string, schema?: string) =>
@@ -261,6 +294,7 @@ export async function backup(
       source: embedded ? 'embedded' : 'postgres',
       migrations,
       tables: {},
+      signingKey: signingKeyOf(env, embedded !== null),
     };
     // The header counts the rows: counted first, in the same snapshot as the rows themselves.
     for (const table of tables) {
@@ -312,6 +346,8 @@ export interface RestoreResult {
   tables: Record<string, number>;
   chains: number;
   entries: number;
+  /** Set when this installation will sign checkpoints with another key than the backup's source. */
+  signingKeyWarning: string | null;
 }
 
 export async function restore(
@@ -382,7 +418,9 @@ export async function restore(
           .map(([t, n]) => `${t} ${n}`)
           .join(', ')}; ${verified.chains} history chains with ${verified.entries} entries verified`,
     );
-    return { tables: header.tables, ...verified };
+    const warning = signingKeyWarning(header.signingKey, signingKeyOf(env, embedded !== null));
+    if (warning) progress(warning);
+    return { tables: header.tables, ...verified, signingKeyWarning: warning };
   } finally {
     await embedded?.stop();
   }
@@ -409,21 +447,46 @@ function option(args: string[], name: string): string | undefined {
   return i >= 0 ? args[i + 1] : undefined;
 }
 
+const SOURCE = `Reads DATABASE_URL (+ DATABASE_SCHEMA), or the embedded database in IKZ_DATA_DIR (default ./data),
+which must not be in use: stop the server first (Ctrl-C or SIGTERM, never kill -9).`;
+
+const USAGE = {
+  backup: `
+Usage: npm run backup -- --out <file.sql>
+
+Writes every row of the engine's data to one plain SQL file, with a header naming its migrations and
+the public half of the audit signing key. ${SOURCE}
+Progress and the peak memory go to stderr. README.md, "Backups", has the details.
+
+Example: npm run backup -- --out ikz-$(date +%F).sql
+`,
+  restore: `
+Usage: npm run restore -- --in <file.sql>
+
+Restores a backup into an empty database: a new IKZ_DATA_DIR, or a database or DATABASE_SCHEMA without
+cooperations. Applies the backup's migrations, loads the rows, applies this version's later migrations
+and verifies every history chain. Warns when this installation will sign audit checkpoints with
+another key than the backup's source. ${SOURCE}
+
+Examples:
+  IKZ_DATA_DIR=./data-restored npm run restore -- --in ikz-2026-11-26.sql
+  DATABASE_URL=postgres://ikz@db.example:5432/ikz npm run restore -- --in ikz-2026-11-26.sql
+`,
+};
+
 async function main(): Promise<void> {
   const [command, ...args] = process.argv.slice(2);
-  const env = validateEnvironment(process.env);
-  const progress: Progress = (line) => process.stderr.write(`${line}\n`);
-  if (command === 'backup') {
-    const out = option(args, '--out');
-    if (!out) throw new Error('usage: npm run backup -- --out <file.sql>');
-    await backup(env, out, console.log, progress);
-  } else if (command === 'restore') {
-    const input = option(args, '--in');
-    if (!input) throw new Error('usage: npm run restore -- --in <file.sql>');
-    await restore(env, input, console.log, progress);
-  } else {
+  if (command !== 'backup' && command !== 'restore') {
     throw new Error('usage: backup.ts backup --out <file> | restore --in <file>');
   }
+  exitWithHelpIfAsked(args, USAGE[command]);
+  const env = validateEnvironment(process.env);
+  const progress: Progress = (line) => process.stderr.write(`${line}\n`);
+  const flag = command === 'backup' ? '--out' : '--in';
+  const file = option(args, flag);
+  if (!file) throw new UsageError(`${flag} <file.sql> is missing`, command);
+  if (command === 'backup') await backup(env, file, console.log, progress);
+  else await restore(env, file, console.log, progress);
   // ru_maxrss, in KiB on Linux: what the operator (and the reliability suite) compares with the data's size.
   progress(`${command}: peak memory (RSS) ${mib(process.resourceUsage().maxRSS * 1024)}`);
 }

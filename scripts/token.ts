@@ -8,20 +8,47 @@ import { issueDevelopmentToken } from '../src/auth/token-issuer';
 import { ROLES, ROLES_WITH_MUNICIPALITY, type Role } from '../src/auth/principal';
 import { isAgs } from '../src/common/domain/identifiers';
 import { DEVELOPMENT_JWT_SECRET } from '../src/config/configuration';
+import { exitWithHelpIfAsked, UsageError } from './cli';
+
+const USAGE = `
+Usage: npm run -s token -- --role <role> [--municipality <AGS>] [--sub <id>] [--expires <duration>]
+
+Prints a bearer token (JWT, HS256) that the local server accepts: signed with JWT_SECRET, by default
+the development secret, which a production server refuses. Servers with JWT_PUBLIC_KEY or
+JWT_JWKS_URL take only their identity provider's tokens.
+
+  --role          ${ROLES.join(' | ')}
+  --municipality  the 8-digit official key (AGS) of the body the caller acts for; required for
+                  ${ROLES_WITH_MUNICIPALITY.join(' and ')} (search: GET /api/v1/municipalities?q=…)
+  --sub           the caller's id as history entries record it (default: <role>-<AGS>)
+  --expires       lifetime, e.g. 30m, 8h, 7d (default 8h)
+
+Settings read: JWT_SECRET, JWT_ISSUER, JWT_AUDIENCE.
+
+Example:
+  TOKEN=$(npm run -s token -- --role coordinator --municipality 05315000)
+  curl -H "Authorization: Bearer $TOKEN" 'http://localhost:3000/api/v1/municipalities?q=koeln'
+`;
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      role: { type: 'string' },
-      municipality: { type: 'string' },
-      sub: { type: 'string' },
-      expires: { type: 'string', default: '8h' },
-    },
-  });
+  exitWithHelpIfAsked(process.argv.slice(2), USAGE);
+  let values: { role?: string; municipality?: string; sub?: string; expires: string };
+  try {
+    ({ values } = parseArgs({
+      options: {
+        role: { type: 'string' },
+        municipality: { type: 'string' },
+        sub: { type: 'string' },
+        expires: { type: 'string', default: '8h' },
+      },
+    }));
+  } catch (error) {
+    throw new UsageError((error as Error).message, 'token');
+  }
   const role = values.role as Role | undefined;
-  if (!role || !ROLES.includes(role)) throw new Error(`--role must be one of ${ROLES.join(', ')}`);
+  if (!role || !ROLES.includes(role)) throw new UsageError(`--role must be one of ${ROLES.join(', ')}`, 'token');
   if (ROLES_WITH_MUNICIPALITY.includes(role) && !isAgs(values.municipality)) {
-    throw new Error(`--municipality <8-digit AGS> is required for the role ${role}`);
+    throw new UsageError(`--municipality <8-digit AGS> is required for the role ${role}`, 'token');
   }
   const principal = {
     sub: values.sub ?? `${role}${values.municipality ? `-${values.municipality}` : ''}`,

@@ -1,6 +1,8 @@
 import { Module, RequestMethod, type DynamicModule } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { LoggerModule } from 'nestjs-pino';
+import type { Options as PinoHttpOptions } from 'pino-http';
+import { logDestination } from './common/logging';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { RateLimitModule } from './common/rate-limit.module';
@@ -14,6 +16,7 @@ import { EscalationsModule } from './escalations/escalations.module';
 import { DevSignInModule } from './dev-sign-in/dev-sign-in.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
+import { MetricsModule } from './metrics';
 import { HistoryModule } from './history';
 import { MunicipalitiesModule } from './municipalities/municipalities.module';
 import { NotificationsModule } from './notifications/notifications.module';
@@ -31,10 +34,8 @@ export class AppModule {
         configModule(overrides),
         LoggerModule.forRootAsync({
           inject: [ConfigService],
-          useFactory: (config: ConfigService<Environment, true>) => ({
-            // The path syntax of path-to-regexp 8; nestjs-pino's default `*` logs a deprecation warning.
-            forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
-            pinoHttp: {
+          useFactory: (config: ConfigService<Environment, true>) => {
+            const options: PinoHttpOptions = {
               level: config.get('LOG_LEVEL', { infer: true }),
               genReqId: (request) => (request as RequestWithId).id ?? 'unknown',
               // Headers stay out of the logs: they carry tokens, and the request id says enough.
@@ -47,10 +48,17 @@ export class AppModule {
                 res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
               },
               customProps: () => ({ service: 'ikz-lifecycle-engine' }),
-            },
-          }),
+            };
+            const destination = logDestination(config.get('LOG_FORMAT', { infer: true }));
+            return {
+              // The path syntax of path-to-regexp 8; nestjs-pino's default `*` logs a deprecation warning.
+              forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
+              pinoHttp: destination ? [options, destination] : options,
+            };
+          },
         }),
         DatabaseModule,
+        MetricsModule,
         AuthModule,
         RateLimitModule,
         HealthModule,

@@ -6,13 +6,17 @@ import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { refuseHostileJson, requireUtf8 } from './common/body-hygiene';
 import { answerClientErrors } from './common/client-errors';
+import { withQuietStartup } from './common/logging';
 import { requireJsonBody } from './common/content-type.middleware';
 import { ProblemFilter } from './common/problem.filter';
 import { requestIdMiddleware } from './common/request-id';
 import { createValidationPipe } from './common/validation';
+import { httpMetrics, Metrics } from './metrics';
 import type { Environment } from './config/configuration';
 
 export const API_PREFIX = 'api/v1';
+/** Controllers served outside API_PREFIX: what load balancers, orchestrators and scrapers call. */
+export const UNPREFIXED = ['health', 'metrics'];
 
 /**
  * The API's and the console's security headers; the console may also talk to its OpenID provider
@@ -55,8 +59,9 @@ export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
  */
 export function configureApp(app: NestExpressApplication): INestApplication {
   const config = app.get(ConfigService<Environment, true>);
-  app.useLogger(app.get(Logger));
+  app.useLogger(withQuietStartup(app.get(Logger)));
   answerClientErrors(app.getHttpServer());
+  app.use(httpMetrics(app.get(Metrics)));
   app.use(requestIdMiddleware);
   const consoleHelmet = apiHelmet(config.get('OIDC_ISSUER', { infer: true }));
   app.use((req: { path: string }, res: unknown, next: () => void) =>
@@ -69,7 +74,12 @@ export function configureApp(app: NestExpressApplication): INestApplication {
     verify: requireUtf8,
   });
   app.use(refuseHostileJson);
-  app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'health', method: RequestMethod.GET }] });
+  app.setGlobalPrefix(API_PREFIX, {
+    exclude: UNPREFIXED.flatMap((base) => [base, `${base}/{*rest}`]).map((path) => ({
+      path,
+      method: RequestMethod.GET,
+    })),
+  });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemFilter());
 

@@ -1,43 +1,46 @@
 import 'reflect-metadata';
-import { ConfigService } from '@nestjs/config';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { configureApp } from './bootstrap';
 import { validateEnvironment, type Environment } from './config/configuration';
+import { banner } from './startup/banner';
+import { failStart } from './startup/fatal';
+import { portError, preflight } from './startup/preflight';
+import { stopOnSignals } from './startup/shutdown';
 
 async function main(): Promise<void> {
-  // Checked before Nest starts, so that a misconfiguration is one clear line, not a stack trace.
-  validateEnvironment(process.env);
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(), {
-    bufferLogs: true,
-    bodyParser: false,
-  });
-  configureApp(app);
-  const config = app.get(ConfigService<Environment, true>);
-  const graceMs = config.get('SHUTDOWN_GRACE_MS', { infer: true });
-  // SIGHUP too: a closed terminal must not leave the embedded database unclosed.
-  const signals = ['SIGTERM', 'SIGINT', 'SIGHUP'] as const;
-  app.enableShutdownHooks([...signals]);
-  let stopping = false;
-  for (const signal of signals) {
-    process.on(signal, () => {
-      // A second Ctrl-C (or a terminal closing meanwhile) must not kill the process while the
-      // embedded database is being closed: that is how PGlite's folder gets damaged. The listener
-      // stays, so such signals are ignored; the process ends once everything is closed.
-      if (stopping) return;
-      stopping = true;
-      setTimeout(() => process.exit(1), graceMs).unref();
-    });
+  let env: Environment;
+  try {
+    // Checked before Nest starts, so that a misconfiguration is one clear line, not a stack trace.
+    env = validateEnvironment(process.env);
+    await preflight(env);
+  } catch (error) {
+    return failStart(error);
   }
-  const host = config.get('HOST', { infer: true });
-  await app.listen(config.get('PORT', { infer: true }), host);
+  let app: NestExpressApplication | undefined;
+  try {
+    // abortOnError: false — Nest would otherwise abort() on a failing module, leaving the embedded
+    // database open and locked; its log of the error stays buffered (one line is printed instead).
+    app = await NestFactory.create<NestExpressApplication>(AppModule.register(), {
+      bufferLogs: true,
+      bodyParser: false,
+      abortOnError: false,
+    });
+    configureApp(app);
+    stopOnSignals(app, { drainMs: env.SHUTDOWN_DRAIN_MS, graceMs: env.SHUTDOWN_GRACE_MS });
+    await app.listen(env.PORT, env.HOST).catch((error: NodeJS.ErrnoException) => {
+      // The port was free at the preflight and taken since.
+      throw portError(error, env.HOST, env.PORT);
+    });
+  } catch (error) {
+    const started = app;
+    return failStart(error, started && (() => started.close()));
+  }
   const url = (await app.getUrl()).replace('[::1]', 'localhost').replace('127.0.0.1', 'localhost');
-  app.get(Logger).log(`IKZ lifecycle engine listening on ${url} — API documentation: ${url}/docs`, 'Bootstrap');
+  const { text, fields } = banner(env, url);
+  app.get(Logger).log({ msg: text, startup: fields }, 'Bootstrap');
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+void main();

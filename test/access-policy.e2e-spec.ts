@@ -13,11 +13,21 @@ describe('access policies of all routes', () => {
     expect(routes.filter((r) => !r.policy).map((r) => `${r.method} ${r.path}`)).toEqual([]);
     expect(routes.filter((r) => r.policy && 'public' in r.policy).map((r) => `${r.method} ${r.path}`)).toEqual([
       'GET /health',
+      'GET /health/live',
+      'GET /health/ready',
       // How the console signs in: asked before anyone is signed in (oidc-sign-in.e2e-spec.ts).
       'GET /api/v1/sign-in/config',
       // Development only: absent in production (dev-sign-in.e2e-spec.ts).
       'POST /api/v1/dev/token',
     ]);
+  });
+
+  it("the metrics are for the scraper's METRICS_TOKEN alone (metrics.e2e-spec.ts), not for user tokens", () => {
+    expect(
+      routesOf(t)
+        .filter((r) => r.policy && 'scraper' in r.policy)
+        .map((r) => `${r.method} ${r.path}`),
+    ).toEqual(['GET /metrics']);
   });
 
   it('every protected route answers 401 problem+json without a token', async () => {

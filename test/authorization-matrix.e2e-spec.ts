@@ -19,8 +19,12 @@ import { createTestApp, type TestApp } from './support/test-app';
 type Scope = 'cooperation' | 'list' | 'case';
 const ALL = ROLES;
 const AUDIT = ['auditor', 'admin'] as const;
-export const POLICY: Record<string, { roles: readonly Role[] | 'public'; scope?: Scope }> = {
+export const POLICY: Record<string, { roles: readonly Role[] | 'public' | 'metrics-token'; scope?: Scope }> = {
   'GET /health': { roles: 'public' },
+  'GET /health/live': { roles: 'public' },
+  'GET /health/ready': { roles: 'public' },
+  // The Prometheus scraper's METRICS_TOKEN, which this app has: every user token is refused.
+  'GET /metrics': { roles: 'metrics-token' },
   // The console's development sign-in (absent in production).
   'POST /api/v1/dev/token': { roles: 'public' },
   'GET /api/v1/sign-in/config': { roles: 'public' },
@@ -86,7 +90,7 @@ describe('authorization matrix: every route × every role × own/other municipal
   let documentId: string;
 
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await createTestApp({ METRICS_TOKEN: 'the-scrapers-token-of-the-matrix' });
     yard = new BuildingYard(t);
     await yard.open();
     const admin = await t.token(callers(HEEK).admin);
@@ -106,10 +110,15 @@ describe('authorization matrix: every route × every role × own/other municipal
     expect(Object.keys(POLICY).filter((k) => !routes.some((r) => key(r) === k))).toEqual([]);
     for (const route of routes) {
       const declared = POLICY[key(route)].roles;
-      const inCode = route.policy && 'roles' in route.policy ? [...route.policy.roles].sort() : 'public';
+      const inCode =
+        route.policy && 'roles' in route.policy
+          ? [...route.policy.roles].sort()
+          : route.policy && 'scraper' in route.policy
+            ? 'metrics-token'
+            : 'public';
       expect({ route: key(route), roles: inCode }).toEqual({
         route: key(route),
-        roles: declared === 'public' ? 'public' : [...declared].sort(),
+        roles: typeof declared === 'string' ? declared : [...declared].sort(),
       });
     }
   });
@@ -167,7 +176,8 @@ describe('authorization matrix: every route × every role × own/other municipal
           if (municipality === OTHER && !who.municipality) continue;
           const own = municipality === HEEK;
           const label = `${key(route)} ${role}${who.municipality ? (own ? ' own' : ' other') : ''}`;
-          const allowed = policy.roles === 'public' || policy.roles.includes(role);
+          const allowed =
+            policy.roles === 'public' || (policy.roles !== 'metrics-token' && policy.roles.includes(role));
           const scoped = Boolean(who.municipality) && !own;
           expected.push(
             `${label} ${

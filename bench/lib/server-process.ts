@@ -3,7 +3,7 @@
  * the reliability suite and the process-level tests of the embedded default.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { createWriteStream, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createWriteStream, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 
@@ -22,20 +22,9 @@ export async function freePort(): Promise<number> {
   });
 }
 
-function newestMtime(path: string): number {
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = stat.mtimeMs;
-  for (const name of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, name)));
-  return newest;
-}
-
-/** Builds dist/ when it is missing or older than any source file of the server. */
-export function ensureBuilt(log: (line: string) => void = () => {}): void {
-  const sources = Math.max(newestMtime(join(ROOT, 'src')), newestMtime(join(ROOT, 'migrations')));
-  if (existsSync(MAIN) && statSync(MAIN).mtimeMs >= sources) return;
-  log('dist/ is missing or older than src/: npm run build');
-  execFileSync('npm', ['run', '-s', 'build'], { cwd: ROOT, stdio: 'inherit' });
+/** Builds dist/ when it is missing or older than its sources (what `npm start` does first, too). */
+export function ensureBuilt(): void {
+  execFileSync(process.execPath, [join(ROOT, 'scripts', 'build-if-stale.js')], { cwd: ROOT, stdio: 'inherit' });
 }
 
 export interface ServerOptions {

@@ -1,7 +1,10 @@
 import { Injectable, Logger, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import { Reflector } from '@nestjs/core';
+import { timingSafeEqual } from 'node:crypto';
 import type { Request } from 'express';
 import { ProblemException } from '../common/problem';
+import type { Environment } from '../config/configuration';
 import { ACCESS_POLICY, type AccessPolicy } from './access-policy.decorator';
 import { FailedAuthentications } from './failed-authentications';
 import type { Principal } from './principal';
@@ -24,6 +27,7 @@ export class AuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly verifier: TokenVerifier,
     private readonly failures: FailedAuthentications,
+    private readonly config: ConfigService<Environment, true>,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -33,6 +37,7 @@ export class AuthGuard implements CanActivate {
     ]);
     if (policy && 'public' in policy) return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    if (policy && 'scraper' in policy) return this.scraper(request);
     if (!policy) {
       this.logger.error(
         `Route ${request.method} ${(request.route as { path?: string } | undefined)?.path ?? request.path} declares no access policy; refused.`,
@@ -67,6 +72,25 @@ export class AuthGuard implements CanActivate {
       throw new ProblemException(403, 'forbidden', 'Forbidden', `The role ${principal.role} may not call this route.`);
     }
     return true;
+  }
+
+  /** The metrics scraper's shared token, compared in constant time; user tokens do not count here. */
+  private async scraper(request: Request): Promise<true> {
+    const expected = this.config.get('METRICS_TOKEN', { infer: true });
+    if (!expected) {
+      if (this.config.get('NODE_ENV', { infer: true }) !== 'production') return true;
+      throw new ProblemException(
+        404,
+        'not-found',
+        'Not Found',
+        'Metrics are off: set METRICS_TOKEN to enable /metrics.',
+      );
+    }
+    const header = request.headers.authorization;
+    const given = Buffer.from(typeof header === 'string' ? header.replace(/^Bearer /, '') : '');
+    const wanted = Buffer.from(expected);
+    if (given.length === wanted.length && timingSafeEqual(given, wanted)) return true;
+    return this.refuse(request, 'Send the metrics token: Authorization: Bearer <METRICS_TOKEN>.');
   }
 
   /** 401, counted against the address's rate limit: 429 once it is used up. */

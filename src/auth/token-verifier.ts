@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import {
   createRemoteJWKSet,
@@ -25,22 +25,78 @@ export interface ClaimNames {
 
 type VerificationKey = { key: Uint8Array | KeyLike | JWTVerifyGetKey; algorithms: string[] };
 
+/** A key setting that cannot be used: the server refuses to start (src/startup/preflight.ts). */
+export class InvalidKeySetting extends Error {
+  constructor(
+    readonly setting: 'JWT_PUBLIC_KEY' | 'JWT_JWKS_URL',
+    readonly reason: string,
+  ) {
+    super(`${setting} ${reason}`);
+  }
+}
+
+type KeySettings = Pick<Environment, 'JWT_JWKS_URL' | 'JWT_PUBLIC_KEY' | 'JWT_SECRET'>;
+
+/**
+ * The key tokens are verified with: the JWKS of JWT_JWKS_URL, else JWT_PUBLIC_KEY, else JWT_SECRET.
+ * Parsed once at start, so that a bad setting stops the server instead of failing every request.
+ */
+export async function loadVerificationKey(settings: KeySettings): Promise<VerificationKey> {
+  if (settings.JWT_JWKS_URL) {
+    let url: URL;
+    try {
+      url = new URL(settings.JWT_JWKS_URL);
+    } catch {
+      throw new InvalidKeySetting('JWT_JWKS_URL', 'is not a URL');
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+      throw new InvalidKeySetting('JWT_JWKS_URL', `must be an https:// (or http://) URL, not ${url.protocol}//`);
+    }
+    return { key: createRemoteJWKSet(url), algorithms: ['RS256', 'ES256'] };
+  }
+  if (settings.JWT_PUBLIC_KEY) {
+    try {
+      return { key: await importSPKI(settings.JWT_PUBLIC_KEY.replace(/\\n/g, '\n'), 'RS256'), algorithms: ['RS256'] };
+    } catch (error) {
+      throw new InvalidKeySetting(
+        'JWT_PUBLIC_KEY',
+        `is not a PEM RS256 public key (${error instanceof Error ? error.message : String(error)})`,
+      );
+    }
+  }
+  return { key: new TextEncoder().encode(settings.JWT_SECRET), algorithms: ['HS256'] };
+}
+
 /**
  * Verifies bearer tokens: HS256 with a shared secret, or RS256/ES256 with a public key or JWKS —
  * given, or named by the discovery document of OIDC_ISSUER.
  */
 @Injectable()
-export class TokenVerifier {
+export class TokenVerifier implements OnModuleInit {
   private keyPromise?: Promise<VerificationKey>;
 
   constructor(private readonly config: ConfigService<Environment, true>) {}
 
-  async verify(token: string): Promise<Principal> {
-    const { key, algorithms } = await (this.keyPromise ??= this.loadKey().catch((error: unknown) => {
+  /**
+   * A bad key setting fails the start, not every request. The keys an issuer's discovery document
+   * names are fetched with the first token instead: the identity provider may be down at start.
+   */
+  async onModuleInit(): Promise<void> {
+    if (this.config.get('JWT_JWKS_URL', { infer: true }) || !this.config.get('OIDC_ISSUER', { infer: true })) {
+      await this.key();
+    }
+  }
+
+  private key(): Promise<VerificationKey> {
+    return (this.keyPromise ??= this.loadKey().catch((error: unknown) => {
       // Unreachable now is not unreachable forever: the next request asks the provider again.
       this.keyPromise = undefined;
       throw error;
     }));
+  }
+
+  async verify(token: string): Promise<Principal> {
+    const { key, algorithms } = await this.key();
     const issuer = this.config.get('OIDC_ISSUER', { infer: true });
     let payload: JWTPayload;
     try {
@@ -71,10 +127,11 @@ export class TokenVerifier {
     const jwksUrl =
       this.config.get('JWT_JWKS_URL', { infer: true }) ??
       (issuer ? (await discoverProvider(issuer)).jwks_uri : undefined);
-    if (jwksUrl) return { key: createRemoteJWKSet(new URL(jwksUrl)), algorithms: ['RS256', 'ES256'] };
-    const publicKey = this.config.get('JWT_PUBLIC_KEY', { infer: true });
-    if (publicKey) return { key: await importSPKI(publicKey.replace(/\\n/g, '\n'), 'RS256'), algorithms: ['RS256'] };
-    return { key: new TextEncoder().encode(this.config.get('JWT_SECRET', { infer: true })), algorithms: ['HS256'] };
+    return loadVerificationKey({
+      JWT_JWKS_URL: jwksUrl,
+      JWT_PUBLIC_KEY: this.config.get('JWT_PUBLIC_KEY', { infer: true }),
+      JWT_SECRET: this.config.get('JWT_SECRET', { infer: true }),
+    });
   }
 }
 

@@ -1,5 +1,17 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, validateSync } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
 
 /** The development secret is public (it is in this file); production must not accept tokens signed with it. */
 export const DEVELOPMENT_JWT_SECRET = 'ikz-development-secret-do-not-use-in-production';
@@ -108,6 +120,10 @@ export class Environment {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
+  /** `auto`: readable (pino-pretty) when stdout is a terminal, JSON lines otherwise. */
+  @IsIn(['auto', 'json', 'pretty'])
+  LOG_FORMAT: 'auto' | 'json' | 'pretty' = 'auto';
+
   @IsString()
   BODY_LIMIT = '100kb';
 
@@ -115,6 +131,24 @@ export class Environment {
   @IsInt()
   @Min(0)
   SHUTDOWN_GRACE_MS = 10_000;
+
+  /**
+   * On SIGTERM (SIGINT, SIGHUP), `/health/ready` answers 503 for this long while requests are still
+   * served, so that a load balancer stops sending new ones before the server closes.
+   */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(0)
+  SHUTDOWN_DRAIN_MS = 0;
+
+  /**
+   * Bearer token a Prometheus scraper sends for `GET /metrics`. Unset: /metrics is open in
+   * development and test, and off (404) in production.
+   */
+  @IsOptional()
+  @IsString()
+  @MinLength(16)
+  METRICS_TOKEN?: string;
 
   /** Run the durable-timer scheduler in this instance (several instances may share one database). */
   @Transform(toBoolean)
@@ -282,8 +316,11 @@ export function validateEnvironment(raw: Record<string, unknown>): Environment {
   const env = plainToInstance(Environment, raw, { exposeDefaultValues: true });
   const errors = validateSync(env, { skipMissingProperties: false });
   if (errors.length > 0) {
-    const lines = errors.map((e) => `${e.property}: ${Object.values(e.constraints ?? {}).join(', ')}`);
-    throw new Error(`Invalid configuration:\n  ${lines.join('\n  ')}`);
+    // One line (the server's start-up errors are one line each): every wrong setting, then the fix.
+    const wrong = errors.map((e) => `${e.property}: ${Object.values(e.constraints ?? {}).join(', ')}`);
+    throw new Error(
+      `Invalid configuration: ${wrong.join('; ')}. Correct the environment variable(s) or .env (see "Configuration" in README.md).`,
+    );
   }
   env.RATE_LIMIT_PER_MINUTE ??=
     env.NODE_ENV === 'production' ? PRODUCTION_RATE_LIMIT_PER_MINUTE : DEVELOPMENT_RATE_LIMIT_PER_MINUTE;

@@ -13,7 +13,7 @@ export function consoleDirectory(from = __dirname): string {
 
 /**
  * Serves the web console (src/console/, built into dist/console) at `/`; the API, its
- * documentation and the health check keep their paths. Without a built console (a test run
+ * documentation, the health checks and the metrics keep their paths. Without a built console (a test run
  * before `npm run build`) nothing is served.
  */
 @Module({})
@@ -25,7 +25,7 @@ export class ConsoleHostModule {
       imports: [
         ServeStaticModule.forRoot({
           rootPath,
-          exclude: ['/api/{*path}', '/docs', '/docs-json', '/docs/{*path}', '/health'],
+          exclude: ['/api/{*path}', '/docs', '/docs-json', '/docs/{*path}', '/health', '/health/{*path}', '/metrics'],
           serveStaticOptions: { index: 'index.html', maxAge: 0 },
         }),
       ],

@@ -74,6 +74,16 @@ export class DataDirectoryLock {
     throw new Error(`Could not take the lock ${file}`);
   }
 
+  /**
+   * The live process holding `directory`'s lock, or null (no lock, or a dead holder's, which
+   * `acquire` takes over): lets the server say so before it opens anything.
+   */
+  static liveHolder(directory: string): LockHolder | null {
+    const holder = DataDirectoryLock.readHolder(join(directory, 'server.lock'));
+    if (!holder) return null;
+    return holder.hostname !== hostname() || isAlive(holder.pid) ? holder : null;
+  }
+
   private static readHolder(file: string): LockHolder | null {
     try {
       return JSON.parse(readFileSync(file, 'utf8')) as LockHolder;

@@ -43,6 +43,8 @@ export class EmbeddedDatabaseDamagedError extends Error {
  */
 export class EmbeddedPostgres {
   static readonly poolSize = 1;
+  /** Every instance of this process not yet stopped: a failed start closes them (`stopAll`). */
+  private static readonly open = new Set<EmbeddedPostgres>();
 
   private constructor(
     private readonly db: PGlite,
@@ -84,15 +86,26 @@ export class EmbeddedPostgres {
       const address = (server as unknown as { server: import('node:net').Server }).server.address();
       if (address === null || typeof address === 'string') throw new Error('PGlite socket server has no TCP address');
       const url = `postgres://postgres@127.0.0.1:${address.port}/postgres`;
-      return new EmbeddedPostgres(db, server, lock, url, root, lock?.tookOverFrom ?? null);
+      const embedded = new EmbeddedPostgres(db, server, lock, url, root, lock?.tookOverFrom ?? null);
+      EmbeddedPostgres.open.add(embedded);
+      return embedded;
     } catch (error) {
       lock?.release();
       throw error;
     }
   }
 
+  /**
+   * Stops every instance still open. A start that fails half-way (a port taken, a migration that
+   * fails) has no application to close, yet must not leave PGlite's folder unclosed and locked.
+   */
+  static async stopAll(): Promise<void> {
+    await Promise.allSettled([...EmbeddedPostgres.open].map((embedded) => embedded.stop()));
+  }
+
   /** Stops accepting connections, then closes PGlite so its files are consistent on disk. */
   async stop(): Promise<void> {
+    EmbeddedPostgres.open.delete(this);
     try {
       await this.server.stop();
     } finally {

@@ -2,6 +2,9 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator, type HealthCheckResult } from '@nestjs/terminus';
 import { Public } from '../auth/access-policy.decorator';
+import { ProblemException } from '../common/problem';
+import { VERSION } from '../common/version';
+import { Readiness } from './readiness';
 
 @ApiTags('health')
 @Controller('health')
@@ -9,6 +12,7 @@ export class HealthController {
   constructor(
     private readonly health: HealthCheckService,
     private readonly database: TypeOrmHealthIndicator,
+    private readonly readiness: Readiness,
   ) {}
 
   @Get()
@@ -18,6 +22,40 @@ export class HealthController {
   @ApiOkResponse({ description: 'The server is up and the database answers' })
   @ApiServiceUnavailableResponse({ description: 'The database does not answer (problem+json with the failing checks)' })
   check(): Promise<HealthCheckResult> {
+    return this.databaseCheck();
+  }
+
+  @Get('live')
+  @Public()
+  @ApiOperation({ summary: 'Liveness: the process answers (restart it when this fails); with the version' })
+  @ApiOkResponse({ description: '`{"status":"ok","version":"…"}`' })
+  live(): { status: 'ok'; version: string } {
+    return { status: 'ok', version: VERSION };
+  }
+
+  @Get('ready')
+  @Public()
+  @HealthCheck({ swaggerDocumentation: false })
+  @ApiOperation({ summary: 'Readiness: send traffic here (the database answers and the server is not stopping)' })
+  @ApiOkResponse({ description: 'Ready; the body has the database check and the version' })
+  @ApiServiceUnavailableResponse({
+    description: 'Stopping (after SIGTERM, `draining: true`) or the database does not answer (problem+json)',
+  })
+  async ready(): Promise<HealthCheckResult & { version: string }> {
+    if (this.readiness.draining) {
+      throw new ProblemException(
+        503,
+        'service-unavailable',
+        'Service Unavailable',
+        'The server is stopping and takes no new requests; send them to another instance.',
+        { draining: true, version: VERSION },
+        { 'Retry-After': '5' },
+      );
+    }
+    return { ...(await this.databaseCheck()), version: VERSION };
+  }
+
+  private databaseCheck(): Promise<HealthCheckResult> {
     return this.health.check([() => this.database.pingCheck('database', { timeout: 2_000 })]);
   }
 }

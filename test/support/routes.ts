@@ -2,7 +2,7 @@ import { RequestMethod } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { DiscoveryService, MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
 import { ACCESS_POLICY, type AccessPolicy } from '../../src/auth/access-policy.decorator';
-import { API_PREFIX } from '../../src/bootstrap';
+import { API_PREFIX, UNPREFIXED } from '../../src/bootstrap';
 import type { TestApp } from './test-app';
 
 export interface Route {
@@ -26,7 +26,7 @@ export function routesOf(t: TestApp): Route[] {
       const sub = Reflect.getMetadata(PATH_METADATA, handler) as string | undefined;
       if (sub === undefined) return [];
       const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as number];
-      const path = ['', base === 'health' ? '' : API_PREFIX, base, sub].filter((s) => s && s !== '/').join('/');
+      const path = ['', UNPREFIXED.includes(base) ? '' : API_PREFIX, base, sub].filter((s) => s && s !== '/').join('/');
       const policy = reflector.getAllAndOverride<AccessPolicy | undefined>(ACCESS_POLICY, [handler, metatype]);
       return [{ method, path: `/${path.replace(/^\/+/, '')}`, policy }];
     });

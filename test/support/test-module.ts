@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { Clock } from '../../src/common/clock';
 import { configModule } from '../../src/config/config.module';
 import { DatabaseModule } from '../../src/database/database.module';
+import { MetricsModule } from '../../src/metrics';
 import { type Overrides, testDatabase } from './test-database';
 
 type Import = Type<unknown> | DynamicModule | Promise<DynamicModule> | ForwardReference;
@@ -43,7 +44,7 @@ export async function createTestModule(imports: Import[], overrides: Overrides =
   const database = testDatabase(overrides);
   const clock = new TestClock();
   const moduleRef = await Test.createTestingModule({
-    imports: [configModule(database.settings), DatabaseModule, ...imports],
+    imports: [configModule(database.settings), DatabaseModule, MetricsModule, ...imports],
   })
     .overrideProvider(Clock)
     .useValue(clock)

@@ -3,6 +3,7 @@ import type { Principal } from '../../auth/principal';
 import { InvalidInput } from '../../common/errors';
 import { isStorableInstant } from '../../common/domain/identifiers';
 import { decodeCursor, type Page, toPage } from '../../common/pagination';
+import { Metrics } from '../../metrics';
 import { type FeedKey, type HistoryEntry, type HistoryFeedFilter, HistoryRepository } from '../../history';
 
 /** Rows per query of an export: memory stays flat whatever the export's length. */
@@ -19,7 +20,10 @@ export interface FeedQuery extends HistoryFeedFilter {
 export class AuditFeedQuery {
   private readonly logger = new Logger('Audit');
 
-  constructor(private readonly history: HistoryRepository) {}
+  constructor(
+    private readonly history: HistoryRepository,
+    private readonly metrics: Metrics,
+  ) {}
 
   async page(q: FeedQuery, principal: Principal, requestId?: string): Promise<Page<HistoryEntry>> {
     this.logRead('feed', q, principal, requestId);
@@ -49,8 +53,10 @@ export class AuditFeedQuery {
     return this.rest(q, first);
   }
 
-  verifyAll() {
-    return this.history.verifyAll();
+  async verifyAll() {
+    const result = await this.history.verifyAll();
+    this.metrics.chainsBroken('all', result.broken.length);
+    return result;
   }
 
   private async *rest(q: FeedQuery, first: HistoryEntry[]): AsyncGenerator<HistoryEntry[]> {

@@ -29,6 +29,30 @@ function ed25519(pem: string, where: string): KeyObject {
   return key;
 }
 
+function readKeyFile(path: string): string {
+  try {
+    return readFileSync(resolve(path), 'utf8');
+  } catch (error) {
+    throw new Error(
+      `AUDIT_SIGNING_KEY is neither a PEM key nor a readable file (${resolve(path)}: ${(error as NodeJS.ErrnoException).code}): ` +
+        'give the Ed25519 private key as PEM (PKCS#8) or the path of a file holding it, or unset it for a development key',
+    );
+  }
+}
+
+/**
+ * The key a server on `source` would sign with, if it exists already: the configured one, or the
+ * development key in the data directory. Null where a server would generate one (nothing is
+ * written here): backup and restore name keys, they never make them.
+ */
+export function existingSigningKey(source: SigningKeySource): KeyObject | null {
+  if (source.configured?.trim()) return loadSigningKey(source).privateKey;
+  if (!source.dataDirectory) return null;
+  return existsSync(join(resolve(source.dataDirectory), DEVELOPMENT_KEY_FILE))
+    ? loadSigningKey(source).privateKey
+    : null;
+}
+
 /**
  * The configured key; else, for the embedded default, a development key generated once into the
  * data directory (mode 0600) and reused; else one for this process only (checkpoints it signed
@@ -37,9 +61,7 @@ function ed25519(pem: string, where: string): KeyObject {
 export function loadSigningKey(source: SigningKeySource): SigningKey {
   const configured = source.configured?.trim();
   if (configured) {
-    const pem = configured.startsWith('-----BEGIN')
-      ? configured.replace(/\\n/g, '\n')
-      : readFileSync(resolve(configured), 'utf8');
+    const pem = configured.startsWith('-----BEGIN') ? configured.replace(/\\n/g, '\n') : readKeyFile(configured);
     return { privateKey: ed25519(pem, configured.startsWith('-----BEGIN') ? 'PEM' : configured), origin: 'configured' };
   }
   if (source.dataDirectory) {

@@ -1,12 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { ApplicationError } from '../../common/errors';
 import { isUniqueViolation } from '../../database/postgres-errors';
+import { Metrics } from '../../metrics';
 import {
   IdempotencyRepository,
   isIdempotencyKeyViolation,
   type StoredAnswer,
 } from '../infrastructure/idempotency.repository';
-import { ConcurrentUpdate, IdempotencyKeyReused, VersionMismatch } from './cooperations.errors';
+import { ConcurrentUpdate, EventRejected, IdempotencyKeyReused, VersionMismatch } from './cooperations.errors';
 
 /** `If-Match`: any version, or one of these. */
 export interface VersionPrecondition {
@@ -37,7 +39,8 @@ type Fresh<T> = Omit<CommandOutcome<T>, 'replayed'>;
 
 /**
  * Runs one command in one transaction, and owns what every command shares: the stored answers of
- * `Idempotency-Key` requests and the `If-Match` check. Only accepted commands store their answer:
+ * `Idempotency-Key` requests, the `If-Match` check, and its metrics (latency, accepted or refused
+ * by kind and unmet obligation; a replayed answer decides nothing and is not counted as an event). Only accepted commands store their answer:
  * a refusal wrote nothing, so its retry is decided afresh (it may pass once the missing facts are
  * recorded).
  */
@@ -46,6 +49,7 @@ export class CommandRunner {
   constructor(
     private readonly dataSource: DataSource,
     private readonly answers: IdempotencyRepository,
+    private readonly metrics: Metrics,
   ) {}
 
   /**
@@ -53,6 +57,35 @@ export class CommandRunner {
    * committed first (its event is applied, ours rolled back): its stored answer is ours too.
    */
   async run<T>(
+    command: string,
+    principalSub: string,
+    meta: CommandMeta,
+    work: (tx: EntityManager) => Promise<CommandOutcome<T>>,
+  ): Promise<CommandOutcome<T>> {
+    return this.metrics.timeCommand(
+      command,
+      async () => {
+        try {
+          const outcome = await this.transaction(principalSub, meta, work);
+          if (!outcome.replayed) this.metrics.eventDecided(command, 'accepted');
+          return outcome;
+        } catch (error) {
+          if (error instanceof EventRejected) {
+            const { kind, unmet } = error.rejection;
+            this.metrics.eventDecided(
+              command,
+              kind,
+              unmet?.map((o) => o.id),
+            );
+          }
+          throw error;
+        }
+      },
+      (error) => error instanceof ApplicationError,
+    );
+  }
+
+  private async transaction<T>(
     principalSub: string,
     meta: CommandMeta,
     work: (tx: EntityManager) => Promise<CommandOutcome<T>>,

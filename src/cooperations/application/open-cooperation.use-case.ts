@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Principal } from '../../auth/principal';
 import { Clock, nowOf } from '../../common/clock';
-import { type MotiveId, openCooperation } from '../domain';
+import { type MotiveId, OPEN_COOPERATION, openCooperation } from '../domain';
 import { actorOf } from './actor';
 import { type CommandMeta, type CommandOutcome, CommandRunner } from './command-runner';
 import type { CooperationView } from './cooperation-view';
@@ -37,7 +37,7 @@ export class OpenCooperationUseCase {
     // Registry lookups happen before the transaction: the embedded database has one connection.
     const lead = principal.municipality ? await this.municipalities.find(principal.municipality, 'lead') : null;
     if (!lead) throw new NotARegisteredLead();
-    return this.runner.run(principal.sub, meta, async (tx) => {
+    return this.runner.run(OPEN_COOPERATION, principal.sub, meta, async (tx) => {
       const replay = await this.runner.replayed<CooperationView>(tx, principal.sub, meta);
       if (replay) return replay;
       const now = nowOf(this.clock);

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Principal } from '../../auth/principal';
 import { decodeCursor, type Page, toPage } from '../../common/pagination';
 import { type ChainVerification, type HistoryEntry, HistoryRepository } from '../../history';
+import { Metrics } from '../../metrics';
 import { VisibilityPolicy } from './visibility';
 
 export interface HistoryPageQuery {
@@ -16,6 +17,7 @@ export class ReadHistoryQuery {
   constructor(
     private readonly visibility: VisibilityPolicy,
     private readonly history: HistoryRepository,
+    private readonly metrics: Metrics,
   ) {}
 
   async page(id: string, principal: Principal, query: HistoryPageQuery): Promise<Page<HistoryEntry>> {
@@ -36,6 +38,8 @@ export class ReadHistoryQuery {
   /** Recomputes the chain from the stored rows, in batches: a long history is never held in memory. */
   async verify(id: string, principal: Principal): Promise<ChainVerification> {
     await this.visibility.assertVisible(id, principal);
-    return this.history.verify(id);
+    const result = await this.history.verify(id);
+    if (!result.valid) this.metrics.chainsBroken('cooperation', 1);
+    return result;
   }
 }

@@ -45,7 +45,7 @@ export class SendEventUseCase {
     // Evidence references are the adapter's: the domain decides the event without them.
     const { documents: documentIds, ...body } = command;
     const { event, mapPath } = await this.toDomainEvent(body);
-    return this.runner.run(principal.sub, meta, async (tx) => {
+    return this.runner.run(command.type, principal.sub, meta, async (tx) => {
       const current = await this.cooperations.lock(tx, id);
       if (!current) throw new CooperationNotFound(id);
       // Visibility before the stored answers: a key the caller used elsewhere must not tell a foreign

@@ -2,6 +2,7 @@ import { Injectable, Logger, type OnApplicationBootstrap, type BeforeApplication
 import { ConfigService } from '@nestjs/config';
 import { Clock, nowOf } from '../../common/clock';
 import type { Environment } from '../../config/configuration';
+import { Metrics } from '../../metrics';
 import { TimerRepository, timerInstance } from '../infrastructure/timer.repository';
 import { FireDueTimerUseCase, type TimerFiring } from './fire-due-timer.use-case';
 import { ReconcileTimersUseCase } from './reconcile-timers.use-case';
@@ -34,6 +35,7 @@ export class TimerScheduler implements OnApplicationBootstrap, BeforeApplication
     private readonly timers: TimerRepository,
     private readonly clock: Clock,
     private readonly config: ConfigService<Environment, true>,
+    private readonly metrics: Metrics,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -83,6 +85,11 @@ export class TimerScheduler implements OnApplicationBootstrap, BeforeApplication
       const firing = await this.fireDueTimer.execute(now, skip);
       if (!firing) break;
       results.push(firing);
+      const applied = firing.outcome === 'fired' || firing.outcome === 'noop';
+      this.metrics.timerClaimed(
+        firing.outcome,
+        applied ? (now.getTime() - new Date(firing.dueAt).getTime()) / 1000 : null,
+      );
       skip.add(timerInstance(firing));
       if (firing.outcome === 'rejected' || firing.outcome === 'failed') this.logFailure(firing);
     }

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { DataSource } from 'typeorm';
 import type { Environment } from '../../config/configuration';
+import { Metrics } from '../../metrics';
 import { NotificationAddressBook } from '../../personal-data';
 import { nextAttemptAt, type RetryPolicy } from '../domain/retry';
 import { type Delivery, DeliveryRepository } from '../infrastructure/delivery.repository';
@@ -48,6 +49,7 @@ export class DeliverDueUseCase {
     private readonly webhooks: WebhookSender,
     private readonly nats: NatsSink,
     private readonly config: ConfigService<Environment, true>,
+    private readonly metrics: Metrics,
   ) {
     this.policy = retryPolicyOf(config);
   }
@@ -77,6 +79,7 @@ export class DeliverDueUseCase {
       await this.attempts.insert(tx, d.id, { attempt: d.attempts, at: now, ok, detail });
       await this.deliveries.settle(tx, d.id, ok ? { ok, at: now } : { ok, error: detail, retryAt });
     });
+    this.metrics.deliveryAttempted(d.channel, ok ? 'delivered' : retryAt ? 'retry' : 'failed');
     return { deliveryId: d.id, attempt: d.attempts, ok, detail };
   }
 

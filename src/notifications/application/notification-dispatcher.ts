@@ -3,6 +3,8 @@ import { ConfigService } from '@nestjs/config';
 import { Clock, nowOf } from '../../common/clock';
 import { PollLoop } from '../../common/poll-loop';
 import type { Environment } from '../../config/configuration';
+import { Metrics } from '../../metrics';
+import { OutboxRepository } from '../infrastructure/outbox.repository';
 import { type AttemptOutcome, DeliverDueUseCase } from './deliver-due.use-case';
 import { ExpandOutboxUseCase } from './expand-outbox.use-case';
 import { FireReminderUseCase } from './fire-reminder.use-case';
@@ -31,7 +33,17 @@ export class NotificationDispatcher implements OnApplicationBootstrap, BeforeApp
     private readonly deliver: DeliverDueUseCase,
     private readonly clock: Clock,
     private readonly config: ConfigService<Environment, true>,
+    metrics: Metrics,
+    outbox: OutboxRepository,
   ) {
+    metrics.gaugeAtScrape(
+      'ikz_notification_outbox_lag_seconds',
+      'Age of the oldest outbox event not yet expanded into deliveries (0: none waits)',
+      async () => {
+        const oldest = await outbox.oldestUnexpanded();
+        return oldest ? Math.max(0, (Date.now() - oldest.getTime()) / 1000) : 0;
+      },
+    );
     this.loop = new PollLoop(
       async () => {
         const round = await this.runOnce();
