@@ -18,6 +18,8 @@ import { HistoryModule } from './history';
 import { MunicipalitiesModule } from './municipalities/municipalities.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { PersonalDataModule } from './personal-data/personal-data.module';
+import { RegisterModule } from './register/register.module';
+import { StatusReportModule } from './status-report/status-report.module';
 
 @Module({})
 export class AppModule {
@@ -61,6 +63,8 @@ export class AppModule {
         PersonalDataModule,
         NotificationsModule,
         AuditModule,
+        RegisterModule,
+        StatusReportModule,
         // The console's development sign-in: in production (or with an identity provider's keys,
         // which its HS256 tokens would not match) the route does not exist (404).
         ...(environment.NODE_ENV === 'production' || environment.JWT_PUBLIC_KEY || environment.JWT_JWKS_URL

@@ -1,5 +1,5 @@
 import { type AnyTransitionDefinition, assign, not, setup } from 'xstate';
-import { type CooperationContext, emptyOperation, isParticipant, participants } from './cooperation';
+import { type CooperationContext, emptyOperation, emptyPublication, isParticipant, participants } from './cooperation';
 import type { LifecycleEvent } from './events';
 import { hasPendingExit } from './membership';
 import type { MotiveId } from './motives';
@@ -14,7 +14,7 @@ import { isSystemEventType, timerKeyOf, withTimers } from './timers';
  * were written with; `definition-migrations.ts` lifts older ones. Bump it with every change to
  * state names or context shape, and register a migration.
  */
-export const LIFECYCLE_DEFINITION_VERSION = 5;
+export const LIFECYCLE_DEFINITION_VERSION = 6;
 
 export interface OpenCooperationInput {
   id: string;
@@ -77,6 +77,7 @@ function createContext({
     },
     abandonment: null,
     ...emptyOperation(),
+    ...emptyPublication(),
     createdAt: meta.at,
     createdBy: { sub: meta.actor.sub, role: meta.actor.role },
     updatedAt: meta.at,
@@ -110,8 +111,17 @@ const dissolvesAfterApply = {
   actions: 'apply',
 } as const;
 
+/** Agreeing to and revoking publication in the register: every phase but the final ones. */
+const publication = {
+  AGREE_TO_PUBLICATION: apply,
+  REVOKE_PUBLICATION_AGREEMENT: apply,
+  CONSENT_TO_CONTACT_PUBLICATION: apply,
+  REVOKE_CONTACT_CONSENT: apply,
+} as const;
+
 /** Events every phase before `active` accepts. */
 const beforeActive = {
+  ...publication,
   APPOINT_CONTACT: apply,
   WAIVE_OBLIGATION: apply,
   CONFIRM_CONTACT_APPOINTMENT: apply,
@@ -158,6 +168,9 @@ export const lifecycleMachine = setup({
         DECLINE_INVITATION: apply,
         WITHDRAW_INVITATION: apply,
         LEAVE_PARTNER_SEARCH: apply,
+        PUBLISH_PARTNER_SEARCH: apply,
+        CLOSE_PARTNER_SEARCH: apply,
+        EXPRESS_INTEREST: apply,
         START_LETTER_OF_INTENT: {
           target: 'letterOfIntent',
           guard: {
@@ -236,6 +249,7 @@ export const lifecycleMachine = setup({
       type: 'parallel',
       on: {
         // Contacts change with elections and staff; waivers; amendments and joining (Beitritt).
+        ...publication,
         APPOINT_CONTACT: apply,
         WAIVE_OBLIGATION: apply,
         PROPOSE_AMENDMENT: apply,
@@ -326,6 +340,7 @@ export const lifecycleMachine = setup({
     dissolving: {
       entry: 'enterDissolving',
       on: {
+        ...publication,
         WAIVE_OBLIGATION: apply,
         RECORD_WINDING_UP: {
           target: 'dissolved',
