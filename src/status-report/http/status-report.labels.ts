@@ -53,6 +53,21 @@ const LABELS = {
   page: { de: 'Seite', en: 'Page' },
 } as const;
 
+const PHASES: Readonly<Record<string, { de: string; en: string }>> = {
+  partnerSearch: { de: 'Partnersuche', en: 'Partner search' },
+  letterOfIntent: { de: 'Absichtserklärung', en: 'Letter of intent' },
+  planning: { de: 'Planung', en: 'Planning' },
+  contract: { de: 'Vertrag', en: 'Contract' },
+  active: { de: 'Betrieb', en: 'Operation' },
+  dissolving: { de: 'Auflösung', en: 'Dissolving' },
+  dissolved: { de: 'Aufgelöst', en: 'Dissolved' },
+  abandoned: { de: 'Aufgegeben', en: 'Abandoned' },
+};
+
+/** A phase's name for people, with its id for the API reader. */
+export const phaseName = (phase: string, language: Language): string =>
+  PHASES[phase] ? `${PHASES[phase][language]} (${phase})` : phase;
+
 export type Labels = { readonly [K in keyof typeof LABELS]: string };
 
 export const labelsIn = (language: Language): Labels =>

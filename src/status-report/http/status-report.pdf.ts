@@ -2,7 +2,7 @@ import PDFDocument from 'pdfkit';
 import type { Language } from '../../common/language';
 import type { SuccessSeries } from '../../cooperations';
 import type { StatusReport } from '../application/status-report.query';
-import { type Labels, labelsIn } from './status-report.labels';
+import { type Labels, labelsIn, phaseName } from './status-report.labels';
 
 /*
  * The status report as PDF, drawn with pdfkit (pure JavaScript: no browser, nothing to install on
@@ -77,7 +77,7 @@ function header(doc: Doc, r: StatusReport, l: Labels, language: Language): void 
   heading(doc, l.cooperation);
   line(doc, l.fieldOfWork, r.cooperation.fieldOfWork);
   line(doc, l.legalForm, r.cooperation.legalForm ?? l.notYet);
-  line(doc, l.phase, r.cooperation.phase);
+  line(doc, l.phase, phaseName(r.cooperation.phase, language));
   line(doc, l.state, r.cooperation.state);
   line(doc, l.inForceSince, r.cooperation.inForceSince ? day(r.cooperation.inForceSince, language) : l.notYet);
   if (r.cooperation.description) doc.moveDown(0.3).text(r.cooperation.description);
@@ -94,7 +94,7 @@ function members(doc: Doc, r: StatusReport, l: Labels): void {
 function history(doc: Doc, r: StatusReport, l: Labels, language: Language): void {
   heading(doc, l.history);
   line(doc, l.entries, String(r.history.entries));
-  for (const p of r.history.phases) doc.text(`• ${p.phase} ${l.since} ${dateTime(p.since, language)}`);
+  for (const p of r.history.phases) doc.text(`• ${phaseName(p.phase, language)} ${l.since} ${dateTime(p.since, language)}`);
 }
 
 function obligations(doc: Doc, r: StatusReport, l: Labels, language: Language): void {
