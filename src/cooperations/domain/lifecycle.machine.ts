@@ -121,11 +121,11 @@ const publication = {
 
 /** Events every phase before `active` accepts. */
 const beforeActive = {
-  ...publication,
   APPOINT_CONTACT: apply,
   WAIVE_OBLIGATION: apply,
   CONFIRM_CONTACT_APPOINTMENT: apply,
   ABANDON: { target: 'abandoned', actions: 'apply' },
+  ...publication,
 } as const;
 
 /*
@@ -249,7 +249,6 @@ export const lifecycleMachine = setup({
       type: 'parallel',
       on: {
         // Contacts change with elections and staff; waivers; amendments and joining (Beitritt).
-        ...publication,
         APPOINT_CONTACT: apply,
         WAIVE_OBLIGATION: apply,
         PROPOSE_AMENDMENT: apply,
@@ -272,6 +271,7 @@ export const lifecycleMachine = setup({
         TERM_ENDED: { target: 'dissolving', actions: 'apply' },
         PROPOSE_DISSOLUTION: apply,
         RECORD_DISSOLUTION_RESOLUTION: [dissolvesAfterApply, apply],
+        ...publication,
       },
       states: {
         reporting: {
@@ -340,13 +340,13 @@ export const lifecycleMachine = setup({
     dissolving: {
       entry: 'enterDissolving',
       on: {
-        ...publication,
         WAIVE_OBLIGATION: apply,
         RECORD_WINDING_UP: {
           target: 'dissolved',
           guard: { type: 'obligationsMet', params: { obligations: ['OBL-WINDING-UP'] } },
           actions: 'apply',
         },
+        ...publication,
       },
     },
     dissolved: { type: 'final' },
