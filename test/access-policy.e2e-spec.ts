@@ -13,6 +13,9 @@ describe('access policies of all routes', () => {
     expect(routes.filter((r) => !r.policy).map((r) => `${r.method} ${r.path}`)).toEqual([]);
     expect(routes.filter((r) => r.policy && 'public' in r.policy).map((r) => `${r.method} ${r.path}`)).toEqual([
       'GET /health',
+      // The public project register (docs/register.md).
+      'GET /api/v1/register',
+      'GET /api/v1/register.csv',
       // Development only: absent in production (dev-sign-in.e2e-spec.ts).
       'POST /api/v1/dev/token',
     ]);

@@ -50,7 +50,9 @@ describe('partner search: published, answered by two municipalities, one invited
       .set(headers)
       .send({ message });
   const listed = async (actor: Actor, query: object = {}) =>
-    ((await list(actor, query)).body.items as Array<{ cooperationId: string }>).some((i) => i.cooperationId === yard.id);
+    ((await list(actor, query)).body.items as Array<{ cooperationId: string }>).some(
+      (i) => i.cooperationId === yard.id,
+    );
 
   it('an unpublished search is neither listed nor open to interest', async () => {
     expect(await listed(COORD_AHAUS)).toBe(false);

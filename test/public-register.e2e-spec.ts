@@ -97,7 +97,7 @@ describe('public project register: only what every member agreed to, contacts on
   });
 
   it('a revocation takes it out at once, for JSON and CSV alike, and the ETag changes', async () => {
-    const before = (await anonymous()).headers.etag as string;
+    const before = (await anonymous()).headers.etag;
     expect((await yard.send(COORD_LEGDEN, { type: 'REVOKE_PUBLICATION_AGREEMENT' })).status).toBe(200);
     expect(await entry()).toBeUndefined();
     expect(await everything()).not.toContain('Anna Brüning');

@@ -50,7 +50,8 @@ export class ExpressInterestUseCase {
       const now = nowOf(this.clock);
       const { value, context } = loadState(current.state);
       const search = context.partnerSearch;
-      const open = phaseOf(value) === 'partnerSearch' && search?.status === 'open' && search.openUntil >= germanDate(now);
+      const open =
+        phaseOf(value) === 'partnerSearch' && search?.status === 'open' && search.openUntil >= germanDate(now);
       if (!open) throw new CooperationNotFound(id);
       const decision = decideOn(current.state, event, actorOf(principal), now);
       if (!decision.ok) {

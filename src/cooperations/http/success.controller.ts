@@ -16,7 +16,8 @@ export class SuccessController {
   @Roles(...ROLES)
   @ApiOperation({
     summary: 'Success tracking [P6]: each success criterion of the letter of intent against the reported values',
-    description: 'One series per criterion: target, the value of every report, who reported it and whether it is acknowledged.',
+    description:
+      'One series per criterion: target, the value of every report, who reported it and whether it is acknowledged.',
   })
   @ApiOkResponse({ type: SuccessDto })
   @ApiNotFoundResponse({ description: 'Unknown, or not visible to the caller' })

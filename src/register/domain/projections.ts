@@ -99,7 +99,8 @@ export function registerEntryOf(state: StoredStateLike): RegisterEntry | null {
   const all = agreements.every((a, i) => a !== undefined && a.at >= (members[i].joinedAt ?? ''));
   if (members.length === 0 || !all) return null;
   const contacts = members.flatMap((m) => {
-    const contact = ctx.contacts[m.ags] as (CooperationContext['contacts'][string] & { personRef?: string }) | undefined;
+    const contact = ctx.contacts[m.ags] as
+      (CooperationContext['contacts'][string] & { personRef?: string }) | undefined;
     if (!contact?.personRef || !validContactConsent(ctx, m.ags)) return [];
     return [{ municipality: m.ags, position: contact.position, personRef: contact.personRef }];
   });
@@ -113,7 +114,7 @@ export function registerEntryOf(state: StoredStateLike): RegisterEntry | null {
     legalForm: currentContract(ctx)?.legalForm ?? null,
     phase,
     inForceSince: ctx.contract.inForceOn ?? ctx.contract.inForceSince?.slice(0, 10) ?? null,
-    publishedSince: agreements.map((a) => a!.at).sort()[agreements.length - 1],
+    publishedSince: agreements.map((a) => a.at).sort()[agreements.length - 1],
     contacts,
   };
 }

@@ -1,14 +1,5 @@
-import { Body, Controller, Get, Header, Param, Post, Query, Req, Res } from '@nestjs/common';
-import {
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiHeader,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiProduces,
-  ApiTags,
-} from '@nestjs/swagger';
+import { Controller, Get, Header, Query, Req, Res } from '@nestjs/common';
+import { ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { createHash } from 'node:crypto';
 import { Public, Roles } from '../../auth/access-policy.decorator';
@@ -79,7 +70,8 @@ export class RegisterController {
   @Roles('coordinator')
   @ApiOperation({
     summary: 'Published partner searches still open, own Kreis and Regierungsbezirk first [P3]',
-    description: 'Shows what the lead published, never the cooperation itself; withdrawn and expired searches are absent.',
+    description:
+      'Shows what the lead published, never the cooperation itself; withdrawn and expired searches are absent.',
   })
   @ApiOkResponse({ type: PartnerSearchPage })
   listSearches(

@@ -14,7 +14,10 @@ export class PublicFilterQuery {
   @MaxLength(200)
   fieldOfWork?: string;
 
-  @ApiPropertyOptional({ description: 'Kreis, wie das Kommunalverzeichnis ihn nennt / district', example: 'Kreis Borken' })
+  @ApiPropertyOptional({
+    description: 'Kreis, wie das Kommunalverzeichnis ihn nennt / district',
+    example: 'Kreis Borken',
+  })
   @IsOptional()
   @Transform(trim)
   @IsString()

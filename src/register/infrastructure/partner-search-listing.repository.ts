@@ -85,7 +85,11 @@ export class PartnerSearchListingRepository {
   }
 
   /** One open search by its cooperation, null when none is open (or it has expired). */
-  async find(cooperationId: string, today: string, tx: EntityManager = this.dataSource.manager): Promise<SearchListing | null> {
+  async find(
+    cooperationId: string,
+    today: string,
+    tx: EntityManager = this.dataSource.manager,
+  ): Promise<SearchListing | null> {
     const rows = await tx.query<Array<{ listing: SearchListing }>>(
       `SELECT listing FROM partner_search_listings WHERE cooperation_id = $1 AND open_until >= $2::date`,
       [cooperationId, today],

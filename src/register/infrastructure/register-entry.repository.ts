@@ -31,7 +31,8 @@ export class RegisterEntryRepository {
   /** Every entry matching the filter, by title. */
   async list(f: RegisterFilter): Promise<RegisterEntry[]> {
     const like = (v: string | undefined) => (v ? `%${escapeLike(v)}%` : null);
-    const member = (key: string) => `EXISTS (SELECT 1 FROM jsonb_array_elements(entry->'members') m WHERE m->>'${key}' = `;
+    const member = (key: string) =>
+      `EXISTS (SELECT 1 FROM jsonb_array_elements(entry->'members') m WHERE m->>'${key}' = `;
     const rows = await this.dataSource.query<Array<{ entry: RegisterEntry }>>(
       `SELECT entry FROM public_register
         WHERE ($1::text IS NULL OR entry->>'fieldOfWork' ILIKE $1)

@@ -108,11 +108,22 @@ export class StatusReportQuery {
         role: m.role,
         office: ctx.contacts[m.ags]?.position ?? null,
       })),
-      history: { entries: entries.length, firstAt: entries[0]?.recordedAt ?? null, lastAt: head?.recordedAt ?? null, phases },
+      history: {
+        entries: entries.length,
+        firstAt: entries[0]?.recordedAt ?? null,
+        lastAt: head?.recordedAt ?? null,
+        phases,
+      },
       obligationsMet: [...met.values()],
       openCases: ctx.escalation.cases
         .filter((c) => c.status === 'open')
-        .map((c) => ({ number: c.number, subject: c.subject, level: c.level, deadlineOn: c.deadlineOn, parties: c.parties })),
+        .map((c) => ({
+          number: c.number,
+          subject: c.subject,
+          level: c.level,
+          deadlineOn: c.deadlineOn,
+          parties: c.parties,
+        })),
       success: series,
       deadlines: Object.values(ctx.timers)
         .sort((a, b) => (a.dueAt < b.dueAt ? -1 : 1))

@@ -34,7 +34,10 @@ const LABELS = {
   noValues: { de: 'Noch keine Werte berichtet.', en: 'No values reported yet.' },
   deadlines: { de: 'Anstehende Fristen', en: 'Upcoming deadlines' },
   integrity: { de: 'Prüfbarkeit', en: 'Verifiability' },
-  headHash: { de: 'Kopf der Hash-Kette (Hash des letzten Eintrags)', en: 'Head of the hash chain (hash of the last entry)' },
+  headHash: {
+    de: 'Kopf der Hash-Kette (Hash des letzten Eintrags)',
+    en: 'Head of the hash chain (hash of the last entry)',
+  },
   sequence: { de: 'Eintrag Nr.', en: 'Entry no.' },
   chainValid: { de: 'Kette beim Erstellen geprüft: unverändert', en: 'Chain checked when generated: unchanged' },
   chainBroken: { de: 'Kette beim Erstellen geprüft: FEHLERHAFT', en: 'Chain checked when generated: BROKEN' },

@@ -36,7 +36,11 @@ export function renderStatusReport(report: StatusReport, language: Language): Pr
     size: 'A4',
     margin: MARGIN,
     bufferPages: true,
-    info: { Title: `${l.title}: ${report.cooperation.title}`, Author: 'IKZ-Lebenszyklus', Subject: report.cooperation.id },
+    info: {
+      Title: `${l.title}: ${report.cooperation.title}`,
+      Author: 'IKZ-Lebenszyklus',
+      Subject: report.cooperation.id,
+    },
     lang: language,
   });
   const chunks: Buffer[] = [];
@@ -94,7 +98,8 @@ function members(doc: Doc, r: StatusReport, l: Labels): void {
 function history(doc: Doc, r: StatusReport, l: Labels, language: Language): void {
   heading(doc, l.history);
   line(doc, l.entries, String(r.history.entries));
-  for (const p of r.history.phases) doc.text(`• ${phaseName(p.phase, language)} ${l.since} ${dateTime(p.since, language)}`);
+  for (const p of r.history.phases)
+    doc.text(`• ${phaseName(p.phase, language)} ${l.since} ${dateTime(p.since, language)}`);
 }
 
 function obligations(doc: Doc, r: StatusReport, l: Labels, language: Language): void {
@@ -131,7 +136,9 @@ function success(doc: Doc, series: SuccessSeries[], l: Labels, language: Languag
     chart(doc, s, language);
     for (const p of s.points) {
       const ack = p.acknowledged ? l.acknowledged : l.open;
-      doc.fontSize(9).text(`${p.period} · ${p.reporterName} (${p.reporter}) · ${l.value} ${number(p.value, language)} · ${ack}`);
+      doc
+        .fontSize(9)
+        .text(`${p.period} · ${p.reporterName} (${p.reporter}) · ${l.value} ${number(p.value, language)} · ${ack}`);
     }
     doc.fontSize(10).moveDown(0.5);
   }
@@ -154,14 +161,22 @@ function chart(doc: Doc, s: SuccessSeries, language: Language): void {
   const y = (v: number) => top + height - ((v - min) / (max - min)) * height;
 
   doc.save().lineWidth(0.5).strokeColor('#888888');
-  doc.moveTo(x0, top).lineTo(x0, top + height).lineTo(x0 + width, top + height).stroke();
+  doc
+    .moveTo(x0, top)
+    .lineTo(x0, top + height)
+    .lineTo(x0 + width, top + height)
+    .stroke();
   doc.fontSize(7).fillColor('#444444');
   for (const v of [min, (min + max) / 2, max]) {
     doc.text(number(Math.round(v * 100) / 100, language), MARGIN - 4, y(v) - 3, { width: 40, align: 'right' });
   }
   periods.forEach((p, i) => doc.text(p, x(i) - 25, top + height + 3, { width: 50, align: 'center' }));
   doc.lineWidth(1).strokeColor('#cc0000').dash(4, { space: 3 });
-  doc.moveTo(x0, y(s.target)).lineTo(x0 + width, y(s.target)).stroke().undash();
+  doc
+    .moveTo(x0, y(s.target))
+    .lineTo(x0 + width, y(s.target))
+    .stroke()
+    .undash();
   const reporters = [...new Set(s.points.map((p) => p.reporter))];
   reporters.forEach((reporter, k) => {
     const color = COLORS[k % COLORS.length];
@@ -184,14 +199,20 @@ function chart(doc: Doc, s: SuccessSeries, language: Language): void {
 function deadlines(doc: Doc, r: StatusReport, l: Labels, language: Language): void {
   heading(doc, l.deadlines);
   if (r.deadlines.length === 0) doc.text(l.none);
-  for (const d of r.deadlines) doc.text(`• ${dateTime(d.dueAt, language)}: ${d.what[language]}${d.detail ? ` (${d.detail})` : ''}`);
+  for (const d of r.deadlines)
+    doc.text(`• ${dateTime(d.dueAt, language)}: ${d.what[language]}${d.detail ? ` (${d.detail})` : ''}`);
 }
 
 function integrity(doc: Doc, r: StatusReport, l: Labels, language: Language): void {
   heading(doc, l.integrity);
   line(doc, l.sequence, String(r.chain.headSequence));
   doc.font('Helvetica-Bold').text(`${l.headHash}:`);
-  doc.font('Courier').fontSize(8.5).text(r.chain.headHash ?? '—').font('Helvetica').fontSize(10);
+  doc
+    .font('Courier')
+    .fontSize(8.5)
+    .text(r.chain.headHash ?? '—')
+    .font('Helvetica')
+    .fontSize(10);
   doc.text(r.chain.valid ? l.chainValid : l.chainBroken).moveDown(0.3);
   const c = r.checkpoint;
   if (!c) {
@@ -215,10 +236,13 @@ function pageNumbers(doc: Doc, l: Labels): void {
     doc.switchToPage(i);
     const bottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
-    doc.fontSize(8).fillColor('#444444').text(`${l.page} ${i + 1} / ${range.count}`, MARGIN, doc.page.height - 36, {
-      width: doc.page.width - 2 * MARGIN,
-      align: 'right',
-    });
+    doc
+      .fontSize(8)
+      .fillColor('#444444')
+      .text(`${l.page} ${i + 1} / ${range.count}`, MARGIN, doc.page.height - 36, {
+        width: doc.page.width - 2 * MARGIN,
+        align: 'right',
+      });
     doc.page.margins.bottom = bottom;
   }
 }

@@ -68,7 +68,10 @@ export const ABANDON: EventRule<'ABANDON'> = {
   authorize: asLead,
   apply: (ctx, e, { actor, at }) =>
     touched(
-      { ...withSearchClosed(ctx, at, 'Kooperation aufgegeben'), abandonment: { reason: e.reason, at, by: actor.municipality! } },
+      {
+        ...withSearchClosed(ctx, at, 'Kooperation aufgegeben'),
+        abandonment: { reason: e.reason, at, by: actor.municipality! },
+      },
       at,
     ),
 };

@@ -166,4 +166,3 @@ export const REVOKE_CONTACT_CONSENT: EventRule<'REVOKE_CONTACT_CONSENT'> = {
     return touched({ ...ctx, publication: { ...ctx.publication, contactConsents } }, at);
   },
 };
-

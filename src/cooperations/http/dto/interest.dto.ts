@@ -1,16 +1,13 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { municipalityRef, type MunicipalityRef } from '../../domain';
+import { dtoOf } from './schema-dto';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
-class InterestedMunicipalityDto {
-  @ApiProperty({ example: '05554036' }) ags!: string;
-  @ApiProperty({ example: 'Legden' }) name!: string;
-  @ApiProperty({ example: 'Gemeinde' }) kind!: string;
-  @ApiProperty({ example: 'Kreis Borken' }) district!: string;
-  @ApiProperty({ example: 'Münster' }) region!: string;
-}
+/** The registry's record of the interested municipality, as the events carry it. */
+const MunicipalityRefDto = dtoOf(municipalityRef, 'MunicipalityRefDto');
 
 export class ExpressInterestDto {
   @ApiProperty({
@@ -27,7 +24,7 @@ export class ExpressInterestDto {
 
 export class InterestDto {
   @ApiProperty({ format: 'uuid' }) searchId!: string;
-  @ApiProperty({ type: InterestedMunicipalityDto }) municipality!: InterestedMunicipalityDto;
+  @ApiProperty({ type: MunicipalityRefDto }) municipality!: MunicipalityRef;
   @ApiProperty() message!: string;
   @ApiProperty({ format: 'date-time' }) at!: string;
   @ApiProperty({ description: 'Token subject of the sender' }) by!: string;
