@@ -80,7 +80,7 @@ describe('success tracking, status report and public register in Chromium', () =
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'Sachstandsbericht (PDF)' }).click(),
     ]);
-    const pdf = readFileSync((await download.path()));
+    const pdf = readFileSync(await download.path());
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     const text = execFileSync('pdftotext', ['-layout', '-', '-'], { input: pdf }).toString();
     const history = await yard.get(AUDITOR, '/history', { query: { limit: 100 } });

@@ -98,8 +98,9 @@ function members(doc: Doc, r: StatusReport, l: Labels): void {
 function history(doc: Doc, r: StatusReport, l: Labels, language: Language): void {
   heading(doc, l.history);
   line(doc, l.entries, String(r.history.entries));
-  for (const p of r.history.phases)
+  for (const p of r.history.phases) {
     doc.text(`• ${phaseName(p.phase, language)} ${l.since} ${dateTime(p.since, language)}`);
+  }
 }
 
 function obligations(doc: Doc, r: StatusReport, l: Labels, language: Language): void {
@@ -199,8 +200,9 @@ function chart(doc: Doc, s: SuccessSeries, language: Language): void {
 function deadlines(doc: Doc, r: StatusReport, l: Labels, language: Language): void {
   heading(doc, l.deadlines);
   if (r.deadlines.length === 0) doc.text(l.none);
-  for (const d of r.deadlines)
+  for (const d of r.deadlines) {
     doc.text(`• ${dateTime(d.dueAt, language)}: ${d.what[language]}${d.detail ? ` (${d.detail})` : ''}`);
+  }
 }
 
 function integrity(doc: Doc, r: StatusReport, l: Labels, language: Language): void {
