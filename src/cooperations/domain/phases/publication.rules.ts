@@ -88,6 +88,21 @@ export const EXPRESS_INTEREST: EventRule<'EXPRESS_INTEREST'> = {
 
 const agreed = (ctx: CooperationContext, ags: string | undefined) => !!ctx.publication.agreements[ags ?? ''];
 
+type PublicationMap = keyof CooperationContext['publication'];
+
+/** The publication record of `ags` in one of the maps set (or, with `undefined`, removed). */
+function withRecord<M extends PublicationMap>(
+  ctx: CooperationContext,
+  map: M,
+  ags: string,
+  record: CooperationContext['publication'][M][string] | undefined,
+  at: Instant,
+): CooperationContext {
+  const { [ags]: _previous, ...others } = ctx.publication[map];
+  const next = record ? { ...others, [ags]: record } : others;
+  return touched({ ...ctx, publication: { ...ctx.publication, [map]: next } }, at);
+}
+
 export const AGREE_TO_PUBLICATION: EventRule<'AGREE_TO_PUBLICATION'> = {
   roles: COORDINATORS,
   authorize: asParticipant,
@@ -95,17 +110,7 @@ export const AGREE_TO_PUBLICATION: EventRule<'AGREE_TO_PUBLICATION'> = {
     agreed(ctx, actor.municipality)
       ? { de: 'Ihre Kommune hat bereits zugestimmt.', en: 'Your municipality has already agreed.' }
       : null,
-  apply: (ctx, _e, { actor, at }) =>
-    touched(
-      {
-        ...ctx,
-        publication: {
-          ...ctx.publication,
-          agreements: { ...ctx.publication.agreements, [actor.municipality!]: { at, by: actor.sub } },
-        },
-      },
-      at,
-    ),
+  apply: (ctx, _e, { actor, at }) => withRecord(ctx, 'agreements', actor.municipality!, { at, by: actor.sub }, at),
 };
 
 export const REVOKE_PUBLICATION_AGREEMENT: EventRule<'REVOKE_PUBLICATION_AGREEMENT'> = {
@@ -115,10 +120,7 @@ export const REVOKE_PUBLICATION_AGREEMENT: EventRule<'REVOKE_PUBLICATION_AGREEME
     agreed(ctx, actor.municipality)
       ? null
       : { de: 'Ihre Kommune hat nicht zugestimmt.', en: 'Your municipality has not agreed.' },
-  apply: (ctx, _e, { actor, at }) => {
-    const { [actor.municipality!]: _gone, ...agreements } = ctx.publication.agreements;
-    return touched({ ...ctx, publication: { ...ctx.publication, agreements } }, at);
-  },
+  apply: (ctx, _e, { actor, at }) => withRecord(ctx, 'agreements', actor.municipality!, undefined, at),
 };
 
 /** The consent that counts for `ags`: given by the person who is its contact now. */
@@ -142,16 +144,7 @@ export const CONSENT_TO_CONTACT_PUBLICATION: EventRule<'CONSENT_TO_CONTACT_PUBLI
       ? { de: 'Sie haben bereits eingewilligt.', en: 'You have already consented.' }
       : null,
   apply: (ctx, _e, { actor, at }) =>
-    touched(
-      {
-        ...ctx,
-        publication: {
-          ...ctx.publication,
-          contactConsents: { ...ctx.publication.contactConsents, [actor.municipality!]: { userSub: actor.sub, at } },
-        },
-      },
-      at,
-    ),
+    withRecord(ctx, 'contactConsents', actor.municipality!, { userSub: actor.sub, at }, at),
 };
 
 export const REVOKE_CONTACT_CONSENT: EventRule<'REVOKE_CONTACT_CONSENT'> = {
@@ -161,8 +154,5 @@ export const REVOKE_CONTACT_CONSENT: EventRule<'REVOKE_CONTACT_CONSENT'> = {
     ctx.publication.contactConsents[actor.municipality!]
       ? null
       : { de: 'Es liegt keine Einwilligung vor.', en: 'There is no consent.' },
-  apply: (ctx, _e, { actor, at }) => {
-    const { [actor.municipality!]: _gone, ...contactConsents } = ctx.publication.contactConsents;
-    return touched({ ...ctx, publication: { ...ctx.publication, contactConsents } }, at);
-  },
+  apply: (ctx, _e, { actor, at }) => withRecord(ctx, 'contactConsents', actor.municipality!, undefined, at),
 };
