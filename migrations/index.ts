@@ -10,7 +10,7 @@ import { Notifications1764400000001 } from './1764400000001-notifications';
 import { TimerFailures1764400000301 } from './1764400000301-timer-failures';
 import { DocumentChunks1764612000001 } from './1764612000001-document-chunks';
 import { GrowthLimitIndexes1764612000002 } from './1764612000002-growth-limit-indexes';
-import { PublicReadModels1764700000001 } from './1764700000001-public-read-models';
+import { PublicReadModels1764800000001 } from './1764800000001-public-read-models';
 
 /** Every migration, in order. Listed explicitly so the build, the tests and the CLI run the same set. */
 export const MIGRATIONS = [
@@ -26,5 +26,5 @@ export const MIGRATIONS = [
   TimerFailures1764400000301,
   DocumentChunks1764612000001,
   GrowthLimitIndexes1764612000002,
-  PublicReadModels1764700000001,
+  PublicReadModels1764800000001,
 ];

@@ -6,8 +6,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * in the transaction of the event that changes them; no cooperation stored before definition
  * version 6 has either, so they start empty.
  */
-export class PublicReadModels1764700000001 implements MigrationInterface {
-  name = 'PublicReadModels1764700000001';
+export class PublicReadModels1764800000001 implements MigrationInterface {
+  name = 'PublicReadModels1764800000001';
 
   async up(db: QueryRunner): Promise<void> {
     await db.query(`
