@@ -22,6 +22,8 @@ import { MunicipalitiesModule } from './municipalities/municipalities.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { PersonalDataModule } from './personal-data/personal-data.module';
 import { SignInModule } from './sign-in/sign-in.module';
+import { RegisterModule } from './register/register.module';
+import { StatusReportModule } from './status-report/status-report.module';
 
 @Module({})
 export class AppModule {
@@ -71,6 +73,8 @@ export class AppModule {
         NotificationsModule,
         AuditModule,
         SignInModule,
+        RegisterModule,
+        StatusReportModule,
         // The console's development sign-in; elsewhere the route does not exist (404).
         ...(offersDevelopmentSignIn(environment) ? [DevSignInModule] : []),
         ConsoleHostModule.register(),

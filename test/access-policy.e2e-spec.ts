@@ -17,6 +17,9 @@ describe('access policies of all routes', () => {
       'GET /health/ready',
       // How the console signs in: asked before anyone is signed in (oidc-sign-in.e2e-spec.ts).
       'GET /api/v1/sign-in/config',
+      // The public project register (docs/register.md).
+      'GET /api/v1/register',
+      'GET /api/v1/register.csv',
       // Development only: absent in production (dev-sign-in.e2e-spec.ts).
       'POST /api/v1/dev/token',
     ]);

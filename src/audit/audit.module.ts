@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { HistoryModule } from '../history';
 import { AuditFeedQuery } from './application/audit-feed.query';
 import { AuditKey } from './application/audit-key';
+import { LatestCheckpointQuery } from './application/latest-checkpoint.query';
 import { ReadCheckpointsQuery } from './application/read-checkpoints.query';
 import { SignCheckpointUseCase } from './application/sign-checkpoint.use-case';
 import { AuditController } from './http/audit.controller';
@@ -11,6 +12,14 @@ import { CheckpointRepository } from './infrastructure/checkpoint.repository';
 @Module({
   imports: [HistoryModule],
   controllers: [AuditController],
-  providers: [AuditKey, CheckpointRepository, AuditFeedQuery, SignCheckpointUseCase, ReadCheckpointsQuery],
+  providers: [
+    AuditKey,
+    CheckpointRepository,
+    AuditFeedQuery,
+    SignCheckpointUseCase,
+    ReadCheckpointsQuery,
+    LatestCheckpointQuery,
+  ],
+  exports: [LatestCheckpointQuery],
 })
 export class AuditModule {}

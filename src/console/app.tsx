@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { createBrowserRouter, Navigate, useLocation } from 'react-router';
 import { PartTwo, Shell, useSession } from './layout/shell';
 import { CooperationPage } from './pages/cooperation-page';
@@ -21,6 +22,19 @@ function Protected({ children }: { children: React.ReactNode }) {
 
 const guard = (element: React.ReactNode) => <Protected>{element}</Protected>;
 
+// What cooperations show outside themselves, and how they fare: loaded when first visited.
+const later = (Page: React.LazyExoticComponent<() => React.ReactNode>) => (
+  <Suspense fallback={null}>
+    <Page />
+  </Suspense>
+);
+const RegisterPage = later(lazy(() => import('./outside/register-page').then((m) => ({ default: m.RegisterPage }))));
+const PartnerSearchesPage = later(
+  lazy(() => import('./outside/partner-searches-page').then((m) => ({ default: m.PartnerSearchesPage }))),
+);
+const InterestsPage = later(lazy(() => import('./outside/interests-page').then((m) => ({ default: m.InterestsPage }))));
+const SuccessPage = later(lazy(() => import('./outside/success-page').then((m) => ({ default: m.SuccessPage }))));
+
 export const router = createBrowserRouter([
   {
     element: <Shell />,
@@ -33,6 +47,11 @@ export const router = createBrowserRouter([
       { path: '/cooperations/:id/documents', element: guard(<CooperationPage tab="documents" />) },
       { path: '/cooperations/:id/reports', element: guard(<CooperationPage tab="reports" />) },
       { path: '/cooperations/:id/events/:type', element: guard(<EventFormPage />) },
+      { path: '/cooperations/:id/success', element: guard(SuccessPage) },
+      { path: '/cooperations/:id/interests', element: guard(InterestsPage) },
+      { path: '/partner-searches', element: guard(PartnerSearchesPage) },
+      // Public: the project register needs no sign-in.
+      { path: '/register', element: RegisterPage },
       // Part 2: the steering board's queue, the auditors' feed, the administration.
       { path: '/escalations', element: guard(<PartTwo />) },
       { path: '/audit', element: guard(<PartTwo />) },

@@ -6,9 +6,11 @@ import { HistoryModule } from '../history';
 import { MunicipalitiesModule } from '../municipalities';
 import { NotificationStoreModule } from '../notifications';
 import { PersonalDataStoreModule } from '../personal-data';
+import { RegisterStoreModule } from '../register';
 import { CommandRunner } from './application/command-runner';
 import { CooperationCopies } from './application/cooperation-copies';
 import { DecisionRecorder } from './application/decision-recorder';
+import { ExpressInterestUseCase } from './application/express-interest.use-case';
 import { FireDueTimerUseCase } from './application/fire-due-timer.use-case';
 import { GrowthLimits } from './application/growth-limits';
 import { IdempotencyRetention } from './application/idempotency-retention';
@@ -21,10 +23,13 @@ import { OpenCooperationUseCase } from './application/open-cooperation.use-case'
 import { ReadHistoryQuery } from './application/read-history.query';
 import { ReconcileTimersUseCase } from './application/reconcile-timers.use-case';
 import { SendEventUseCase } from './application/send-event.use-case';
+import { SuccessQuery } from './application/success.query';
 import { TimerScheduler } from './application/timer-scheduler';
 import { VisibilityPolicy } from './application/visibility';
 import { CooperationsController } from './http/cooperations.controller';
 import { LifecycleController } from './http/lifecycle.controller';
+import { PartnerSearchController } from './http/partner-search.controller';
+import { SuccessController } from './http/success.controller';
 import { CooperationRecord } from './infrastructure/cooperation.entity';
 import { CooperationRepository } from './infrastructure/cooperation.repository';
 import { IdempotencyRecord } from './infrastructure/idempotency-key.entity';
@@ -43,8 +48,9 @@ import { TimerRepository } from './infrastructure/timer.repository';
     DocumentStoreModule,
     PersonalDataStoreModule,
     NotificationStoreModule,
+    RegisterStoreModule,
   ],
-  controllers: [LifecycleController, CooperationsController],
+  controllers: [LifecycleController, CooperationsController, PartnerSearchController, SuccessController],
   providers: [
     CooperationRepository,
     IdempotencyRepository,
@@ -59,15 +65,17 @@ import { TimerRepository } from './infrastructure/timer.repository';
     CooperationCopies,
     OpenCooperationUseCase,
     SendEventUseCase,
+    ExpressInterestUseCase,
     FireDueTimerUseCase,
     ReconcileTimersUseCase,
     ListCooperationsQuery,
     NextEventsQuery,
     ListReportsQuery,
+    SuccessQuery,
     ReadHistoryQuery,
     TimerScheduler,
     { provide: Clock, useClass: SystemClock },
   ],
-  exports: [VisibilityPolicy, CooperationReader, CooperationCopies, TimerScheduler, Clock],
+  exports: [VisibilityPolicy, CooperationReader, CooperationCopies, TimerScheduler, Clock, SuccessQuery],
 })
 export class CooperationsModule {}

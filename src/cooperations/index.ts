@@ -5,17 +5,29 @@
 export { actorOf } from './application/actor';
 export { type Appointment, CooperationCopies } from './application/cooperation-copies';
 export { CooperationReader } from './application/get-cooperation.query';
+export { SuccessQuery, type SuccessView } from './application/success.query';
 export { TimerScheduler } from './application/timer-scheduler';
 export { VisibilityPolicy } from './application/visibility';
 export { CooperationsModule } from './cooperations.module';
 export {
+  type Bilingual,
   type CaseStatus,
   type CaseStep,
   type CooperationContext,
+  currentContract,
   type EscalationCase,
   escalationQueue,
+  eventSchema,
   findCase,
+  germanDate,
+  isObligationId,
   mayActOnCase,
+  OBLIGATIONS,
   type PersistedState,
+  participants,
+  phaseOf,
   type QueueEntry,
+  REGIERUNGSBEZIRKE,
+  stateToString,
+  type SuccessSeries,
 } from './domain';

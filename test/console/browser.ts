@@ -14,6 +14,8 @@ export const SCREENSHOTS = join(__dirname, '..', '..', 'docs', 'console');
 
 export interface ConsoleServer {
   url: string;
+  /** The application, for tests that prepare data through it (and move its Clock). */
+  app: NestExpressApplication;
   close(): Promise<void>;
 }
 
@@ -42,7 +44,7 @@ export async function startConsoleServer(overrides: Record<string, string> = {})
   configureApp(app);
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}`, close: () => app.close() };
+  return { url: `http://127.0.0.1:${port}`, app, close: () => app.close() };
 }
 
 export function launchChromium(): Promise<Browser> {

@@ -41,6 +41,16 @@ export class CheckpointRepository {
     );
   }
 
+  /** The newest checkpoint whose heads include this cooperation, null when none does yet. */
+  async latestWith(cooperationId: string): Promise<CheckpointDocument | null> {
+    const rows = await this.query<{ document: CheckpointDocument }>(
+      `SELECT document FROM audit_checkpoints WHERE document->'heads' @> $1::jsonb
+        ORDER BY created_at DESC, id DESC LIMIT 1`,
+      [JSON.stringify([{ cooperationId }])],
+    );
+    return rows[0]?.document ?? null;
+  }
+
   /** Checkpoints in creation order after `after` (created at, id). */
   async list(after: { createdAt: string; id: string } | null, limit: number): Promise<CheckpointSummary[]> {
     const rows = await this.query<CheckpointRow>(

@@ -280,6 +280,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/partner-searches/{id}/interests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Express interest in a published partner search, for the own municipality [P3]
+         * @description Recorded as EXPRESS_INTEREST in the history of the cooperation; the lead sees it and can invite from it (INVITE_PARTNER). A cooperation without an open search is 404, like an unknown one.
+         */
+        post: operations["PartnerSearchController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cooperations/{id}/success": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Success tracking [P6]: each success criterion of the letter of intent against the reported values
+         * @description One series per criterion: target, the value of every report, who reported it and whether it is acknowledged.
+         */
+        get: operations["SuccessController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/escalations": {
         parameters: {
             query?: never;
@@ -642,6 +682,83 @@ export interface paths {
         };
         /** The signed-in caller as the API maps the token’s claims (role, municipality) */
         get: operations["SignInController_me"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/register": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The public project register: cooperations every member agreed to publish (no sign-in)
+         * @description Contacts appear only where the person consented themselves; ETag and If-None-Match (304); Cache-Control: public, no-cache; rate-limited per address (docs/register.md).
+         */
+        get: operations["RegisterController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/register.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The public project register as CSV (UTF-8, semicolons), same filters */
+        get: operations["RegisterController_csv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/partner-searches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Published partner searches still open, own Kreis and Regierungsbezirk first [P3]
+         * @description Shows what the lead published, never the cooperation itself; withdrawn and expired searches are absent.
+         */
+        get: operations["RegisterController_listSearches"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cooperations/{id}/report.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Status report for the council (Sachstandsbericht) as PDF
+         * @description Members and contacts’ offices, phases and history, obligations met, open escalation cases, success criteria with charts, upcoming deadlines, the head hash of the chain and the latest signed checkpoint. German by default; English with `lang=en` or `Accept-Language: en`.
+         */
+        get: operations["StatusReportController_pdf"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1032,6 +1149,95 @@ export interface components {
              * @enum {string}
              */
             type: "START_LETTER_OF_INTENT";
+            /** @description Kennungen von Nachweisdokumenten dieser Kooperation (POST …/documents); ihre Hashwerte gehen in die Historie ein / Ids of evidence documents of this cooperation (POST …/documents); their hashes enter the history */
+            documents?: string[];
+        };
+        /** @description Die federführende Kommune veröffentlicht die Partnersuche [P3] (oder ändert die veröffentlichte). / The lead municipality publishes the partner search [P3] (or updates the published one). */
+        PublishPartnerSearchEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "PUBLISH_PARTNER_SEARCH";
+            /**
+             * @description Was gesucht wird: welche Partner, welche Aufgaben, welcher Beitrag / What is sought: which partners, which tasks, which contribution
+             * @example Zwei Nachbargemeinden, die ihren Bauhof mit uns gemeinsam betreiben
+             */
+            lookingFor: string;
+            /**
+             * @description Kreise, in denen Partner gesucht werden (leer: ganz NRW) / Districts (Kreise) where partners are sought (empty: all of NRW)
+             * @example [
+             *       "Borken"
+             *     ]
+             */
+            districts?: string[];
+            /**
+             * @description Regierungsbezirke, in denen Partner gesucht werden (leer: ganz NRW) / Administrative regions (Regierungsbezirke) where partners are sought (empty: all of NRW)
+             * @example [
+             *       "Münster"
+             *     ]
+             */
+            regions?: ("Arnsberg" | "Detmold" | "Düsseldorf" | "Köln" | "Münster")[];
+            /**
+             * Format: date
+             * @description Letzter Tag, an dem die Suche veröffentlicht ist; nicht in der Vergangenheit / Last day the search is published; not in the past
+             * @example 2026-06-30
+             */
+            openUntil: string;
+            /** @description Kennungen von Nachweisdokumenten dieser Kooperation (POST …/documents); ihre Hashwerte gehen in die Historie ein / Ids of evidence documents of this cooperation (POST …/documents); their hashes enter the history */
+            documents?: string[];
+        };
+        /** @description Die federführende Kommune beendet die veröffentlichte Partnersuche. / The lead municipality closes the published partner search. */
+        ClosePartnerSearchEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "CLOSE_PARTNER_SEARCH";
+            /** @description Begründung (freiwillig) / Reason (optional) */
+            reason?: string;
+            /** @description Kennungen von Nachweisdokumenten dieser Kooperation (POST …/documents); ihre Hashwerte gehen in die Historie ein / Ids of evidence documents of this cooperation (POST …/documents); their hashes enter the history */
+            documents?: string[];
+        };
+        /** @description Die eigene Kommune stimmt der Veröffentlichung im öffentlichen Projektregister zu; sichtbar wird die Kooperation erst, wenn alle beteiligten Kommunen zugestimmt haben. / The own municipality agrees to publication in the public project register; the cooperation appears only once every participating municipality has agreed. */
+        AgreeToPublicationEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "AGREE_TO_PUBLICATION";
+            /** @description Kennungen von Nachweisdokumenten dieser Kooperation (POST …/documents); ihre Hashwerte gehen in die Historie ein / Ids of evidence documents of this cooperation (POST …/documents); their hashes enter the history */
+            documents?: string[];
+        };
+        /** @description Die eigene Kommune widerruft ihre Zustimmung; die Kooperation verschwindet sofort aus dem Register. / The own municipality revokes its agreement; the cooperation leaves the register at once. */
+        RevokePublicationAgreementEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "REVOKE_PUBLICATION_AGREEMENT";
+            /** @description Begründung (freiwillig) / Reason (optional) */
+            reason?: string;
+            /** @description Kennungen von Nachweisdokumenten dieser Kooperation (POST …/documents); ihre Hashwerte gehen in die Historie ein / Ids of evidence documents of this cooperation (POST …/documents); their hashes enter the history */
+            documents?: string[];
+        };
+        /** @description Die benannte Ansprechperson willigt selbst ein, im öffentlichen Register mit Name, E-Mail und Funktion genannt zu werden (Art. 6 Abs. 1 lit. a DSGVO); widerruflich. / The appointed contact personally consents to being named in the public register with name, e-mail and function (Art. 6(1)(a) GDPR); revocable. */
+        ConsentToContactPublicationEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "CONSENT_TO_CONTACT_PUBLICATION";
+            /** @description Kennungen von Nachweisdokumenten dieser Kooperation (POST …/documents); ihre Hashwerte gehen in die Historie ein / Ids of evidence documents of this cooperation (POST …/documents); their hashes enter the history */
+            documents?: string[];
+        };
+        /** @description Die Einwilligung der Ansprechperson wird widerrufen (von ihr selbst oder der eigenen Kommune); der Kontakt verschwindet sofort aus dem Register. / The contact's consent is revoked (by them or their municipality); the contact leaves the register at once. */
+        RevokeContactConsentEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "REVOKE_CONTACT_CONSENT";
             /** @description Kennungen von Nachweisdokumenten dieser Kooperation (POST …/documents); ihre Hashwerte gehen in die Historie ein / Ids of evidence documents of this cooperation (POST …/documents); their hashes enter the history */
             documents?: string[];
         };
@@ -2139,6 +2345,98 @@ export interface components {
             firstBrokenSequence?: number;
             reason?: string;
         };
+        ExpressInterestDto: {
+            /**
+             * @description Nachricht an die federführende Kommune / message to the lead municipality
+             * @example Wir betreiben einen Bauhof mit zwölf Beschäftigten und suchen ebenfalls Partner.
+             */
+            message: string;
+        };
+        MunicipalityRefDto: {
+            /**
+             * @description Amtlicher Gemeindeschlüssel (AGS) / Official municipality key (AGS)
+             * @example 05554036
+             */
+            ags: string;
+            /**
+             * @description Name / Name
+             * @example Legden
+             */
+            name: string;
+            /**
+             * @description Art der Körperschaft / Kind of public body
+             * @enum {string}
+             */
+            kind: "kreisfreie Stadt" | "Stadt" | "Gemeinde" | "Kreis";
+            /** @description Kreis (bei kreisfreien Städten die Stadt selbst) / District (the city itself when kreisfrei) */
+            district: string;
+            /**
+             * @description Regierungsbezirk / Administrative region (Regierungsbezirk)
+             * @example Münster
+             */
+            region: string;
+        };
+        InterestDto: {
+            /** Format: uuid */
+            searchId: string;
+            municipality: components["schemas"]["MunicipalityRefDto"];
+            message: string;
+            /** Format: date-time */
+            at: string;
+            /** @description Token subject of the sender */
+            by: string;
+        };
+        SuccessPointDto: {
+            /** @example 2027-Q1 */
+            period: string;
+            /** Format: date */
+            periodStart: string;
+            /** Format: date */
+            periodEnd: string;
+            /**
+             * @description The reporting municipality (AGS)
+             * @example 05554024
+             */
+            reporter: string;
+            /** @example Heek */
+            reporterName: string;
+            /** @example -4.5 */
+            value: number;
+            comment: string | null;
+            /** Format: date-time */
+            submittedAt: string;
+            /** @description Token subject of the submitting coordinator */
+            submittedBy: string;
+            /** @description Submitted after the due date */
+            late: boolean;
+            /** @description Corrected after submission (CORRECT_REPORT) */
+            corrected: boolean;
+            /** @description Acknowledged by every other participating municipality */
+            acknowledged: boolean;
+            acknowledgedBy: string[];
+        };
+        SuccessSeriesDto: {
+            /** @example Kosten je km unterhaltener Gemeindestraße */
+            indicator: string;
+            /** @example % gegenüber 2025 */
+            unit: string;
+            /**
+             * @description Target of the letter of intent
+             * @example -10
+             */
+            target: number;
+            baseline: number | null;
+            /** @description Oldest period first */
+            points: components["schemas"]["SuccessPointDto"][];
+        };
+        SuccessDto: {
+            /** Format: uuid */
+            cooperationId: string;
+            state: string;
+            version: number;
+            /** @description One series per success criterion of the adopted LoI */
+            series: components["schemas"]["SuccessSeriesDto"][];
+        };
         EscalationEntryDto: {
             /** Format: uuid */
             cooperationId: string;
@@ -2458,6 +2756,78 @@ export interface components {
             municipality: string | null;
             /** @example Heek */
             municipalityName: string | null;
+        };
+        PublicMemberDto: {
+            /** @example 05554036 */
+            ags: string;
+            /** @example Legden */
+            name: string;
+            /** @example Gemeinde */
+            kind: string;
+            /** @example Kreis Borken */
+            district: string;
+            /** @example Münster */
+            region: string;
+            /** @enum {string} */
+            role: "lead" | "partner";
+        };
+        PublicContactDto: {
+            /** @example 05554036 */
+            municipality: string;
+            /** @example Fachbereichsleiterin Bauen, Planen, Umwelt */
+            position: string;
+            /** @example Anna Brüning */
+            name: string;
+            email: string | null;
+        };
+        RegisterEntryDto: {
+            /** Format: uuid */
+            cooperationId: string;
+            title: string;
+            fieldOfWork: string;
+            motive: string;
+            description: string;
+            members: components["schemas"]["PublicMemberDto"][];
+            legalForm: string | null;
+            /** @example active */
+            phase: string;
+            /** Format: date */
+            inForceSince: string | null;
+            /** Format: date-time */
+            publishedSince: string;
+            /** @description Only contacts who consented themselves */
+            contacts: components["schemas"]["PublicContactDto"][];
+        };
+        RegisterPage: {
+            items: components["schemas"]["RegisterEntryDto"][];
+        };
+        PartnerSearchDto: {
+            /**
+             * Format: uuid
+             * @description The cooperation (and search) id
+             */
+            cooperationId: string;
+            title: string;
+            fieldOfWork: string;
+            motive: string;
+            lookingFor: string;
+            districts: string[];
+            regions: string[];
+            /** Format: date */
+            openUntil: string;
+            /** Format: date-time */
+            publishedAt: string;
+            lead: components["schemas"]["PublicMemberDto"];
+            /**
+             * @description Nearness to the caller's municipality
+             * @enum {string}
+             */
+            nearness: "district" | "region" | "elsewhere";
+            /** @description The caller's own municipality leads it */
+            own: boolean;
+        };
+        PartnerSearchPage: {
+            items: components["schemas"]["PartnerSearchDto"][];
         };
         DevTokenRequestDto: {
             /**
@@ -3002,7 +3372,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["InvitePartnerEvent"] | components["schemas"]["AcceptInvitationEvent"] | components["schemas"]["DeclineInvitationEvent"] | components["schemas"]["WithdrawInvitationEvent"] | components["schemas"]["LeavePartnerSearchEvent"] | components["schemas"]["AppointContactEvent"] | components["schemas"]["ConfirmContactAppointmentEvent"] | components["schemas"]["StartLetterOfIntentEvent"] | components["schemas"]["DraftLoiEvent"] | components["schemas"]["SignLoiEvent"] | components["schemas"]["AdoptLoiEvent"] | components["schemas"]["DefineSteeringBodyEvent"] | components["schemas"]["DefineReportingDutiesEvent"] | components["schemas"]["StartContractEvent"] | components["schemas"]["DraftContractEvent"] | components["schemas"]["RecordCouncilResolutionEvent"] | components["schemas"]["RecordSupervisoryStepEvent"] | components["schemas"]["SignContractEvent"] | components["schemas"]["PutIntoForceEvent"] | components["schemas"]["RecordMemberNotificationEvent"] | components["schemas"]["WaiveObligationEvent"] | components["schemas"]["AbandonEvent"] | components["schemas"]["SubmitReportEvent"] | components["schemas"]["CorrectReportEvent"] | components["schemas"]["AcknowledgeReportEvent"] | components["schemas"]["RaiseConflictEvent"] | components["schemas"]["ResolveCaseEvent"] | components["schemas"]["EscalateCaseEvent"] | components["schemas"]["DeclareCaseFailedEvent"] | components["schemas"]["RequestExitEvent"] | components["schemas"]["WithdrawExitRequestEvent"] | components["schemas"]["ProposeDissolutionEvent"] | components["schemas"]["RecordDissolutionResolutionEvent"] | components["schemas"]["RecordWindingUpEvent"] | components["schemas"]["ProposeAmendmentEvent"] | components["schemas"]["PutAmendmentIntoForceEvent"] | components["schemas"]["WithdrawAmendmentEvent"] | components["schemas"]["SignAmendmentEvent"] | components["schemas"]["RecordAssemblyVoteEvent"] | components["schemas"]["RecordTerminationReceiptEvent"] | components["schemas"]["RecordTerminationPublicationEvent"];
+                "application/json": components["schemas"]["InvitePartnerEvent"] | components["schemas"]["AcceptInvitationEvent"] | components["schemas"]["DeclineInvitationEvent"] | components["schemas"]["WithdrawInvitationEvent"] | components["schemas"]["LeavePartnerSearchEvent"] | components["schemas"]["AppointContactEvent"] | components["schemas"]["ConfirmContactAppointmentEvent"] | components["schemas"]["StartLetterOfIntentEvent"] | components["schemas"]["PublishPartnerSearchEvent"] | components["schemas"]["ClosePartnerSearchEvent"] | components["schemas"]["AgreeToPublicationEvent"] | components["schemas"]["RevokePublicationAgreementEvent"] | components["schemas"]["ConsentToContactPublicationEvent"] | components["schemas"]["RevokeContactConsentEvent"] | components["schemas"]["DraftLoiEvent"] | components["schemas"]["SignLoiEvent"] | components["schemas"]["AdoptLoiEvent"] | components["schemas"]["DefineSteeringBodyEvent"] | components["schemas"]["DefineReportingDutiesEvent"] | components["schemas"]["StartContractEvent"] | components["schemas"]["DraftContractEvent"] | components["schemas"]["RecordCouncilResolutionEvent"] | components["schemas"]["RecordSupervisoryStepEvent"] | components["schemas"]["SignContractEvent"] | components["schemas"]["PutIntoForceEvent"] | components["schemas"]["RecordMemberNotificationEvent"] | components["schemas"]["WaiveObligationEvent"] | components["schemas"]["AbandonEvent"] | components["schemas"]["SubmitReportEvent"] | components["schemas"]["CorrectReportEvent"] | components["schemas"]["AcknowledgeReportEvent"] | components["schemas"]["RaiseConflictEvent"] | components["schemas"]["ResolveCaseEvent"] | components["schemas"]["EscalateCaseEvent"] | components["schemas"]["DeclareCaseFailedEvent"] | components["schemas"]["RequestExitEvent"] | components["schemas"]["WithdrawExitRequestEvent"] | components["schemas"]["ProposeDissolutionEvent"] | components["schemas"]["RecordDissolutionResolutionEvent"] | components["schemas"]["RecordWindingUpEvent"] | components["schemas"]["ProposeAmendmentEvent"] | components["schemas"]["PutAmendmentIntoForceEvent"] | components["schemas"]["WithdrawAmendmentEvent"] | components["schemas"]["SignAmendmentEvent"] | components["schemas"]["RecordAssemblyVoteEvent"] | components["schemas"]["RecordTerminationReceiptEvent"] | components["schemas"]["RecordTerminationPublicationEvent"];
             };
         };
         responses: {
@@ -3222,6 +3592,107 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ChainVerificationDto"];
+                };
+            };
+            /** @description No valid bearer token (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: coordinator, steering-board, auditor, admin (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unknown, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PartnerSearchController_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExpressInterestDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InterestDto"];
+                };
+            };
+            /** @description No valid bearer token (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description The own municipality already takes part or is invited
+             *
+             *     Only for: coordinator (problem+json)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No open partner search with this id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Interest already expressed (invalid-event) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SuccessController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuccessDto"];
                 };
             };
             /** @description No valid bearer token (problem+json) */
@@ -4235,6 +4706,149 @@ export interface operations {
             };
             /** @description Only for: coordinator, steering-board, auditor, admin (problem+json) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RegisterController_list: {
+        parameters: {
+            query?: {
+                /** @description Arbeitsfeld (Teil des Namens) / field of work (part of it) */
+                fieldOfWork?: string;
+                /** @description Kreis, wie das Kommunalverzeichnis ihn nennt / district */
+                district?: string;
+                /** @description Regierungsbezirk */
+                region?: "Arnsberg" | "Detmold" | "Düsseldorf" | "Köln" | "Münster";
+                /** @description Freitext / free text */
+                q?: string;
+            };
+            header?: {
+                "If-None-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegisterPage"];
+                };
+            };
+        };
+    };
+    RegisterController_csv: {
+        parameters: {
+            query?: {
+                /** @description Arbeitsfeld (Teil des Namens) / field of work (part of it) */
+                fieldOfWork?: string;
+                /** @description Kreis, wie das Kommunalverzeichnis ihn nennt / district */
+                district?: string;
+                /** @description Regierungsbezirk */
+                region?: "Arnsberg" | "Detmold" | "Düsseldorf" | "Köln" | "Münster";
+                /** @description Freitext / free text */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description text/csv; charset=utf-8 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RegisterController_listSearches: {
+        parameters: {
+            query?: {
+                /** @description Arbeitsfeld (Teil des Namens) / field of work (part of it) */
+                fieldOfWork?: string;
+                /** @description Kreis, wie das Kommunalverzeichnis ihn nennt / district */
+                district?: string;
+                /** @description Regierungsbezirk */
+                region?: "Arnsberg" | "Detmold" | "Düsseldorf" | "Köln" | "Münster";
+                /** @description Freitext / free text */
+                q?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerSearchPage"];
+                };
+            };
+            /** @description No valid bearer token (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: coordinator (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    StatusReportController_pdf: {
+        parameters: {
+            query?: {
+                lang?: "de" | "en";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description application/pdf */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid bearer token (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: coordinator, steering-board, auditor, admin (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unknown, or not visible to the caller */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

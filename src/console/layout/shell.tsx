@@ -8,6 +8,8 @@ import { setLanguage } from '../i18n';
 const NAV: { to: string; key: string; roles: Session['role'][] }[] = [
   { to: '/', key: 'nav.cooperations', roles: ['coordinator', 'steering-board', 'auditor', 'admin'] },
   { to: '/cooperations/new', key: 'nav.open', roles: ['coordinator'] },
+  { to: '/partner-searches', key: 'nav.partnerSearches', roles: ['coordinator'] },
+  { to: '/register', key: 'nav.register', roles: ['coordinator', 'steering-board', 'auditor', 'admin'] },
   { to: '/escalations', key: 'nav.escalations', roles: ['steering-board'] },
   { to: '/audit', key: 'nav.audit', roles: ['auditor', 'admin'] },
   { to: '/admin', key: 'nav.admin', roles: ['admin'] },

@@ -3,6 +3,8 @@ export const de = {
   app: { name: 'IKZ-Konsole', tagline: 'Interkommunale Zusammenarbeit in NRW', skip: 'Zum Inhalt springen' },
   header: { flag: 'Eine Anwendung für die kommunale Verwaltung in Nordrhein-Westfalen' },
   nav: {
+    register: 'Projektregister',
+    partnerSearches: 'Partnersuchen',
     label: 'Hauptnavigation',
     cooperations: 'Meine Kooperationen',
     open: 'Kooperation eröffnen',
@@ -85,6 +87,8 @@ export const de = {
     left: 'ausgeschieden',
   },
   coop: {
+    success: 'Erfolg',
+    partnerSearch: 'Partnersuche',
     loading: 'Kooperation wird geladen …',
     fieldOfWork: 'Aufgabenfeld',
     phase: 'Phase',

@@ -5,6 +5,8 @@ export const en: Messages = {
   app: { name: 'IKZ console', tagline: 'Inter-municipal cooperation in NRW', skip: 'Skip to content' },
   header: { flag: 'An application for municipal administration in North Rhine-Westphalia' },
   nav: {
+    register: 'Project register',
+    partnerSearches: 'Partner searches',
     label: 'Main navigation',
     cooperations: 'My cooperations',
     open: 'Open a cooperation',
@@ -81,6 +83,8 @@ export const en: Messages = {
     left: 'left',
   },
   coop: {
+    success: 'Success',
+    partnerSearch: 'Partner search',
     loading: 'Loading the cooperation …',
     fieldOfWork: 'Field of work',
     phase: 'Phase',

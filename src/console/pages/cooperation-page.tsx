@@ -82,6 +82,12 @@ export function CooperationPage({ tab }: { tab: 'overview' | 'documents' | 'repo
         <NavLink className="kern-link" to={`/cooperations/${id}/documents`}>
           {t('coop.documents')}
         </NavLink>
+        <NavLink className="kern-link" to={`/cooperations/${id}/success`}>
+          {t('coop.success')}
+        </NavLink>
+        <NavLink className="kern-link" to={`/cooperations/${id}/interests`}>
+          {t('coop.partnerSearch')}
+        </NavLink>
         <NavLink className="kern-link" to={`/cooperations/${id}/reports`}>
           {t('coop.reports')}
         </NavLink>

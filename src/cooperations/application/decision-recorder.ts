@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type { Principal } from '../../auth/principal';
 import { type HistoryEntry, type HistoryEntryContent, HistoryRepository } from '../../history';
 import { OutboxWriter } from '../../notifications';
+import { RegisterProjection } from '../../register';
 import { type Accepted, OPEN_COOPERATION, type Opened } from '../domain';
 import { CooperationRepository, type StoredCooperation } from '../infrastructure/cooperation.repository';
 import { TimerRepository } from '../infrastructure/timer.repository';
@@ -23,6 +24,7 @@ export class DecisionRecorder {
     private readonly history: HistoryRepository,
     private readonly timers: TimerRepository,
     private readonly outbox: OutboxWriter,
+    private readonly register: RegisterProjection,
   ) {}
 
   /** A new cooperation: its row and history entry 1 (OPEN_COOPERATION, no state before it). */
@@ -65,6 +67,7 @@ export class DecisionRecorder {
     const stored = await this.cooperations.update(tx, current, decision.state, at);
     await this.timers.write(tx, current.id, decision.timers);
     await this.outbox.recorded(tx, entry, decision.state.context, { noop: decision.noop });
+    await this.register.recorded(tx, current.state, decision.state, at);
     return { cooperation: viewOf(stored, decision.state), entry };
   }
 

@@ -7,6 +7,7 @@ import type {
   DraftContract,
   DraftLoi,
   ContractText,
+  PublishPartnerSearch,
   ExitPlan,
   FormSpecificExitStep,
   RecordAssemblyVote,
@@ -287,6 +288,34 @@ export interface Dissolution {
   dissolvedAt: Instant | null;
 }
 
+// ---- visibility outside the cooperation (definition version 6, docs/register.md) -------------
+
+/** A municipality outside the cooperation that answered its published search. */
+export interface PartnerSearchInterest {
+  municipality: MunicipalityRef;
+  message: string;
+  at: Instant;
+  /** Token subject of the coordinator who sent it. */
+  by: string;
+}
+
+/** The partner search as published [P3]; `closed` by the lead, the start of the LoI or abandonment. */
+export type PartnerSearchAd = Omit<PublishPartnerSearch, 'type'> & {
+  publishedAt: Instant;
+  publishedBy: string;
+  status: 'open' | 'closed';
+  closedAt: Instant | null;
+  closeReason: string | null;
+  interests: PartnerSearchInterest[];
+};
+
+/** Agreements to the public register per municipality, and the contacts' own consents [P4]. */
+export interface Publication {
+  agreements: Record<Ags, { at: Instant; by: string }>;
+  /** Valid only while `userSub` is still the municipality's contact: consent is the person's. */
+  contactConsents: Record<Ags, { userSub: string; at: Instant }>;
+}
+
 /** A durable timer: the adapter keeps one row per key; the scheduler sends `event` at `dueAt`. */
 export interface ScheduledTimer {
   key: string;
@@ -348,6 +377,10 @@ export interface CooperationContext {
   boardNotices?: BoardNotice[];
   /** The durable timers this state expects to exist, by key. */
   timers: Record<string, ScheduledTimer>;
+  /** Since definition version 6: the published partner search, if one was ever published. */
+  partnerSearch: PartnerSearchAd | null;
+  /** Since definition version 6. */
+  publication: Publication;
   createdAt: Instant;
   createdBy: { sub: string; role: ActorRole };
   updatedAt: Instant;
@@ -413,6 +446,12 @@ export function emptyOperation(): Pick<
     timers: {},
   };
 }
+
+/** What definition version 6 adds to every context: nothing published, nobody agreed. */
+export const emptyPublication = (): Pick<CooperationContext, 'partnerSearch' | 'publication'> => ({
+  partnerSearch: null,
+  publication: { agreements: {}, contactConsents: {} },
+});
 
 /** The adopted letter of intent (the current one if none was adopted yet). */
 export function adoptedLoi(ctx: CooperationContext): LoiVersion | undefined {

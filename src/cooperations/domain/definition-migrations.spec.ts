@@ -23,8 +23,8 @@ function asVersion1(state: CooperationState) {
 }
 
 describe('migrateState', () => {
-  it('is at version 5', () => {
-    expect(LIFECYCLE_DEFINITION_VERSION).toBe(5);
+  it('is at version 6', () => {
+    expect(LIFECYCLE_DEFINITION_VERSION).toBe(6);
   });
 
   it('lifts version 1 through 2 and 3 to the current one, never touching its input', () => {

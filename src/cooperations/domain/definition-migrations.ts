@@ -1,4 +1,10 @@
-import { contractVersionsWith, type CooperationContext, emptyOperation, loiVersionsWith } from './cooperation';
+import {
+  contractVersionsWith,
+  type CooperationContext,
+  emptyOperation,
+  emptyPublication,
+  loiVersionsWith,
+} from './cooperation';
 import type { CooperationState, LifecycleStateValue } from './cooperation-state';
 import { LIFECYCLE_DEFINITION_VERSION } from './lifecycle.machine';
 import { initialReportingTimers } from './reporting';
@@ -70,6 +76,9 @@ const MIGRATIONS: Readonly<Record<number, Migration>> = {
     if (!active || ctx.timers?.[TERM_END_KEY]) return { value, context };
     return { value, context: withTimers(ctx, termEndTimers(ctx)) as unknown as Record<string, unknown> };
   },
+  // v6: the partner search can be published and the cooperation can be agreed to the public
+  // register (docs/register.md); nothing stored before was either.
+  5: ({ value, context }) => ({ value, context: { ...context, ...emptyPublication() } }),
 };
 
 /** The definition version from which every active fixed-term cooperation carries its term-end timer. */

@@ -81,6 +81,13 @@ describe('describeLifecycle', () => {
     expect(events('dissolving')).toEqual([
       { type: 'WAIVE_OBLIGATION', target: null, obligations: [] },
       { type: 'RECORD_WINDING_UP', target: 'dissolved', obligations: ['OBL-WINDING-UP'] },
+      // Publication in the register can be agreed and revoked until the end (docs/register.md).
+      ...[
+        'AGREE_TO_PUBLICATION',
+        'REVOKE_PUBLICATION_AGREEMENT',
+        'CONSENT_TO_CONTACT_PUBLICATION',
+        'REVOKE_CONTACT_CONSENT',
+      ].map((type) => ({ type, target: null, obligations: [] })),
     ]);
     expect(d.states.find((s) => s.id === 'active.reporting.onTrack')?.always).toEqual([
       { target: 'active.reporting.overdue', guard: 'reportOverdue' },

@@ -106,6 +106,10 @@ describe('nextEvents', () => {
       'WAIVE_OBLIGATION',
       'CONFIRM_CONTACT_APPOINTMENT',
       'ABANDON',
+      'AGREE_TO_PUBLICATION',
+      'REVOKE_PUBLICATION_AGREEMENT',
+      'CONSENT_TO_CONTACT_PUBLICATION',
+      'REVOKE_CONTACT_CONSENT',
     ]);
     expect(byType(COORD_LEGDEN)).toMatchObject({
       SIGN_LOI: { allowed: true },

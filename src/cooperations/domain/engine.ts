@@ -10,6 +10,7 @@ import {
   type LifecycleEvent,
   type LifecycleEventType,
   municipalityRef,
+  OUTSIDER_EVENT_TYPES,
   type SystemEvent,
 } from './events';
 import {
@@ -244,8 +245,11 @@ export function nextEvents(persisted: PersistedState, actor: Actor, now: Date): 
   const state = migrateState(persisted);
   const snapshot = resolve(state);
   const types = [...new Set(getNextTransitions(snapshot).map((t) => t.eventType as string))].filter(isEventType);
-  // Timer events are the scheduler's business: only a system actor sees them.
-  const visible = types.filter((type) => actor.role === 'system' || !isSystemEventType(type));
+  // Timer events are the scheduler's business: only a system actor sees them. Members never
+  // express interest in their own cooperation's search.
+  const visible = types.filter(
+    (type) => (actor.role === 'system' || !isSystemEventType(type)) && !OUTSIDER_EVENT_TYPES.includes(type),
+  );
   return visible.map((type) => {
     const rule = EVENT_RULES[type] as EventRule<LifecycleEventType>;
     const denied = permission(rule, state.context, actor);

@@ -40,6 +40,9 @@ export type {
   Member,
   MemberStatus,
   MissedReport,
+  PartnerSearchAd,
+  PartnerSearchInterest,
+  Publication,
   Report,
   ReportingDuties,
   ScheduledTimer,
@@ -141,6 +144,7 @@ export {
   type ReportingSchedule,
   type ReportingStatus,
 } from './reporting';
+export { type SuccessPoint, type SuccessSeries, successSeries } from './success';
 export {
   byDueAt,
   caseDeadlineKey,

@@ -1,5 +1,5 @@
 import { type AnyTransitionDefinition, assign, not, setup } from 'xstate';
-import { type CooperationContext, emptyOperation, isParticipant, participants } from './cooperation';
+import { type CooperationContext, emptyOperation, emptyPublication, isParticipant, participants } from './cooperation';
 import type { LifecycleEvent } from './events';
 import { hasPendingExit } from './membership';
 import type { MotiveId } from './motives';
@@ -15,7 +15,7 @@ import { isSystemEventType, timerKeyOf, withTimers } from './timers';
  * were written with; `definition-migrations.ts` lifts older ones. Bump it with every change to
  * state names or context shape, and register a migration.
  */
-export const LIFECYCLE_DEFINITION_VERSION = 5;
+export const LIFECYCLE_DEFINITION_VERSION = 6;
 
 export interface OpenCooperationInput {
   id: string;
@@ -78,6 +78,7 @@ function createContext({
     },
     abandonment: null,
     ...emptyOperation(),
+    ...emptyPublication(),
     createdAt: meta.at,
     createdBy: { sub: meta.actor.sub, role: meta.actor.role },
     updatedAt: meta.at,
@@ -111,12 +112,21 @@ const dissolvesAfterApply = {
   actions: 'apply',
 } as const;
 
+/** Agreeing to and revoking publication in the register: every phase but the final ones. */
+const publication = {
+  AGREE_TO_PUBLICATION: apply,
+  REVOKE_PUBLICATION_AGREEMENT: apply,
+  CONSENT_TO_CONTACT_PUBLICATION: apply,
+  REVOKE_CONTACT_CONSENT: apply,
+} as const;
+
 /** Events every phase before `active` accepts. */
 const beforeActive = {
   APPOINT_CONTACT: apply,
   WAIVE_OBLIGATION: apply,
   CONFIRM_CONTACT_APPOINTMENT: apply,
   ABANDON: { target: 'abandoned', actions: 'apply' },
+  ...publication,
 } as const;
 
 /*
@@ -159,6 +169,9 @@ export const lifecycleMachine = setup({
         DECLINE_INVITATION: apply,
         WITHDRAW_INVITATION: apply,
         LEAVE_PARTNER_SEARCH: apply,
+        PUBLISH_PARTNER_SEARCH: apply,
+        CLOSE_PARTNER_SEARCH: apply,
+        EXPRESS_INTEREST: apply,
         START_LETTER_OF_INTENT: {
           target: 'letterOfIntent',
           guard: {
@@ -259,6 +272,7 @@ export const lifecycleMachine = setup({
         TERM_ENDED: { target: 'dissolving', actions: 'apply' },
         PROPOSE_DISSOLUTION: apply,
         RECORD_DISSOLUTION_RESOLUTION: [dissolvesAfterApply, apply],
+        ...publication,
       },
       states: {
         reporting: {
@@ -333,6 +347,7 @@ export const lifecycleMachine = setup({
           guard: { type: 'obligationsMet', params: { obligations: ['OBL-WINDING-UP'] } },
           actions: 'apply',
         },
+        ...publication,
       },
     },
     dissolved: { type: 'final' },

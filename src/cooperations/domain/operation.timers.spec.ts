@@ -72,7 +72,11 @@ describe('durable timers: who may fire them, and what late or duplicate firings 
     expect(next.map((n) => n.type).sort()).toEqual(
       [
         'ACKNOWLEDGE_REPORT',
+        'AGREE_TO_PUBLICATION',
         'APPOINT_CONTACT',
+        'CONSENT_TO_CONTACT_PUBLICATION',
+        'REVOKE_CONTACT_CONSENT',
+        'REVOKE_PUBLICATION_AGREEMENT',
         'CORRECT_REPORT',
         'DECLARE_CASE_FAILED',
         'ESCALATE_CASE',

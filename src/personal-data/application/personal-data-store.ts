@@ -23,4 +23,9 @@ export class PersonalDataStore {
     await this.records.insertContact(tx, { id, cooperationId, municipality, fields: clean, salt }, at);
     return { personRef: id, personHash: personHash(salt, clean) };
   }
+
+  /** Contacts' fields by `personRef`, for those not erased: what the public register names. */
+  contactFields(personRefs: readonly string[]): Promise<Map<string, PersonFields>> {
+    return this.records.contactFields(personRefs);
+  }
 }

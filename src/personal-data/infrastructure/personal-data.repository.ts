@@ -97,6 +97,17 @@ export class PersonalDataRepository {
     return row?.email ?? null;
   }
 
+  /** The fields of these contacts (by `personRef`) that are not erased; an erased or unknown one is absent. */
+  async contactFields(ids: readonly string[]): Promise<Map<string, PersonFields>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.dataSource.query<Array<{ id: string; fields: PersonFields }>>(
+      `SELECT id, fields FROM personal_data
+        WHERE id = ANY($1::uuid[]) AND subject_kind = 'contact' AND erased_at IS NULL`,
+      [ids],
+    );
+    return new Map(rows.map((r) => [r.id, r.fields]));
+  }
+
   async find(id: string, tx: EntityManager = this.dataSource.manager): Promise<PersonalDataRecord | null> {
     const [row] = await tx.query<PersonalDataRow[]>(`SELECT ${COLUMNS} FROM personal_data WHERE id = $1`, [id]);
     return row ? toRecord(row) : null;

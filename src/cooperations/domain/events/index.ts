@@ -8,6 +8,7 @@ import * as operation from './operation.events';
 import * as partnerSearch from './partner-search.events';
 import * as planning from './planning.events';
 import * as procedure from './procedure.events';
+import * as publication from './publication.events';
 import * as system from './system.events';
 
 /*
@@ -26,6 +27,7 @@ export * from './operation.events';
 export * from './partner-search.events';
 export * from './planning.events';
 export * from './procedure.events';
+export * from './publication.events';
 export * from './system.events';
 
 /** Each schema's key is its `type` literal (checked by the constraint). */
@@ -40,6 +42,13 @@ export const EVENT_SCHEMAS = byType({
   APPOINT_CONTACT: partnerSearch.appointContact,
   CONFIRM_CONTACT_APPOINTMENT: partnerSearch.confirmContactAppointment,
   START_LETTER_OF_INTENT: partnerSearch.startLetterOfIntent,
+  PUBLISH_PARTNER_SEARCH: publication.publishPartnerSearch,
+  CLOSE_PARTNER_SEARCH: publication.closePartnerSearch,
+  EXPRESS_INTEREST: publication.expressInterest,
+  AGREE_TO_PUBLICATION: publication.agreeToPublication,
+  REVOKE_PUBLICATION_AGREEMENT: publication.revokePublicationAgreement,
+  CONSENT_TO_CONTACT_PUBLICATION: publication.consentToContactPublication,
+  REVOKE_CONTACT_CONSENT: publication.revokeContactConsent,
   DRAFT_LOI: loi.draftLoi,
   SIGN_LOI: loi.signLoi,
   ADOPT_LOI: loi.adoptLoi,

@@ -1,5 +1,6 @@
 import type { CooperationContext } from '../cooperation';
 import type { FieldError } from '../schema';
+import { withSearchClosed } from './publication.rules';
 import { asLead, asParticipant, COORDINATORS, type EventRule, notInFuture, touched, withoutPending } from './rule';
 
 /** One person cannot hold decision authority for two parties of the same agreement. */
@@ -66,5 +67,11 @@ export const ABANDON: EventRule<'ABANDON'> = {
   roles: COORDINATORS,
   authorize: asLead,
   apply: (ctx, e, { actor, at }) =>
-    touched({ ...ctx, abandonment: { reason: e.reason, at, by: actor.municipality! } }, at),
+    touched(
+      {
+        ...withSearchClosed(ctx, at, 'Kooperation aufgegeben'),
+        abandonment: { reason: e.reason, at, by: actor.municipality! },
+      },
+      at,
+    ),
 };

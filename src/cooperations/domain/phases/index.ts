@@ -10,6 +10,7 @@ import * as loi from './letter-of-intent.rules';
 import * as membership from './membership.rules';
 import * as partnerSearch from './partner-search.rules';
 import * as planning from './planning.rules';
+import * as publication from './publication.rules';
 import * as steps from './procedure-steps.rules';
 import * as reporting from './reporting.rules';
 import type { EventRule } from './rule';
@@ -28,6 +29,13 @@ export const EVENT_RULES: { readonly [T in LifecycleEventType]: EventRule<T> } =
   APPOINT_CONTACT,
   CONFIRM_CONTACT_APPOINTMENT,
   START_LETTER_OF_INTENT: partnerSearch.START_LETTER_OF_INTENT,
+  PUBLISH_PARTNER_SEARCH: publication.PUBLISH_PARTNER_SEARCH,
+  CLOSE_PARTNER_SEARCH: publication.CLOSE_PARTNER_SEARCH,
+  EXPRESS_INTEREST: publication.EXPRESS_INTEREST,
+  AGREE_TO_PUBLICATION: publication.AGREE_TO_PUBLICATION,
+  REVOKE_PUBLICATION_AGREEMENT: publication.REVOKE_PUBLICATION_AGREEMENT,
+  CONSENT_TO_CONTACT_PUBLICATION: publication.CONSENT_TO_CONTACT_PUBLICATION,
+  REVOKE_CONTACT_CONSENT: publication.REVOKE_CONTACT_CONSENT,
   DRAFT_LOI: loi.DRAFT_LOI,
   SIGN_LOI: loi.SIGN_LOI,
   ADOPT_LOI: loi.ADOPT_LOI,

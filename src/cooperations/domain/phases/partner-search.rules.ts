@@ -1,4 +1,5 @@
 import type { CooperationContext, Member } from '../cooperation';
+import { withSearchClosed } from './publication.rules';
 import { asLead, asParticipant, COORDINATORS, type EventRule, touched, withoutContact } from './rule';
 
 const endMembership = (
@@ -118,6 +119,6 @@ export const START_LETTER_OF_INTENT: EventRule<'START_LETTER_OF_INTENT'> = {
       .filter((m) => m.status === 'invited')
       .reduce(
         (acc, m) => endMembership(acc, m.ags, 'withdrawn', at, 'Einladung mit Ende der Partnersuche erloschen'),
-        touched(ctx, at),
+        touched(withSearchClosed(ctx, at, 'Absichtserklärung begonnen'), at),
       ),
 };

@@ -6,6 +6,7 @@ import {
   EVENT_SCHEMAS,
   invitePartnerRequest,
   type LifecycleEventType,
+  OUTSIDER_EVENT_TYPES,
   proposeAmendmentRequest,
   SYSTEM_EVENT_TYPES,
 } from '../../domain';
@@ -25,8 +26,8 @@ const REQUEST_SCHEMAS: { readonly [T in LifecycleEventType]?: AnySchema } = {
 };
 
 // The timer events have no body class on purpose: only the scheduler sends them, so over HTTP
-// they are a 400 (unknown type).
-const SYSTEM: readonly string[] = SYSTEM_EVENT_TYPES;
+// they are a 400 (unknown type). An outsider's event has a route of its own.
+const SYSTEM: readonly string[] = [...SYSTEM_EVENT_TYPES, ...OUTSIDER_EVENT_TYPES];
 
 const eventClassName = (type: string) =>
   `${type

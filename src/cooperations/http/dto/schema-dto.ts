@@ -137,6 +137,8 @@ function eachItem(item: AnySchema, nestedName: string): Validator[] {
       ];
     case 'ags':
       return [Matches(AGS_PATTERN, { each, message: '$property must be a list of 8-digit keys (AGS)' })];
+    case 'enum':
+      return [IsIn([...spec.values], { each })];
     default:
       throw new Error(`${nestedName}: arrays of ${spec.kind} have no DTO mapping yet`);
   }

@@ -1,0 +1,173 @@
+import i18n from '../i18n';
+
+/*
+ * Texts of the pages about what cooperations show outside themselves and how they fare: the public
+ * register, the partner searches, the interests, success tracking. They load with those (lazy)
+ * pages and join the one translation namespace under `outside`.
+ */
+const de = {
+  register: {
+    title: 'Öffentliches Projektregister',
+    intro:
+      'Interkommunale Projekte, deren beteiligte Kommunen alle der Veröffentlichung zugestimmt haben [P4]. Ansprechpersonen erscheinen nur, wenn sie selbst eingewilligt haben.',
+    csv: 'Als CSV herunterladen',
+    empty: 'Keine Projekte gefunden.',
+    caption: 'Projekte im Register',
+    project: 'Projekt',
+    members: 'Mitglieder',
+    legalForm: 'Rechtsform',
+    phase: 'Phase',
+    inForceSince: 'In Kraft seit',
+    contacts: 'Ansprechpersonen',
+    noContacts: 'keine veröffentlicht',
+  },
+  filter: {
+    legend: 'Suche eingrenzen',
+    fieldOfWork: 'Aufgabenfeld',
+    district: 'Kreis',
+    districtHint: 'wie im Kommunalverzeichnis, z. B. „Kreis Borken“',
+    region: 'Regierungsbezirk',
+    anyRegion: 'alle',
+    q: 'Freitext',
+    apply: 'Suchen',
+  },
+  searches: {
+    title: 'Partnersuchen',
+    intro:
+      'Veröffentlichte Partnersuchen anderer Kommunen [P3], Ihr Kreis und Ihr Regierungsbezirk zuerst. Zurückgezogene und abgelaufene Suchen erscheinen nicht.',
+    empty: 'Keine offene Partnersuche gefunden.',
+    lead: 'Federführung',
+    lookingFor: 'Gesucht',
+    where: 'Region',
+    everywhere: 'ganz NRW',
+    openUntil: 'offen bis',
+    nearness: { district: 'Ihr Kreis', region: 'Ihr Regierungsbezirk', elsewhere: 'andere Region' },
+    own: 'Ihre eigene Suche',
+    message: 'Nachricht an die federführende Kommune',
+    express: 'Interesse bekunden',
+    sent: 'Ihr Interesse ist übermittelt und in der Historie der Kooperation festgehalten.',
+  },
+  interests: {
+    title: 'Interessensbekundungen',
+    intro:
+      'Kommunen, die auf Ihre veröffentlichte Partnersuche geantwortet haben. Eine Einladung ist das übliche Ereignis INVITE_PARTNER.',
+    none: 'Es liegen keine Interessensbekundungen vor.',
+    noSearch: 'Es ist keine Partnersuche veröffentlicht.',
+    publish: 'Partnersuche veröffentlichen oder ändern',
+    close: 'Partnersuche beenden',
+    status: { open: 'veröffentlicht', closed: 'beendet' },
+    invite: 'Einladen',
+    invited: 'eingeladen',
+    member: 'beteiligt',
+    caption: 'Interessensbekundungen',
+    municipality: 'Kommune',
+    message: 'Nachricht',
+    at: 'Eingang',
+    action: 'Aktion',
+  },
+  success: {
+    title: 'Erfolgskriterien',
+    intro:
+      'Die Erfolgskriterien der Absichtserklärung [P6] mit den je Berichtszeitraum gemeldeten Werten; die Zahlen stehen in der Tabelle neben jedem Diagramm.',
+    none: 'Die Absichtserklärung nennt noch keine Erfolgskriterien.',
+    noValues: 'Noch keine Werte berichtet.',
+    target: 'Zielwert',
+    baseline: 'Ausgangswert',
+    chart: 'Verlauf von „{{indicator}}“: Zielwert {{target}} {{unit}}, {{count}} berichtete Werte',
+    caption: 'Werte zu „{{indicator}}“',
+    period: 'Zeitraum',
+    reporter: 'Berichtende Kommune',
+    value: 'Wert',
+    acknowledged: 'Kenntnisnahme',
+    yes: 'ja',
+    no: 'offen',
+    report: 'Sachstandsbericht (PDF)',
+    reportEn: 'Status report (PDF, English)',
+    generating: 'Bericht wird erstellt …',
+  },
+};
+
+const en: typeof de = {
+  register: {
+    title: 'Public project register',
+    intro:
+      'Inter-municipal projects whose participating municipalities have all agreed to publication [P4]. Contacts appear only where they consented themselves.',
+    csv: 'Download as CSV',
+    empty: 'No projects found.',
+    caption: 'Projects in the register',
+    project: 'Project',
+    members: 'Members',
+    legalForm: 'Legal form',
+    phase: 'Phase',
+    inForceSince: 'In force since',
+    contacts: 'Contacts',
+    noContacts: 'none published',
+  },
+  filter: {
+    legend: 'Narrow the search',
+    fieldOfWork: 'Field of work',
+    district: 'District (Kreis)',
+    districtHint: 'as in the registry, e.g. “Kreis Borken”',
+    region: 'Administrative region',
+    anyRegion: 'all',
+    q: 'Text',
+    apply: 'Search',
+  },
+  searches: {
+    title: 'Partner searches',
+    intro:
+      'Published partner searches of other municipalities [P3], your district and region first. Withdrawn and expired searches do not appear.',
+    empty: 'No open partner search found.',
+    lead: 'Lead',
+    lookingFor: 'Looking for',
+    where: 'Region',
+    everywhere: 'all of NRW',
+    openUntil: 'open until',
+    nearness: { district: 'your district', region: 'your region', elsewhere: 'other region' },
+    own: 'Your own search',
+    message: 'Message to the lead municipality',
+    express: 'Express interest',
+    sent: 'Your interest has been sent and is recorded in the history of the cooperation.',
+  },
+  interests: {
+    title: 'Expressions of interest',
+    intro:
+      'Municipalities that answered your published partner search. Inviting one is the usual INVITE_PARTNER event.',
+    none: 'No expressions of interest yet.',
+    noSearch: 'No partner search is published.',
+    publish: 'Publish or update the partner search',
+    close: 'Close the partner search',
+    status: { open: 'published', closed: 'closed' },
+    invite: 'Invite',
+    invited: 'invited',
+    member: 'takes part',
+    caption: 'Expressions of interest',
+    municipality: 'Municipality',
+    message: 'Message',
+    at: 'Received',
+    action: 'Action',
+  },
+  success: {
+    title: 'Success criteria',
+    intro:
+      'The success criteria of the letter of intent [P6] with the values reported per period; the numbers are in the table beside each chart.',
+    none: 'The letter of intent names no success criteria yet.',
+    noValues: 'No values reported yet.',
+    target: 'Target',
+    baseline: 'Baseline',
+    chart: 'Course of “{{indicator}}”: target {{target}} {{unit}}, {{count}} reported values',
+    caption: 'Values of “{{indicator}}”',
+    period: 'Period',
+    reporter: 'Reporting municipality',
+    value: 'Value',
+    acknowledged: 'Acknowledged',
+    yes: 'yes',
+    no: 'open',
+    report: 'Status report (PDF)',
+    reportEn: 'Status report (PDF, English)',
+    generating: 'Generating the report …',
+  },
+};
+
+i18n.addResourceBundle('de', 'translation', { outside: de }, true, false);
+i18n.addResourceBundle('en', 'translation', { outside: en }, true, false);
