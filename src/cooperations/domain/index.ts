@@ -83,6 +83,8 @@ export {
   uuidV5,
 } from './escalation';
 export * from './events';
+export { describeMissing } from './missing-texts';
+export { followUpWarnings } from './warnings';
 export {
   type CompetentAuthority,
   competentAuthority,
