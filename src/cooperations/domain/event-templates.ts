@@ -1,6 +1,6 @@
 import { germanDate } from './calendar';
 import { type CooperationContext, currentContract, currentLoi } from './cooperation';
-import { eventSchema, type LifecycleEventType } from './events';
+import { type LifecycleEventType, requestSchema } from './events';
 import type { Bilingual } from './obligations.catalog';
 import type { AnySchema } from './schema';
 import { supervisoryRule } from './legal';
@@ -75,11 +75,12 @@ function sample(s: AnySchema, today: string): Json | undefined {
   }
 }
 
-/** The body template of `type` in this state. */
+/** The body template of `type` in this state, as a client sends it (municipalities by key). */
 export function eventTemplate(type: LifecycleEventType, ctx: CooperationContext, now: Date): Record<string, Json> {
-  const base = sample(eventSchema(type), germanDate(now)) as Record<string, Json>;
+  const schema = requestSchema(type);
+  const base = sample(schema, germanDate(now)) as Record<string, Json>;
   const known = fromState(type, ctx, now);
-  const shape = (eventSchema(type).spec as { shape: Record<string, AnySchema> }).shape;
+  const shape = (schema.spec as { shape: Record<string, AnySchema> }).shape;
   // State-derived values only for fields the event has (optional ones included).
   const filled = Object.fromEntries(Object.entries(known).filter(([key]) => key in shape));
   return { ...base, ...filled, type };

@@ -17,7 +17,14 @@ const TEXTS: Readonly<Record<string, Template>> = {
   successCriterion: () => ({ de: 'Erfolgskriterium fehlt', en: 'Success criterion missing' }),
   steeringBody: () => ({ de: 'Lenkungsgremium fehlt', en: 'Steering body missing' }),
   reportingDuty: () => ({ de: 'Berichtspflicht fehlt', en: 'Reporting duty missing' }),
-  partner: () => ({ de: 'Partnerkommune fehlt', en: 'Partner municipality missing' }),
+  acceptedPartner: () => ({
+    de: 'Kein Partner hat die Einladung angenommen',
+    en: 'No partner has accepted the invitation',
+  }),
+  amendment: () => ({ de: 'Keine Vertragsänderung offen', en: 'No amendment pending' }),
+  'conflictProcedure.levels': () => ({ de: 'Stufen des Konfliktverfahrens fehlen', en: 'Conflict procedure levels missing' }),
+  exitPlan: () => ({ de: 'Ausstiegsplan fehlt', en: 'Exit plan missing' }),
+  'supervisoryStep.approvedOn': () => ({ de: 'Datum der Genehmigung fehlt', en: 'Date of approval missing' }),
   contact: (m) => ({ de: `Ansprechperson ${m} fehlt`, en: `Contact person of ${m} missing` }),
   'contact.authority': (m) => ({
     de: `Vertretungsbefugnis der Ansprechperson ${m} fehlt`,
