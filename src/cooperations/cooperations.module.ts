@@ -13,6 +13,7 @@ import { FireDueTimerUseCase } from './application/fire-due-timer.use-case';
 import { GrowthLimits } from './application/growth-limits';
 import { IdempotencyRetention } from './application/idempotency-retention';
 import { CooperationReader } from './application/get-cooperation.query';
+import { InboxQuery } from './application/inbox.query';
 import { ListCooperationsQuery } from './application/list-cooperations.query';
 import { ListReportsQuery } from './application/list-reports.query';
 import { MunicipalityLookup } from './application/municipality-lookup';
@@ -24,6 +25,7 @@ import { SendEventUseCase } from './application/send-event.use-case';
 import { TimerScheduler } from './application/timer-scheduler';
 import { VisibilityPolicy } from './application/visibility';
 import { CooperationsController } from './http/cooperations.controller';
+import { InboxController } from './http/inbox.controller';
 import { LifecycleController } from './http/lifecycle.controller';
 import { CooperationRecord } from './infrastructure/cooperation.entity';
 import { CooperationRepository } from './infrastructure/cooperation.repository';
@@ -44,7 +46,7 @@ import { TimerRepository } from './infrastructure/timer.repository';
     PersonalDataStoreModule,
     NotificationStoreModule,
   ],
-  controllers: [LifecycleController, CooperationsController],
+  controllers: [LifecycleController, CooperationsController, InboxController],
   providers: [
     CooperationRepository,
     IdempotencyRepository,
@@ -63,6 +65,7 @@ import { TimerRepository } from './infrastructure/timer.repository';
     ReconcileTimersUseCase,
     ListCooperationsQuery,
     NextEventsQuery,
+    InboxQuery,
     ListReportsQuery,
     ReadHistoryQuery,
     TimerScheduler,
