@@ -119,12 +119,18 @@ function signaturesMissing(
   return [];
 }
 
-/** Soonest deadline first, then those without one; ties by cooperation title. */
+const KIND_ORDER: readonly InboxKind[] = ['invitation', 'signature', 'report', 'case', 'deadline'];
+
+/** Soonest deadline first, then those without one; ties by kind, cooperation title and id. */
 export function byDeadline(a: InboxItem, b: InboxItem): number {
   if (a.deadlineOn !== b.deadlineOn) {
     if (a.deadlineOn === null) return 1;
     if (b.deadlineOn === null) return -1;
     return a.deadlineOn < b.deadlineOn ? -1 : 1;
   }
-  return a.cooperationTitle.localeCompare(b.cooperationTitle, 'de');
+  return (
+    KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) ||
+    a.cooperationTitle.localeCompare(b.cooperationTitle, 'de') ||
+    (a.cooperationId < b.cooperationId ? -1 : a.cooperationId > b.cooperationId ? 1 : 0)
+  );
 }
