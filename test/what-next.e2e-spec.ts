@@ -1,10 +1,4 @@
-import {
-  COORD_HEEK,
-  COORD_LEGDEN,
-  EXPECTED_AUTHORITY,
-  LEGDEN,
-  LOI_DRAFT,
-} from './fixtures/building-yard.scenario';
+import { COORD_HEEK, COORD_LEGDEN, EXPECTED_AUTHORITY, LEGDEN, LOI_DRAFT } from './fixtures/building-yard.scenario';
 import { BuildingYard, stepNamed } from './support/building-yard';
 import { createTestApp, type TestApp } from './support/test-app';
 
@@ -62,7 +56,11 @@ describe('GET …/next answers what would pass; accepted events warn; answers a 
     const yard = new BuildingYard(t);
     await yard.runUntil('draft-loi');
     const draft = eventOf(await nextOf(yard), 'DRAFT_LOI');
-    expect(draft).toMatchObject({ allowed: true, dependsOnPayload: true, template: { type: 'DRAFT_LOI', expectations: '' } });
+    expect(draft).toMatchObject({
+      allowed: true,
+      dependsOnPayload: true,
+      template: { type: 'DRAFT_LOI', expectations: '' },
+    });
   });
 
   it('the supervisory step: the derived authority and today pre-filled, "zuständig: …"; in force "frühestens am …"', async () => {
@@ -79,7 +77,9 @@ describe('GET …/next answers what would pass; accepted events warn; answers a 
     expect((await yard.step(supervisory)).status).toBe(200);
     const force = eventOf(await nextOf(yard), 'PUT_INTO_FORCE');
     expect(force).toMatchObject({ allowed: true, ready: true, template: { type: 'PUT_INTO_FORCE' } });
-    expect(force.hints).toEqual(expect.arrayContaining([expect.stringMatching(/^frühestens am \d{4}-\d{2}-\d{2} in Kraft$/)]));
+    expect(force.hints).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^frühestens am \d{4}-\d{2}-\d{2} in Kraft$/)]),
+    );
   });
 
   it('an authority other than the derived one is accepted with a warning naming OBL-SUPERVISORY-STEP', async () => {
@@ -143,7 +143,9 @@ describe('GET …/next answers what would pass; accepted events warn; answers a 
     expect(res.status).toBe(400);
     const messages = (res.body.errors as Array<{ path: string; messages: string[] }>).find((e) => e.path === 'state')!;
     expect(messages.messages.join(' ')).toMatch(/partnerSearch.*active.*active\.reporting\.overdue/);
-    const fine = await t.http.get('/api/v1/cooperations?state=active.escalation.casesOpen').set('Authorization', `Bearer ${token}`);
+    const fine = await t.http
+      .get('/api/v1/cooperations?state=active.escalation.casesOpen')
+      .set('Authorization', `Bearer ${token}`);
     expect(fine.status).toBe(200);
     const cases = await t.http.get('/api/v1/escalations?status=offen').set('Authorization', `Bearer ${token}`);
     expect(cases.status).toBe(400);

@@ -22,7 +22,10 @@ const TEXTS: Readonly<Record<string, Template>> = {
     en: 'No partner has accepted the invitation',
   }),
   amendment: () => ({ de: 'Keine Vertragsänderung offen', en: 'No amendment pending' }),
-  'conflictProcedure.levels': () => ({ de: 'Stufen des Konfliktverfahrens fehlen', en: 'Conflict procedure levels missing' }),
+  'conflictProcedure.levels': () => ({
+    de: 'Stufen des Konfliktverfahrens fehlen',
+    en: 'Conflict procedure levels missing',
+  }),
   exitPlan: () => ({ de: 'Ausstiegsplan fehlt', en: 'Exit plan missing' }),
   'supervisoryStep.approvedOn': () => ({ de: 'Datum der Genehmigung fehlt', en: 'Date of approval missing' }),
   contact: (m) => ({ de: `Ansprechperson ${m} fehlt`, en: `Contact person of ${m} missing` }),

@@ -192,7 +192,7 @@ export class CooperationsController {
     description:
       'Per event: `allowed` (role, state, obligations that need no payload), `ready` (the `template` as it is would ' +
       'be accepted now), `dependsOnPayload`, a `template` body filled from the state (current versions, the derived ' +
-      'authority, today), readable `hints` and a link to the body\'s `schema`.',
+      "authority, today), readable `hints` and a link to the body's `schema`.",
   })
   @ApiOkResponse({ type: NextEventsDto })
   @ApiNotFoundResponse({ description: 'Unknown, or not visible to the caller' })
