@@ -1,4 +1,5 @@
 import type { Principal } from '../src/auth/principal';
+import type { Actor } from '../src/cooperations/domain';
 import { COORD_HEEK, COORD_LEGDEN, HEEK } from './fixtures/building-yard.scenario';
 import { BOARD_LEGDEN } from './fixtures/operation-phase.scenario';
 import { BuildingYard } from './support/building-yard';
@@ -42,10 +43,10 @@ describe('GET /me/inbox: what waits for me', () => {
   });
   afterAll(() => t.close());
 
-  const inbox = async (principal: Principal, lang = 'de') => {
+  const inbox = async (principal: Principal | Actor, lang = 'de') => {
     const res = await t.http
       .get('/api/v1/me/inbox')
-      .set('Authorization', `Bearer ${await t.token(principal)}`)
+      .set('Authorization', `Bearer ${await t.token(principal as Principal)}`)
       .set('Accept-Language', lang);
     expect(res.status).toBe(200);
     return res.body as { horizonDays: number; items: Item[] };
