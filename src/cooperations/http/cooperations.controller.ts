@@ -42,6 +42,7 @@ import {
   HistoryQuery,
   NextEventsDto,
 } from './dto/cooperation.dto';
+import { EVENT_EXAMPLES } from './dto/event-examples';
 import { EVENT_DTOS } from './dto/event.dto';
 import { ReportsDto } from './dto/reports.dto';
 import { type EventBody, EventBodyPipe } from './event-body.pipe';
@@ -115,7 +116,7 @@ export class CooperationsController {
 
   @Get(':id')
   @Roles(...ROLES)
-  @ApiOperation({ summary: 'One cooperation, with ETag: "<version>"' })
+  @ApiOperation({ summary: 'One cooperation, with ETag: `"<version>"`' })
   @ApiOkResponse({ type: CooperationDto })
   @ApiNotFoundResponse({ description: 'Unknown, or not visible to the caller' })
   async get(
@@ -142,6 +143,7 @@ export class CooperationsController {
   })
   @ApiExtraModels(...EVENT_CLASSES)
   @ApiBody({
+    examples: EVENT_EXAMPLES,
     schema: {
       oneOf: EVENT_CLASSES.map((c) => ({ $ref: getSchemaPath(c) })),
       discriminator: {
@@ -153,7 +155,12 @@ export class CooperationsController {
   @ApiHeader({ name: 'If-Match', required: false, description: '"<version>" from ETag; stale: 412 version-mismatch' })
   @IDEMPOTENCY_HEADER
   @LANGUAGE_HEADER
-  @ApiOkResponse({ type: EventResultDto, description: 'The new snapshot and its history entry, with the new ETag' })
+  @ApiOkResponse({
+    type: EventResultDto,
+    description:
+      'The new snapshot and its history entry, with the new ETag; `warnings` when the record will not satisfy a ' +
+      'later obligation; RAISE_CONFLICT: `escalationCase` and `Location` of the case',
+  })
   @ApiBadRequestResponse({ description: 'Malformed body, unknown type or field (validation-failed)' })
   @ApiForbiddenResponse({ description: 'The caller may not send this event' })
   @ApiNotFoundResponse({ description: 'Unknown, or not visible to the caller' })
