@@ -128,7 +128,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One cooperation, with ETag: "<version>" */
+        /** One cooperation, with ETag: `"<version>"` */
         get: operations["CooperationsController_get"];
         put?: never;
         post?: never;
@@ -165,7 +165,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every event the caller could send now, allowed or with its unmet obligations */
+        /**
+         * Every event the caller could send now, allowed or with its unmet obligations
+         * @description Per event: `allowed` (role, state, obligations that need no payload), `ready` (the `template` as it is would be accepted now), `dependsOnPayload`, a `template` body filled from the state (current versions, the derived authority, today), readable `hints` and a link to the body's `schema`.
+         */
         get: operations["CooperationsController_next"];
         put?: never;
         post?: never;
@@ -221,6 +224,26 @@ export interface paths {
         };
         /** Recompute the hash chain from the stored entries (docs/hash-chain.md) */
         get: operations["CooperationsController_verify"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/inbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What waits for the caller, soonest deadline first
+         * @description Offene Einladungen, fehlende eigene Unterschriften, fällige Berichte der eigenen Kommune, Fälle, in denen die Person entscheiden darf, und Fristen der nächsten 14 Tage. / Open invitations, signatures of the caller's municipality missing, reports it owes, cases the caller may decide, and deadlines within 14 days. Only cooperations the caller may see; auditors and admins get an empty list.
+         */
+        get: operations["InboxController_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -774,6 +797,19 @@ export interface components {
              * @example letterOfIntent
              */
             state: string;
+            /**
+             * @description The state as a structure: a phase name, or `active` with the state of each parallel region
+             * @example {
+             *       "active": {
+             *         "reporting": "onTrack",
+             *         "escalation": "calm",
+             *         "membership": "stable"
+             *       }
+             *     }
+             */
+            stateValue: string | {
+                [key: string]: unknown;
+            };
             /** @description Changes with every accepted event; send it as If-Match */
             version: number;
             members: components["schemas"]["ParticipantDto"][];
@@ -805,6 +841,19 @@ export interface components {
              * @example letterOfIntent
              */
             state: string;
+            /**
+             * @description The state as a structure: a phase name, or `active` with the state of each parallel region
+             * @example {
+             *       "active": {
+             *         "reporting": "onTrack",
+             *         "escalation": "calm",
+             *         "membership": "stable"
+             *       }
+             *     }
+             */
+            stateValue: string | {
+                [key: string]: unknown;
+            };
             /** @description Changes with every accepted event; send it as If-Match */
             version: number;
             members: components["schemas"]["ParticipantDto"][];
@@ -1484,7 +1533,7 @@ export interface components {
              */
             type: "SUBMIT_REPORT";
             /**
-             * @description Berichtszeitraum: seine Bezeichnung (2027-Q1, 2027-03, 2027-H1, 2027 oder <Beginn>/P3M) oder sein Anfangsdatum / The period's label (2027-Q1, 2027-03, 2027-H1, 2027, or <start>/P3M) or its start date
+             * @description Berichtszeitraum: seine Bezeichnung (2027-Q1, 2027-03, 2027-H1, 2027 oder `<Beginn>`/P3M) oder sein Anfangsdatum / The period's label (2027-Q1, 2027-03, 2027-H1, 2027, or `<start>`/P3M) or its start date
              * @example 2027-Q1
              */
             period: string;
@@ -1524,7 +1573,7 @@ export interface components {
              */
             type: "ACKNOWLEDGE_REPORT";
             /**
-             * @description Berichtszeitraum: seine Bezeichnung (2027-Q1, 2027-03, 2027-H1, 2027 oder <Beginn>/P3M) oder sein Anfangsdatum / The period's label (2027-Q1, 2027-03, 2027-H1, 2027, or <start>/P3M) or its start date
+             * @description Berichtszeitraum: seine Bezeichnung (2027-Q1, 2027-03, 2027-H1, 2027 oder `<Beginn>`/P3M) oder sein Anfangsdatum / The period's label (2027-Q1, 2027-03, 2027-H1, 2027, or `<start>`/P3M) or its start date
              * @example 2027-Q1
              */
             period: string;
@@ -1934,9 +1983,45 @@ export interface components {
             prevHash: string;
             hash: string;
         };
+        RaisedCaseDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example 1 */
+            number: number;
+        };
+        EventWarningDto: {
+            /** @example OBL-CONTACT-AUTHORITY */
+            id: string;
+            /** @description Catalog text in the answer language */
+            message: string;
+            /** @example [P4] */
+            citation: string;
+            legalBasis: string | null;
+            satisfiedBy: string;
+            /**
+             * @example [
+             *       "contact:05554052"
+             *     ]
+             */
+            missing: string[];
+            /**
+             * @description `missing` as sentences in the answer language, naming the municipality
+             * @example [
+             *       "Ansprechperson Schöppingen (05554052) fehlt"
+             *     ]
+             */
+            missingText: string[];
+            nature: components["schemas"]["ObligationNatureDto"];
+            /** @example Angenommen – aber so wird diese Pflicht später nicht erfüllt: … */
+            detail: string;
+        };
         EventResultDto: {
             cooperation: components["schemas"]["CooperationDto"];
             entry: components["schemas"]["HistoryEntryDto"];
+            /** @description RAISE_CONFLICT: the case it opened (also `Location`) */
+            escalationCase?: components["schemas"]["RaisedCaseDto"];
+            /** @description Accepted, but the record will not satisfy these later obligations */
+            warnings?: components["schemas"]["EventWarningDto"][];
         };
         UnmetObligationDto: {
             /** @example OBL-CONTACT-AUTHORITY */
@@ -1953,21 +2038,63 @@ export interface components {
              *     ]
              */
             missing: string[];
+            /**
+             * @description `missing` as sentences in the answer language, naming the municipality
+             * @example [
+             *       "Ansprechperson Schöppingen (05554052) fehlt"
+             *     ]
+             */
+            missingText: string[];
             nature: components["schemas"]["ObligationNatureDto"];
         };
         NextEventDto: {
             /** @example START_LETTER_OF_INTENT */
             type: string;
-            /** @description true: sending it now passes, given a valid payload */
+            /** @description Role, state and the obligations that need no payload allow it */
             allowed: boolean;
+            /** @description Sending `template` as it is would be accepted now */
+            ready: boolean;
+            /** @description Whether it passes depends on the body (text to write, values an obligation judges) */
+            dependsOnPayload: boolean;
             /** @enum {string} */
             reason?: "forbidden" | "invalid" | "obligations-unmet";
             detail?: string;
             obligations?: components["schemas"]["UnmetObligationDto"][];
+            /**
+             * @description A body to start from: current versions, the derived authority and today filled in
+             * @example {
+             *       "type": "SIGN_LOI",
+             *       "version": 2
+             *     }
+             */
+            template: {
+                [key: string]: unknown;
+            };
+            /**
+             * @example [
+             *       "zuständig: Landrat des Kreises Borken"
+             *     ]
+             */
+            hints: string[];
+            /** @example /docs-json#/components/schemas/SignLoiEvent */
+            schema?: string;
         };
         NextEventsDto: {
             /** @example partnerSearch */
             state: string;
+            /**
+             * @description The state as a structure: a phase name, or `active` with the state of each parallel region
+             * @example {
+             *       "active": {
+             *         "reporting": "onTrack",
+             *         "escalation": "calm",
+             *         "membership": "stable"
+             *       }
+             *     }
+             */
+            stateValue: string | {
+                [key: string]: unknown;
+            };
             version: number;
             competentAuthority: components["schemas"]["CompetentAuthorityDto"] | null;
             events: components["schemas"]["NextEventDto"][];
@@ -1992,7 +2119,7 @@ export interface components {
             /** @description Index of the period since the term start */
             index: number;
             /**
-             * @description Label: 2027-Q1, 2027-03, 2027-H2, 2027 or <start>/P3M
+             * @description Label: 2027-Q1, 2027-03, 2027-H2, 2027 or `<start>`/P3M
              * @example 2027-Q1
              */
             period: string;
@@ -2041,6 +2168,34 @@ export interface components {
             /** @description First sequence number that fails (when not valid) */
             firstBrokenSequence?: number;
             reason?: string;
+        };
+        InboxItemDto: {
+            /** @enum {string} */
+            kind: "invitation" | "signature" | "report" | "case" | "deadline";
+            /** Format: uuid */
+            cooperationId: string;
+            cooperationTitle: string;
+            /**
+             * @description The event that answers it
+             * @example SIGN_LOI
+             */
+            action: string | null;
+            /**
+             * Format: date
+             * @description Last day to act (in Germany)
+             */
+            deadlineOn: string | null;
+            /** @example Absichtserklärung Fassung 1 unterzeichnen */
+            text: string;
+            /** Format: uuid */
+            caseId?: string;
+            /** @example 2027-Q1 */
+            period?: string;
+        };
+        InboxDto: {
+            /** @example 14 */
+            horizonDays: number;
+            items: components["schemas"]["InboxItemDto"][];
         };
         EscalationEntryDto: {
             /** Format: uuid */
@@ -2387,6 +2542,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Zu viele Anfragen / too many requests (too-many-requests; `Retry-After`) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
+            };
             /** @description The database does not answer (problem+json with the failing checks) */
             503: {
                 headers: {
@@ -2444,6 +2608,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Zu viele Anfragen / too many requests (too-many-requests; `Retry-After`) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
+            };
+            /** @description Datenbank nicht erreichbar / database unavailable (database-unavailable; `Retry-After`): retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
+            };
         };
     };
     MunicipalitiesController_create: {
@@ -2459,7 +2641,7 @@ export interface operations {
             };
         };
         responses: {
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2487,6 +2669,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Zu viele Anfragen / too many requests (too-many-requests; `Retry-After`) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
+            };
+            /** @description Datenbank nicht erreichbar / database unavailable (database-unavailable; `Retry-After`): retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
             };
         };
     };
@@ -2537,6 +2737,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Zu viele Anfragen / too many requests (too-many-requests; `Retry-After`) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
+            };
+            /** @description Datenbank nicht erreichbar / database unavailable (database-unavailable; `Retry-After`): retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
+            };
         };
     };
     LifecycleController_obligations: {
@@ -2569,6 +2787,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Zu viele Anfragen / too many requests (too-many-requests; `Retry-After`) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
+            };
+            /** @description Datenbank nicht erreichbar / database unavailable (database-unavailable; `Retry-After`): retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
             };
         };
     };
@@ -2604,6 +2840,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Zu viele Anfragen / too many requests (too-many-requests; `Retry-After`) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
+            };
+            /** @description Datenbank nicht erreichbar / database unavailable (database-unavailable; `Retry-After`): retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
+            };
         };
     };
     LifecycleController_mermaid: {
@@ -2636,6 +2890,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Zu viele Anfragen / too many requests (too-many-requests; `Retry-After`) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
+            };
+            /** @description Datenbank nicht erreichbar / database unavailable (database-unavailable; `Retry-After`): retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
+            };
         };
     };
     CooperationsController_list: {
@@ -2644,8 +2916,8 @@ export interface operations {
                 limit?: number;
                 /** @description The `next` cursor of the previous page */
                 cursor?: string;
-                /** @description State or phase; `active` also matches its sub-states (e.g. `active.reporting.due`) */
-                state?: string;
+                /** @description State or phase; `active` also matches its sub-states (e.g. `active.reporting.overdue`) */
+                state?: "partnerSearch" | "letterOfIntent" | "planning" | "contract" | "active" | "active.reporting" | "active.reporting.onTrack" | "active.reporting.overdue" | "active.escalation" | "active.escalation.calm" | "active.escalation.casesOpen" | "active.membership" | "active.membership.stable" | "active.membership.exitPending" | "dissolving" | "dissolved" | "abandoned";
                 /** @description AGS of a municipality taking part (lead, partner or invited) */
                 municipality?: string;
                 /** @description Part of the title; case- and umlaut-insensitive */
@@ -2685,6 +2957,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Zu viele Anfragen / too many requests (too-many-requests; `Retry-After`) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
+            };
+            /** @description Datenbank nicht erreichbar / database unavailable (database-unavailable; `Retry-After`): retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
             };
         };
     };
@@ -2741,6 +3031,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Zu viele Anfragen / too many requests (too-many-requests; `Retry-After`) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
+            };
+            /** @description Datenbank nicht erreichbar / database unavailable (database-unavailable; `Retry-After`): retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
+            };
         };
     };
     CooperationsController_get: {
@@ -2783,6 +3091,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Zu viele Anfragen / too many requests (too-many-requests; `Retry-After`) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
+            };
+            /** @description Datenbank nicht erreichbar / database unavailable (database-unavailable; `Retry-After`): retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
+            };
         };
     };
     CooperationsController_send: {
@@ -2793,7 +3119,7 @@ export interface operations {
                 "Accept-Language"?: string;
                 /** @description A UUID; a retry with the same key and body returns the original answer and writes nothing. Same key, different body: 422 idempotency-key-reused. */
                 "Idempotency-Key"?: string;
-                /** @description "<version>" from ETag; stale: 412 version-mismatch */
+                /** @description `"<version>"` from ETag; stale: 412 version-mismatch */
                 "If-Match"?: string;
             };
             path: {
@@ -2807,7 +3133,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The new snapshot and its history entry, with the new ETag */
+            /** @description The new snapshot and its history entry, with the new ETag; `warnings` when the record will not satisfy a later obligation; RAISE_CONFLICT: `escalationCase` and `Location` of the case */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2869,6 +3195,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Zu viele Anfragen / too many requests (too-many-requests; `Retry-After`) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
+            };
+            /** @description Datenbank nicht erreichbar / database unavailable (database-unavailable; `Retry-After`): retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
+            };
         };
     };
     CooperationsController_next: {
@@ -2914,6 +3258,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Zu viele Anfragen / too many requests (too-many-requests; `Retry-After`) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
+            };
+            /** @description Datenbank nicht erreichbar / database unavailable (database-unavailable; `Retry-After`): retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
+            };
         };
     };
     CooperationsController_reports: {
@@ -2955,6 +3317,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Zu viele Anfragen / too many requests (too-many-requests; `Retry-After`) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
+            };
+            /** @description Datenbank nicht erreichbar / database unavailable (database-unavailable; `Retry-After`): retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
             };
         };
     };
@@ -3004,6 +3384,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Zu viele Anfragen / too many requests (too-many-requests; `Retry-After`) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
+            };
+            /** @description Datenbank nicht erreichbar / database unavailable (database-unavailable; `Retry-After`): retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
+            };
         };
     };
     CooperationsController_verify: {
@@ -3045,6 +3443,75 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Zu viele Anfragen / too many requests (too-many-requests; `Retry-After`) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
+            };
+            /** @description Datenbank nicht erreichbar / database unavailable (database-unavailable; `Retry-After`): retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
+            };
+        };
+    };
+    InboxController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxDto"];
+                };
+            };
+            /** @description No valid bearer token (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: coordinator, steering-board, auditor, admin (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Zu viele Anfragen / too many requests (too-many-requests; `Retry-After`) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
+            };
+            /** @description Datenbank nicht erreichbar / database unavailable (database-unavailable; `Retry-After`): retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
             };
         };
     };
@@ -3095,6 +3562,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Zu viele Anfragen / too many requests (too-many-requests; `Retry-After`) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
+            };
+            /** @description Datenbank nicht erreichbar / database unavailable (database-unavailable; `Retry-After`): retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
+            };
         };
     };
     EscalationsController_get: {
@@ -3137,6 +3622,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Zu viele Anfragen / too many requests (too-many-requests; `Retry-After`) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
+            };
+            /** @description Datenbank nicht erreichbar / database unavailable (database-unavailable; `Retry-After`): retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
+            };
         };
     };
     DocumentsController_list: {
@@ -3178,6 +3681,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Zu viele Anfragen / too many requests (too-many-requests; `Retry-After`) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
+            };
+            /** @description Datenbank nicht erreichbar / database unavailable (database-unavailable; `Retry-After`): retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
             };
         };
     };
@@ -3246,6 +3767,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Zu viele Anfragen / too many requests (too-many-requests; `Retry-After`) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
+            };
+            /** @description Datenbank nicht erreichbar / database unavailable (database-unavailable; `Retry-After`): retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
+            };
         };
     };
     DocumentsController_download: {
@@ -3290,6 +3829,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Zu viele Anfragen / too many requests (too-many-requests; `Retry-After`) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
+            };
+            /** @description Datenbank nicht erreichbar / database unavailable (database-unavailable; `Retry-After`): retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
+            };
         };
     };
     PersonalDataController_get: {
@@ -3331,6 +3888,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Zu viele Anfragen / too many requests (too-many-requests; `Retry-After`) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
+            };
+            /** @description Datenbank nicht erreichbar / database unavailable (database-unavailable; `Retry-After`): retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
             };
         };
     };
@@ -3385,6 +3960,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Zu viele Anfragen / too many requests (too-many-requests; `Retry-After`) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
+            };
+            /** @description Datenbank nicht erreichbar / database unavailable (database-unavailable; `Retry-After`): retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
+            };
         };
     };
     WebhookSubscriptionsController_list: {
@@ -3417,6 +4010,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Zu viele Anfragen / too many requests (too-many-requests; `Retry-After`) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
+            };
+            /** @description Datenbank nicht erreichbar / database unavailable (database-unavailable; `Retry-After`): retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
             };
         };
     };
@@ -3455,6 +4066,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Zu viele Anfragen / too many requests (too-many-requests; `Retry-After`) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
+            };
+            /** @description Datenbank nicht erreichbar / database unavailable (database-unavailable; `Retry-After`): retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
+            };
         };
     };
     WebhookSubscriptionsController_delete: {
@@ -3488,6 +4117,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Zu viele Anfragen / too many requests (too-many-requests; `Retry-After`) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
+            };
+            /** @description Datenbank nicht erreichbar / database unavailable (database-unavailable; `Retry-After`): retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
             };
         };
     };
@@ -3523,6 +4170,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Zu viele Anfragen / too many requests (too-many-requests; `Retry-After`) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
+            };
+            /** @description Datenbank nicht erreichbar / database unavailable (database-unavailable; `Retry-After`): retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
             };
         };
     };
@@ -3563,6 +4228,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Zu viele Anfragen / too many requests (too-many-requests; `Retry-After`) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
+            };
+            /** @description Datenbank nicht erreichbar / database unavailable (database-unavailable; `Retry-After`): retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
+            };
         };
     };
     NotificationAddressesController_remove: {
@@ -3597,6 +4280,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Zu viele Anfragen / too many requests (too-many-requests; `Retry-After`) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
+            };
+            /** @description Datenbank nicht erreichbar / database unavailable (database-unavailable; `Retry-After`): retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
             };
         };
     };
@@ -3639,6 +4340,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Zu viele Anfragen / too many requests (too-many-requests; `Retry-After`) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
+            };
+            /** @description Datenbank nicht erreichbar / database unavailable (database-unavailable; `Retry-After`): retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
+            };
         };
     };
     DeliveriesController_get: {
@@ -3674,6 +4393,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Zu viele Anfragen / too many requests (too-many-requests; `Retry-After`) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
+            };
+            /** @description Datenbank nicht erreichbar / database unavailable (database-unavailable; `Retry-After`): retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
+            };
         };
     };
     DeliveriesController_redeliver: {
@@ -3708,6 +4445,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Zu viele Anfragen / too many requests (too-many-requests; `Retry-After`) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
+            };
+            /** @description Datenbank nicht erreichbar / database unavailable (database-unavailable; `Retry-After`): retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
             };
         };
     };
@@ -3764,6 +4519,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Zu viele Anfragen / too many requests (too-many-requests; `Retry-After`) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
+            };
+            /** @description Datenbank nicht erreichbar / database unavailable (database-unavailable; `Retry-After`): retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
+            };
         };
     };
     AuditController_verify: {
@@ -3796,6 +4569,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Zu viele Anfragen / too many requests (too-many-requests; `Retry-After`) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
+            };
+            /** @description Datenbank nicht erreichbar / database unavailable (database-unavailable; `Retry-After`): retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
             };
         };
     };
@@ -3833,6 +4624,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Zu viele Anfragen / too many requests (too-many-requests; `Retry-After`) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
+            };
+            /** @description Datenbank nicht erreichbar / database unavailable (database-unavailable; `Retry-After`): retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
             };
         };
     };
@@ -3872,6 +4681,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Zu viele Anfragen / too many requests (too-many-requests; `Retry-After`) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
+            };
+            /** @description Datenbank nicht erreichbar / database unavailable (database-unavailable; `Retry-After`): retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
             };
         };
     };
@@ -3913,6 +4740,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Zu viele Anfragen / too many requests (too-many-requests; `Retry-After`) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
+            };
+            /** @description Datenbank nicht erreichbar / database unavailable (database-unavailable; `Retry-After`): retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
             };
         };
     };
@@ -3956,6 +4801,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Zu viele Anfragen / too many requests (too-many-requests; `Retry-After`) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
+            };
+            /** @description Datenbank nicht erreichbar / database unavailable (database-unavailable; `Retry-After`): retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
+            };
         };
     };
     AuditController_publicKey: {
@@ -3988,6 +4851,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Zu viele Anfragen / too many requests (too-many-requests; `Retry-After`) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
+            };
+            /** @description Datenbank nicht erreichbar / database unavailable (database-unavailable; `Retry-After`): retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
             };
         };
     };
@@ -4025,6 +4906,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Zu viele Anfragen / too many requests (too-many-requests; `Retry-After`) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
+            };
+            /** @description Datenbank nicht erreichbar / database unavailable (database-unavailable; `Retry-After`): retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
             };
         };
     };
