@@ -8,7 +8,6 @@
  */
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import type { LifecycleEvent } from '../src/cooperations/domain/events';
 import {
   buildingYardSteps,
   CONTRACT_DRAFT,
@@ -158,7 +157,7 @@ function yardSteps(cast: Cast, termStart: string): ScenarioStep[] {
 async function yard(api: DemoApi, cast: Cast, until: string | undefined, termStart: string): Promise<void> {
   for (const step of yardSteps(cast, termStart)) {
     if (step.name === until) return;
-    const event = step.event as LifecycleEvent;
+    const event = step.event;
     const body = event.type === 'INVITE_PARTNER' ? { ...event, municipality: event.municipality.ags } : event;
     await api.send('coordinator', step.actor.municipality!, body);
   }
@@ -310,7 +309,7 @@ export async function runDemo(base: string, log: (line: string) => void = () => 
     await story.run(api);
     const token = await api.token('coordinator', story.lead);
     const state = ((await api.request('GET', `/api/v1/cooperations/${api.id}`, token)).body as { state: string }).state;
-    log(`+ ${story.title}: ${state}`);
+    log(`+ ${story.title} — ${story.phase}: ${state}`);
     result.cooperations.push({ title: story.title, id: api.id, state, created: true });
   }
   result.signIns = [
@@ -338,7 +337,7 @@ async function main(): Promise<void> {
     process.stdout.write(`${USAGE}\n`);
     return;
   }
-  const url = values.url!;
+  const url = values.url;
   const log = (line: string) => process.stdout.write(`${line}\n`);
   log(`Demo-Daten für ${url} / demo data for ${url}`);
   const result = await runDemo(url, log);

@@ -78,12 +78,13 @@ describe('OpenAPI at /docs and /docs-json', () => {
   it('declares uuid path ids, 429 and 503 everywhere, 201 on creation, 412 on events', () => {
     for (const { path, m, op } of operations()) {
       for (const p of op.parameters ?? []) {
-        if (p.in === 'path')
+        if (p.in === 'path') {
           expect({ path, p: p.name, format: p.schema.format }).toEqual({
             path,
             p: p.name,
             format: p.name === 'ags' ? undefined : 'uuid',
           });
+        }
       }
       expect({ path, m, has: ['429', '503'].filter((s) => s in op.responses) }).toEqual({
         path,
