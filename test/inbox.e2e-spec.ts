@@ -1,7 +1,8 @@
 import type { Principal } from '../src/auth/principal';
 import type { Actor } from '../src/cooperations/domain';
-import { COORD_HEEK, COORD_LEGDEN, HEEK } from './fixtures/building-yard.scenario';
+import { COORD_HEEK, COORD_LEGDEN } from './fixtures/building-yard.scenario';
 import { BOARD_LEGDEN } from './fixtures/operation-phase.scenario';
+import { EVENT_EXAMPLES } from '../src/cooperations/http/dto/event-examples';
 import { BuildingYard } from './support/building-yard';
 import { AUDITOR, createTestApp, type TestApp } from './support/test-app';
 
@@ -32,12 +33,7 @@ describe('GET /me/inbox: what waits for me', () => {
     active = new BuildingYard(t);
     await active.runUntil();
     active.at(new Date('2027-03-28T08:00:00Z'));
-    const raised = await active.send(COORD_LEGDEN, {
-      type: 'RAISE_CONFLICT',
-      subject: 'Kostenverteilung Winterdienst',
-      description: 'Legden bestreitet die Abrechnung der Einsatzstunden.',
-      parties: [HEEK.ags],
-    });
+    const raised = await active.send(COORD_LEGDEN, EVENT_EXAMPLES.RAISE_CONFLICT.value);
     expect(raised.status).toBe(200);
     caseId = raised.body.escalationCase.id;
   });

@@ -1,4 +1,5 @@
 import { COORD_HEEK, COORD_LEGDEN, EXPECTED_AUTHORITY, LEGDEN, LOI_DRAFT } from './fixtures/building-yard.scenario';
+import { EVENT_EXAMPLES } from '../src/cooperations/http/dto/event-examples';
 import { BuildingYard, stepNamed } from './support/building-yard';
 import { createTestApp, type TestApp } from './support/test-app';
 
@@ -121,12 +122,7 @@ describe('GET …/next answers what would pass; accepted events warn; answers a 
     expect((await nextOf(yard)).stateValue).toEqual({
       active: { reporting: 'onTrack', escalation: 'calm', membership: 'stable' },
     });
-    const res = await yard.send(COORD_LEGDEN, {
-      type: 'RAISE_CONFLICT',
-      subject: 'Kostenverteilung Winterdienst',
-      description: 'Legden bestreitet die Abrechnung der Einsatzstunden.',
-      parties: [COORD_HEEK.municipality],
-    });
+    const res = await yard.send(COORD_LEGDEN, EVENT_EXAMPLES.RAISE_CONFLICT.value);
     expect(res.status).toBe(200);
     expect(res.body.escalationCase).toEqual({ id: expect.any(String), number: 1 });
     expect(res.headers.location).toBe(`/api/v1/escalations/${res.body.escalationCase.id}`);
