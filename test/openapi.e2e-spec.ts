@@ -16,7 +16,8 @@ type Operation = {
 };
 
 /** Where each example is sent: the building-yard step it replaces (or `active`), who sends it, what comes first. */
-const PLACES: Record<string, { until?: string; actor: Actor; before?: string[]; at?: string }> = {
+type Before = string | [type: string, actor: Actor];
+const PLACES: Record<string, { until?: string; actor: Actor; before?: Before[]; at?: string }> = {
   INVITE_PARTNER: { until: 'invite-legden', actor: COORD_HEEK },
   ACCEPT_INVITATION: { until: 'accept-legden', actor: COORD_LEGDEN },
   DECLINE_INVITATION: { until: 'accept-legden', actor: COORD_LEGDEN },
@@ -38,6 +39,8 @@ const PLACES: Record<string, { until?: string; actor: Actor; before?: string[]; 
   ABANDON: { until: 'draft-contract', actor: COORD_HEEK },
   SUBMIT_REPORT: { actor: COORD_HEEK, at: '2027-03-20T08:00:00Z' },
   ACKNOWLEDGE_REPORT: { actor: COORD_LEGDEN, before: ['SUBMIT_REPORT'], at: '2027-03-20T08:00:00Z' },
+  CORRECT_REPORT: { actor: COORD_HEEK, before: ['SUBMIT_REPORT'], at: '2027-03-20T08:00:00Z' },
+  WAIVE_OBLIGATION: { actor: COORD_HEEK },
   RAISE_CONFLICT: { actor: COORD_LEGDEN },
   RESOLVE_CASE: { actor: BOARD_LEGDEN, before: ['RAISE_CONFLICT'] },
   ESCALATE_CASE: { actor: BOARD_LEGDEN, before: ['RAISE_CONFLICT'] },
@@ -47,6 +50,13 @@ const PLACES: Record<string, { until?: string; actor: Actor; before?: string[]; 
   WITHDRAW_EXIT_REQUEST: { actor: COORD_SCHOEPPINGEN, before: ['REQUEST_EXIT'] },
   PROPOSE_DISSOLUTION: { actor: COORD_LEGDEN },
   RECORD_DISSOLUTION_RESOLUTION: { actor: COORD_HEEK, before: ['PROPOSE_DISSOLUTION'] },
+  RECORD_WINDING_UP: {
+    actor: COORD_HEEK,
+    before: [
+      'PROPOSE_DISSOLUTION',
+      ...[COORD_HEEK, COORD_LEGDEN, COORD_SCHOEPPINGEN].map((a): Before => ['RECORD_DISSOLUTION_RESOLUTION', a]),
+    ],
+  },
 };
 
 /** Issue 15, point 6: an OpenAPI document that works when copied. */
@@ -136,8 +146,9 @@ describe('OpenAPI at /docs and /docs-json', () => {
       let caseId = '';
       // A case id is the one RAISE_CONFLICT answered (its summary says so).
       const copied = (value: object) => ('caseId' in value ? { ...value, caseId } : value);
-      for (const first of place.before ?? []) {
-        const res = await yard.send(PLACES[first].actor, copied(EVENT_EXAMPLES[first].value));
+      for (const before of place.before ?? []) {
+        const [first, actor] = typeof before === 'string' ? [before, PLACES[before].actor] : before;
+        const res = await yard.send(actor, copied(EVENT_EXAMPLES[first].value));
         expect({ first, status: res.status }).toEqual({ first, status: 200 });
         caseId = res.body.escalationCase?.id ?? caseId;
       }

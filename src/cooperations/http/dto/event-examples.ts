@@ -226,6 +226,28 @@ const EXAMPLES: Example[] = [
     },
   },
   {
+    summary: 'Betrieb, berichtende Kommune: Bericht berichtigen / operation, reporter: correct a report',
+    value: {
+      type: 'CORRECT_REPORT',
+      period: '2027-Q1',
+      reason: 'Einsatzstunden im Februar doppelt gezählt',
+      narrative: 'Quartalsbericht 2027-Q1 (berichtigt)',
+      values: [
+        { indicator: INDICATORS[0], value: -2 },
+        { indicator: INDICATORS[1], value: 55 },
+        { indicator: INDICATORS[2], value: 92 },
+      ],
+    },
+  },
+  {
+    summary: 'Federführung: eine Empfehlung begründet abbedingen / lead: waive a recommendation with a reason',
+    value: {
+      type: 'WAIVE_OBLIGATION',
+      obligation: 'OBL-EXIT-ULTIMA-RATIO',
+      reason: 'Der Austritt beruht auf einer Organisationsentscheidung, nicht auf einem Konflikt',
+    },
+  },
+  {
     summary: 'Betrieb, Partner nach einem Bericht / operation, partner after a report',
     value: { type: 'ACKNOWLEDGE_REPORT', period: '2027-Q1' },
   },
@@ -290,6 +312,16 @@ const EXAMPLES: Example[] = [
       date: '2026-08-17',
       reference: 'Vorlage 2026/101',
       agreed: true,
+    },
+  },
+  {
+    summary: 'Auflösung (dissolving), Federführung / dissolving, lead',
+    value: {
+      type: 'RECORD_WINDING_UP',
+      assets: 'Gemeinsam beschaffte Geräte gehen zum Restbuchwert an Heek; Ausgleich an die Partner.',
+      staff: 'Die abgeordneten Beschäftigten kehren zu ihren Gemeinden zurück.',
+      data: 'Einsatz- und Kostendaten werden an alle Beteiligten exportiert.',
+      openObligations: 'Schlussabrechnung durch Heek bis zum 31.03. des Folgejahres.',
     },
   },
 ];
