@@ -10,7 +10,7 @@ import { competenceOf, conclusionProcedure, currentProcedure, inForceOn } from '
  * A body to start from for each event, filled from the state where the state knows the answer (the
  * current letter-of-intent or contract version, the derived authority and the kind of step it takes,
  * today's date) and elsewhere from the schema's documented examples; text only the clerk can write
- * stays empty. `nextEvents()` decides each template as it is, which is what makes `ready` true.
+ * stays empty (so no example person's name ever reaches an answer). `nextEvents()` decides each template as it is, which is what makes `ready` true.
  */
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
@@ -36,9 +36,14 @@ function fromState(type: LifecycleEventType, ctx: CooperationContext, now: Date)
   return values;
 }
 
-/** A value of the schema's shape: its example, else the neutral value of its kind (required fields only). */
+/**
+ * A value of the schema's shape (required fields only): text stays empty — only the clerk can
+ * write it, and an example could be a person's name —, other kinds take the documented example or
+ * the neutral value of their kind.
+ */
 function sample(s: AnySchema, today: string): Json | undefined {
-  if (s.doc?.example !== undefined) return s.doc.example as Json;
+  const text = s.spec.kind === 'string' || s.spec.kind === 'email';
+  if (!text && s.doc?.example !== undefined) return s.doc.example as Json;
   if (s.nullable) return null;
   const spec = s.spec;
   switch (spec.kind) {
