@@ -1,4 +1,6 @@
+import { spawnSync } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { runDemo } from '../scripts/demo';
 import { createTestApp, type TestApp } from './support/test-app';
 
@@ -12,6 +14,16 @@ describe('npm run demo against a running server', () => {
     base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
   });
   afterAll(() => t.close());
+
+  it('--help prints the usage and the --url option', () => {
+    const run = spawnSync(process.execPath, ['-r', '@swc-node/register', 'scripts/demo.ts', '--help'], {
+      cwd: join(__dirname, '..'),
+      encoding: 'utf8',
+    });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/^npm run demo \[-- --url <server>\]/);
+    expect(run.stdout).toContain('default http://localhost:3000');
+  });
 
   it('creates cooperations in every phase, prints the sign-ins, and a second run says they are there', async () => {
     const lines: string[] = [];
