@@ -4,7 +4,7 @@
  * test/console-api-types.e2e-spec.ts (fails when the committed file is stale).
  */
 import type { INestApplication } from '@nestjs/common';
-import { createOpenApiDocument } from '../src/bootstrap';
+import { createOpenApiDocument } from '../src/openapi';
 
 export const CONSOLE_API_TYPES = 'src/console/api/openapi.d.ts';
 

@@ -1,10 +1,10 @@
 import { RequestMethod, type INestApplication } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { refuseHostileJson, requireUtf8 } from './common/body-hygiene';
+import { setupOpenApi } from './openapi';
 import { answerClientErrors } from './common/client-errors';
 import { withQuietStartup } from './common/logging';
 import { requireJsonBody } from './common/content-type.middleware';
@@ -37,22 +37,6 @@ const docsHelmet = helmet({
   },
 });
 
-/** The OpenAPI document of the API (served at /docs-json; the console's client types come from it). */
-export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
-  return SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('IKZ lifecycle engine')
-      .setDescription(
-        'Runs inter-municipal cooperations (interkommunale Zusammenarbeit) in NRW from the partner search to the ' +
-          'contract, operation, exit and dissolution. Errors are application/problem+json (RFC 9457).',
-      )
-      .setVersion('1')
-      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
-      .build(),
-  );
-}
-
 /**
  * Everything between "the module graph exists" and "listen": shared by main.ts and the e2e tests,
  * so that the tests exercise exactly the pipeline users get.
@@ -83,7 +67,6 @@ export function configureApp(app: NestExpressApplication): INestApplication {
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemFilter());
 
-  const document = createOpenApiDocument(app);
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  setupOpenApi(app);
   return app;
 }

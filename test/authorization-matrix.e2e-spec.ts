@@ -56,6 +56,8 @@ export const POLICY: Record<string, { roles: readonly Role[] | 'public' | 'metri
   'GET /api/v1/cooperations/:id/documents/:docId': { roles: ALL, scope: 'cooperation' },
   'GET /api/v1/personal-data/:id': { roles: AUDIT },
   'POST /api/v1/personal-data/:id/erasure': { roles: ['admin'] },
+  // The caller's inbox: built from the cooperations they may see (test/inbox.e2e-spec.ts covers the scoping).
+  'GET /api/v1/me/inbox': { roles: ALL },
   'GET /api/v1/escalations': { roles: ALL, scope: 'case' },
   'GET /api/v1/escalations/:id': { roles: ALL, scope: 'case' },
   'GET /api/v1/audit/transitions': { roles: AUDIT },

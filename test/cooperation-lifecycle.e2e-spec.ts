@@ -60,7 +60,7 @@ describe('the building yard of Heek, Legden and Schöppingen through the API', (
     expect(de.status).toBe(200);
     expect(de.body.state).toBe('partnerSearch');
     const byType = Object.fromEntries(de.body.events.map((e: { type: string }) => [e.type, e]));
-    expect(byType.INVITE_PARTNER).toEqual({ type: 'INVITE_PARTNER', allowed: true });
+    expect(byType.INVITE_PARTNER).toMatchObject({ type: 'INVITE_PARTNER', allowed: true, dependsOnPayload: true });
     expect(byType.START_LETTER_OF_INTENT).toMatchObject({ allowed: false, reason: 'obligations-unmet' });
     expect(byType.START_LETTER_OF_INTENT.obligations).toEqual([
       {
@@ -70,9 +70,14 @@ describe('the building yard of Heek, Legden and Schöppingen through the API', (
         legalBasis: OBLIGATIONS['OBL-PARTNERS-MIN'].legalBasis,
         satisfiedBy: OBLIGATIONS['OBL-PARTNERS-MIN'].satisfiedBy.de,
         missing: ['acceptedPartner'],
+        missingText: ['Kein Partner hat die Einladung angenommen'],
         nature: obligationNature('OBL-PARTNERS-MIN'),
       },
-      expect.objectContaining({ id: 'OBL-CONTACT-AUTHORITY', missing: [`contact:${HEEK.ags}`] }),
+      expect.objectContaining({
+        id: 'OBL-CONTACT-AUTHORITY',
+        missing: [`contact:${HEEK.ags}`],
+        missingText: [`Ansprechperson Heek (${HEEK.ags}) fehlt`],
+      }),
     ]);
     // Only the invited municipality may accept: the lead is told why not.
     expect(byType.ACCEPT_INVITATION).toMatchObject({ allowed: false, reason: 'forbidden' });
@@ -213,6 +218,7 @@ describe('a contract step sent to the wrong authority', () => {
         id: 'OBL-SUPERVISORY-STEP',
         message: OBLIGATIONS['OBL-SUPERVISORY-STEP'].text.en,
         missing: [`supervisoryStep.authority:${EXPECTED_AUTHORITY}`],
+        missingText: [`competent: ${EXPECTED_AUTHORITY}`],
       }),
     ]);
     expect((await yard.step(step)).status).toBe(200);

@@ -188,7 +188,7 @@ describe('report correction and waivers over HTTP (issue 13)', () => {
       awaiting: ['receipts', 'authority-publication'],
     });
     const next = await yard.get(COORD_HEEK, '/next');
-    expect(next.body.events.find((e: { type: string }) => e.type === 'RECORD_TERMINATION_RECEIPT')).toEqual({
+    expect(next.body.events.find((e: { type: string }) => e.type === 'RECORD_TERMINATION_RECEIPT')).toMatchObject({
       type: 'RECORD_TERMINATION_RECEIPT',
       allowed: true,
     });

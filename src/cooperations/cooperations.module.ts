@@ -15,6 +15,7 @@ import { FireDueTimerUseCase } from './application/fire-due-timer.use-case';
 import { GrowthLimits } from './application/growth-limits';
 import { IdempotencyRetention } from './application/idempotency-retention';
 import { CooperationReader } from './application/get-cooperation.query';
+import { InboxQuery } from './application/inbox.query';
 import { ListCooperationsQuery } from './application/list-cooperations.query';
 import { ListReportsQuery } from './application/list-reports.query';
 import { MunicipalityLookup } from './application/municipality-lookup';
@@ -27,6 +28,7 @@ import { SuccessQuery } from './application/success.query';
 import { TimerScheduler } from './application/timer-scheduler';
 import { VisibilityPolicy } from './application/visibility';
 import { CooperationsController } from './http/cooperations.controller';
+import { InboxController } from './http/inbox.controller';
 import { LifecycleController } from './http/lifecycle.controller';
 import { PartnerSearchController } from './http/partner-search.controller';
 import { SuccessController } from './http/success.controller';
@@ -50,7 +52,7 @@ import { TimerRepository } from './infrastructure/timer.repository';
     NotificationStoreModule,
     RegisterStoreModule,
   ],
-  controllers: [LifecycleController, CooperationsController, PartnerSearchController, SuccessController],
+  controllers: [LifecycleController, CooperationsController, PartnerSearchController, SuccessController, InboxController],
   providers: [
     CooperationRepository,
     IdempotencyRepository,
@@ -70,6 +72,7 @@ import { TimerRepository } from './infrastructure/timer.repository';
     ReconcileTimersUseCase,
     ListCooperationsQuery,
     NextEventsQuery,
+    InboxQuery,
     ListReportsQuery,
     SuccessQuery,
     ReadHistoryQuery,

@@ -179,7 +179,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One cooperation, with ETag: "<version>" */
+        /** One cooperation, with ETag: `"<version>"` */
         get: operations["CooperationsController_get"];
         put?: never;
         post?: never;
@@ -216,7 +216,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every event the caller could send now, allowed or with its unmet obligations */
+        /**
+         * Every event the caller could send now, allowed or with its unmet obligations
+         * @description Per event: `allowed` (role, state, obligations that need no payload), `ready` (the `template` as it is would be accepted now), `dependsOnPayload`, a `template` body filled from the state (current versions, the derived authority, today), readable `hints` and a link to the body's `schema`.
+         */
         get: operations["CooperationsController_next"];
         put?: never;
         post?: never;
@@ -312,6 +315,26 @@ export interface paths {
          * @description One series per criterion: target, the value of every report, who reported it and whether it is acknowledged.
          */
         get: operations["SuccessController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/inbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What waits for the caller, soonest deadline first
+         * @description Offene Einladungen, fehlende eigene Unterschriften, fällige Berichte der eigenen Kommune, Fälle, in denen die Person entscheiden darf, und Fristen der nächsten 14 Tage. / Open invitations, signatures of the caller's municipality missing, reports it owes, cases the caller may decide, and deadlines within 14 days. Only cooperations the caller may see; auditors and admins get an empty list.
+         */
+        get: operations["InboxController_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -976,6 +999,19 @@ export interface components {
              * @example letterOfIntent
              */
             state: string;
+            /**
+             * @description The state as a structure: a phase name, or `active` with the state of each parallel region
+             * @example {
+             *       "active": {
+             *         "reporting": "onTrack",
+             *         "escalation": "calm",
+             *         "membership": "stable"
+             *       }
+             *     }
+             */
+            stateValue: string | {
+                [key: string]: unknown;
+            };
             /** @description Changes with every accepted event; send it as If-Match */
             version: number;
             members: components["schemas"]["ParticipantDto"][];
@@ -1007,6 +1043,19 @@ export interface components {
              * @example letterOfIntent
              */
             state: string;
+            /**
+             * @description The state as a structure: a phase name, or `active` with the state of each parallel region
+             * @example {
+             *       "active": {
+             *         "reporting": "onTrack",
+             *         "escalation": "calm",
+             *         "membership": "stable"
+             *       }
+             *     }
+             */
+            stateValue: string | {
+                [key: string]: unknown;
+            };
             /** @description Changes with every accepted event; send it as If-Match */
             version: number;
             members: components["schemas"]["ParticipantDto"][];
@@ -1775,7 +1824,7 @@ export interface components {
              */
             type: "SUBMIT_REPORT";
             /**
-             * @description Berichtszeitraum: seine Bezeichnung (2027-Q1, 2027-03, 2027-H1, 2027 oder <Beginn>/P3M) oder sein Anfangsdatum / The period's label (2027-Q1, 2027-03, 2027-H1, 2027, or <start>/P3M) or its start date
+             * @description Berichtszeitraum: seine Bezeichnung (2027-Q1, 2027-03, 2027-H1, 2027 oder `<Beginn>`/P3M) oder sein Anfangsdatum / The period's label (2027-Q1, 2027-03, 2027-H1, 2027, or `<start>`/P3M) or its start date
              * @example 2027-Q1
              */
             period: string;
@@ -1815,7 +1864,7 @@ export interface components {
              */
             type: "ACKNOWLEDGE_REPORT";
             /**
-             * @description Berichtszeitraum: seine Bezeichnung (2027-Q1, 2027-03, 2027-H1, 2027 oder <Beginn>/P3M) oder sein Anfangsdatum / The period's label (2027-Q1, 2027-03, 2027-H1, 2027, or <start>/P3M) or its start date
+             * @description Berichtszeitraum: seine Bezeichnung (2027-Q1, 2027-03, 2027-H1, 2027 oder `<Beginn>`/P3M) oder sein Anfangsdatum / The period's label (2027-Q1, 2027-03, 2027-H1, 2027, or `<start>`/P3M) or its start date
              * @example 2027-Q1
              */
             period: string;
@@ -2237,9 +2286,45 @@ export interface components {
             prevHash: string;
             hash: string;
         };
+        RaisedCaseDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example 1 */
+            number: number;
+        };
+        EventWarningDto: {
+            /** @example OBL-CONTACT-AUTHORITY */
+            id: string;
+            /** @description Catalog text in the answer language */
+            message: string;
+            /** @example [P4] */
+            citation: string;
+            legalBasis: string | null;
+            satisfiedBy: string;
+            /**
+             * @example [
+             *       "contact:05554052"
+             *     ]
+             */
+            missing: string[];
+            /**
+             * @description `missing` as sentences in the answer language, naming the municipality
+             * @example [
+             *       "Ansprechperson Schöppingen (05554052) fehlt"
+             *     ]
+             */
+            missingText: string[];
+            nature: components["schemas"]["ObligationNatureDto"];
+            /** @example Angenommen – aber so wird diese Pflicht später nicht erfüllt: … */
+            detail: string;
+        };
         EventResultDto: {
             cooperation: components["schemas"]["CooperationDto"];
             entry: components["schemas"]["HistoryEntryDto"];
+            /** @description RAISE_CONFLICT: the case it opened (also `Location`) */
+            escalationCase?: components["schemas"]["RaisedCaseDto"];
+            /** @description Accepted, but the record will not satisfy these later obligations */
+            warnings?: components["schemas"]["EventWarningDto"][];
         };
         UnmetObligationDto: {
             /** @example OBL-CONTACT-AUTHORITY */
@@ -2256,21 +2341,63 @@ export interface components {
              *     ]
              */
             missing: string[];
+            /**
+             * @description `missing` as sentences in the answer language, naming the municipality
+             * @example [
+             *       "Ansprechperson Schöppingen (05554052) fehlt"
+             *     ]
+             */
+            missingText: string[];
             nature: components["schemas"]["ObligationNatureDto"];
         };
         NextEventDto: {
             /** @example START_LETTER_OF_INTENT */
             type: string;
-            /** @description true: sending it now passes, given a valid payload */
+            /** @description Role, state and the obligations that need no payload allow it */
             allowed: boolean;
+            /** @description Sending `template` as it is would be accepted now */
+            ready: boolean;
+            /** @description Whether it passes depends on the body (text to write, values an obligation judges) */
+            dependsOnPayload: boolean;
             /** @enum {string} */
             reason?: "forbidden" | "invalid" | "obligations-unmet";
             detail?: string;
             obligations?: components["schemas"]["UnmetObligationDto"][];
+            /**
+             * @description A body to start from: current versions, the derived authority and today filled in
+             * @example {
+             *       "type": "SIGN_LOI",
+             *       "version": 2
+             *     }
+             */
+            template: {
+                [key: string]: unknown;
+            };
+            /**
+             * @example [
+             *       "zuständig: Landrat des Kreises Borken"
+             *     ]
+             */
+            hints: string[];
+            /** @example /docs-json#/components/schemas/SignLoiEvent */
+            schema?: string;
         };
         NextEventsDto: {
             /** @example partnerSearch */
             state: string;
+            /**
+             * @description The state as a structure: a phase name, or `active` with the state of each parallel region
+             * @example {
+             *       "active": {
+             *         "reporting": "onTrack",
+             *         "escalation": "calm",
+             *         "membership": "stable"
+             *       }
+             *     }
+             */
+            stateValue: string | {
+                [key: string]: unknown;
+            };
             version: number;
             competentAuthority: components["schemas"]["CompetentAuthorityDto"] | null;
             events: components["schemas"]["NextEventDto"][];
@@ -2295,7 +2422,7 @@ export interface components {
             /** @description Index of the period since the term start */
             index: number;
             /**
-             * @description Label: 2027-Q1, 2027-03, 2027-H2, 2027 or <start>/P3M
+             * @description Label: 2027-Q1, 2027-03, 2027-H2, 2027 or `<start>`/P3M
              * @example 2027-Q1
              */
             period: string;
@@ -2436,6 +2563,34 @@ export interface components {
             version: number;
             /** @description One series per success criterion of the adopted LoI */
             series: components["schemas"]["SuccessSeriesDto"][];
+        };
+        InboxItemDto: {
+            /** @enum {string} */
+            kind: "invitation" | "signature" | "report" | "case" | "deadline";
+            /** Format: uuid */
+            cooperationId: string;
+            cooperationTitle: string;
+            /**
+             * @description The event that answers it
+             * @example SIGN_LOI
+             */
+            action: string | null;
+            /**
+             * Format: date
+             * @description Last day to act (in Germany)
+             */
+            deadlineOn: string | null;
+            /** @example Absichtserklärung Fassung 1 unterzeichnen */
+            text: string;
+            /** Format: uuid */
+            caseId?: string;
+            /** @example 2027-Q1 */
+            period?: string;
+        };
+        InboxDto: {
+            /** @example 14 */
+            horizonDays: number;
+            items: components["schemas"]["InboxItemDto"][];
         };
         EscalationEntryDto: {
             /** Format: uuid */
@@ -2895,6 +3050,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Zu viele Anfragen / too many requests (too-many-requests; `Retry-After`) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
+            };
+            /** @description Datenbank nicht erreichbar / database unavailable (database-unavailable; `Retry-After`): retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
+            };
         };
     };
     HealthController_check: {
@@ -2912,6 +3085,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Zu viele Anfragen / too many requests (too-many-requests; `Retry-After`) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
             };
             /** @description The database does not answer (problem+json with the failing checks) */
             503: {
@@ -2938,6 +3120,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Zu viele Anfragen / too many requests (too-many-requests; `Retry-After`) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
+            };
+            /** @description Datenbank nicht erreichbar / database unavailable (database-unavailable; `Retry-After`): retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
+            };
         };
     };
     HealthController_ready: {
@@ -2955,6 +3155,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Zu viele Anfragen / too many requests (too-many-requests; `Retry-After`) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
             };
             /** @description Stopping (after SIGTERM, `draining: true`) or the database does not answer (problem+json) */
             503: {
@@ -3013,6 +3222,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Zu viele Anfragen / too many requests (too-many-requests; `Retry-After`) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
+            };
+            /** @description Datenbank nicht erreichbar / database unavailable (database-unavailable; `Retry-After`): retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
+            };
         };
     };
     MunicipalitiesController_create: {
@@ -3028,7 +3255,7 @@ export interface operations {
             };
         };
         responses: {
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3056,6 +3283,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Zu viele Anfragen / too many requests (too-many-requests; `Retry-After`) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
+            };
+            /** @description Datenbank nicht erreichbar / database unavailable (database-unavailable; `Retry-After`): retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
             };
         };
     };
@@ -3106,6 +3351,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Zu viele Anfragen / too many requests (too-many-requests; `Retry-After`) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
+            };
+            /** @description Datenbank nicht erreichbar / database unavailable (database-unavailable; `Retry-After`): retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
+            };
         };
     };
     LifecycleController_obligations: {
@@ -3138,6 +3401,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Zu viele Anfragen / too many requests (too-many-requests; `Retry-After`) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
+            };
+            /** @description Datenbank nicht erreichbar / database unavailable (database-unavailable; `Retry-After`): retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
             };
         };
     };
@@ -3173,6 +3454,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Zu viele Anfragen / too many requests (too-many-requests; `Retry-After`) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
+            };
+            /** @description Datenbank nicht erreichbar / database unavailable (database-unavailable; `Retry-After`): retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
+            };
         };
     };
     LifecycleController_mermaid: {
@@ -3205,6 +3504,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Zu viele Anfragen / too many requests (too-many-requests; `Retry-After`) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
+            };
+            /** @description Datenbank nicht erreichbar / database unavailable (database-unavailable; `Retry-After`): retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
+            };
         };
     };
     CooperationsController_list: {
@@ -3213,8 +3530,8 @@ export interface operations {
                 limit?: number;
                 /** @description The `next` cursor of the previous page */
                 cursor?: string;
-                /** @description State or phase; `active` also matches its sub-states (e.g. `active.reporting.due`) */
-                state?: string;
+                /** @description State or phase; `active` also matches its sub-states (e.g. `active.reporting.overdue`) */
+                state?: "partnerSearch" | "letterOfIntent" | "planning" | "contract" | "active" | "active.reporting" | "active.reporting.onTrack" | "active.reporting.overdue" | "active.escalation" | "active.escalation.calm" | "active.escalation.casesOpen" | "active.membership" | "active.membership.stable" | "active.membership.exitPending" | "dissolving" | "dissolved" | "abandoned";
                 /** @description AGS of a municipality taking part (lead, partner or invited) */
                 municipality?: string;
                 /** @description Part of the title; case- and umlaut-insensitive */
@@ -3254,6 +3571,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Zu viele Anfragen / too many requests (too-many-requests; `Retry-After`) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
+            };
+            /** @description Datenbank nicht erreichbar / database unavailable (database-unavailable; `Retry-After`): retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
             };
         };
     };
@@ -3310,6 +3645,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Zu viele Anfragen / too many requests (too-many-requests; `Retry-After`) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
+            };
+            /** @description Datenbank nicht erreichbar / database unavailable (database-unavailable; `Retry-After`): retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
+            };
         };
     };
     CooperationsController_get: {
@@ -3352,6 +3705,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Zu viele Anfragen / too many requests (too-many-requests; `Retry-After`) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
+            };
+            /** @description Datenbank nicht erreichbar / database unavailable (database-unavailable; `Retry-After`): retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
+            };
         };
     };
     CooperationsController_send: {
@@ -3362,7 +3733,7 @@ export interface operations {
                 "Accept-Language"?: string;
                 /** @description A UUID; a retry with the same key and body returns the original answer and writes nothing. Same key, different body: 422 idempotency-key-reused. */
                 "Idempotency-Key"?: string;
-                /** @description "<version>" from ETag; stale: 412 version-mismatch */
+                /** @description `"<version>"` from ETag; stale: 412 version-mismatch */
                 "If-Match"?: string;
             };
             path: {
@@ -3376,7 +3747,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The new snapshot and its history entry, with the new ETag */
+            /** @description The new snapshot and its history entry, with the new ETag; `warnings` when the record will not satisfy a later obligation; RAISE_CONFLICT: `escalationCase` and `Location` of the case */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3438,6 +3809,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Zu viele Anfragen / too many requests (too-many-requests; `Retry-After`) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
+            };
+            /** @description Datenbank nicht erreichbar / database unavailable (database-unavailable; `Retry-After`): retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
+            };
         };
     };
     CooperationsController_next: {
@@ -3483,6 +3872,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Zu viele Anfragen / too many requests (too-many-requests; `Retry-After`) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
+            };
+            /** @description Datenbank nicht erreichbar / database unavailable (database-unavailable; `Retry-After`): retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
+            };
         };
     };
     CooperationsController_reports: {
@@ -3524,6 +3931,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Zu viele Anfragen / too many requests (too-many-requests; `Retry-After`) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
+            };
+            /** @description Datenbank nicht erreichbar / database unavailable (database-unavailable; `Retry-After`): retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
             };
         };
     };
@@ -3573,6 +3998,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Zu viele Anfragen / too many requests (too-many-requests; `Retry-After`) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
+            };
+            /** @description Datenbank nicht erreichbar / database unavailable (database-unavailable; `Retry-After`): retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
+            };
         };
     };
     CooperationsController_verify: {
@@ -3614,6 +4057,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Zu viele Anfragen / too many requests (too-many-requests; `Retry-After`) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
+            };
+            /** @description Datenbank nicht erreichbar / database unavailable (database-unavailable; `Retry-After`): retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
             };
         };
     };
@@ -3674,6 +4135,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Zu viele Anfragen / too many requests (too-many-requests; `Retry-After`) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
+            };
+            /** @description Datenbank nicht erreichbar / database unavailable (database-unavailable; `Retry-After`): retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
+            };
         };
     };
     SuccessController_get: {
@@ -3715,6 +4194,75 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Zu viele Anfragen / too many requests (too-many-requests; `Retry-After`) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
+            };
+            /** @description Datenbank nicht erreichbar / database unavailable (database-unavailable; `Retry-After`): retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
+            };
+        };
+    };
+    InboxController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxDto"];
+                };
+            };
+            /** @description No valid bearer token (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: coordinator, steering-board, auditor, admin (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Zu viele Anfragen / too many requests (too-many-requests; `Retry-After`) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
+            };
+            /** @description Datenbank nicht erreichbar / database unavailable (database-unavailable; `Retry-After`): retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
             };
         };
     };
@@ -3765,6 +4313,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Zu viele Anfragen / too many requests (too-many-requests; `Retry-After`) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
+            };
+            /** @description Datenbank nicht erreichbar / database unavailable (database-unavailable; `Retry-After`): retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
+            };
         };
     };
     EscalationsController_get: {
@@ -3807,6 +4373,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Zu viele Anfragen / too many requests (too-many-requests; `Retry-After`) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
+            };
+            /** @description Datenbank nicht erreichbar / database unavailable (database-unavailable; `Retry-After`): retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
+            };
         };
     };
     DocumentsController_list: {
@@ -3848,6 +4432,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Zu viele Anfragen / too many requests (too-many-requests; `Retry-After`) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
+            };
+            /** @description Datenbank nicht erreichbar / database unavailable (database-unavailable; `Retry-After`): retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
             };
         };
     };
@@ -3916,6 +4518,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Zu viele Anfragen / too many requests (too-many-requests; `Retry-After`) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
+            };
+            /** @description Datenbank nicht erreichbar / database unavailable (database-unavailable; `Retry-After`): retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
+            };
         };
     };
     DocumentsController_download: {
@@ -3960,6 +4580,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Zu viele Anfragen / too many requests (too-many-requests; `Retry-After`) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
+            };
+            /** @description Datenbank nicht erreichbar / database unavailable (database-unavailable; `Retry-After`): retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
+            };
         };
     };
     PersonalDataController_get: {
@@ -4001,6 +4639,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Zu viele Anfragen / too many requests (too-many-requests; `Retry-After`) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
+            };
+            /** @description Datenbank nicht erreichbar / database unavailable (database-unavailable; `Retry-After`): retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
             };
         };
     };
@@ -4055,6 +4711,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Zu viele Anfragen / too many requests (too-many-requests; `Retry-After`) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
+            };
+            /** @description Datenbank nicht erreichbar / database unavailable (database-unavailable; `Retry-After`): retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
+            };
         };
     };
     WebhookSubscriptionsController_list: {
@@ -4087,6 +4761,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Zu viele Anfragen / too many requests (too-many-requests; `Retry-After`) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
+            };
+            /** @description Datenbank nicht erreichbar / database unavailable (database-unavailable; `Retry-After`): retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
             };
         };
     };
@@ -4125,6 +4817,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Zu viele Anfragen / too many requests (too-many-requests; `Retry-After`) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
+            };
+            /** @description Datenbank nicht erreichbar / database unavailable (database-unavailable; `Retry-After`): retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
+            };
         };
     };
     WebhookSubscriptionsController_delete: {
@@ -4158,6 +4868,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Zu viele Anfragen / too many requests (too-many-requests; `Retry-After`) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
+            };
+            /** @description Datenbank nicht erreichbar / database unavailable (database-unavailable; `Retry-After`): retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
             };
         };
     };
@@ -4193,6 +4921,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Zu viele Anfragen / too many requests (too-many-requests; `Retry-After`) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
+            };
+            /** @description Datenbank nicht erreichbar / database unavailable (database-unavailable; `Retry-After`): retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
             };
         };
     };
@@ -4233,6 +4979,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Zu viele Anfragen / too many requests (too-many-requests; `Retry-After`) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
+            };
+            /** @description Datenbank nicht erreichbar / database unavailable (database-unavailable; `Retry-After`): retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
+            };
         };
     };
     NotificationAddressesController_remove: {
@@ -4267,6 +5031,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Zu viele Anfragen / too many requests (too-many-requests; `Retry-After`) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
+            };
+            /** @description Datenbank nicht erreichbar / database unavailable (database-unavailable; `Retry-After`): retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
             };
         };
     };
@@ -4309,6 +5091,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Zu viele Anfragen / too many requests (too-many-requests; `Retry-After`) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
+            };
+            /** @description Datenbank nicht erreichbar / database unavailable (database-unavailable; `Retry-After`): retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
+            };
         };
     };
     DeliveriesController_get: {
@@ -4344,6 +5144,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Zu viele Anfragen / too many requests (too-many-requests; `Retry-After`) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
+            };
+            /** @description Datenbank nicht erreichbar / database unavailable (database-unavailable; `Retry-After`): retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
+            };
         };
     };
     DeliveriesController_redeliver: {
@@ -4378,6 +5196,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Zu viele Anfragen / too many requests (too-many-requests; `Retry-After`) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
+            };
+            /** @description Datenbank nicht erreichbar / database unavailable (database-unavailable; `Retry-After`): retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
             };
         };
     };
@@ -4434,6 +5270,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Zu viele Anfragen / too many requests (too-many-requests; `Retry-After`) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
+            };
+            /** @description Datenbank nicht erreichbar / database unavailable (database-unavailable; `Retry-After`): retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
+            };
         };
     };
     AuditController_verify: {
@@ -4466,6 +5320,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Zu viele Anfragen / too many requests (too-many-requests; `Retry-After`) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
+            };
+            /** @description Datenbank nicht erreichbar / database unavailable (database-unavailable; `Retry-After`): retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
             };
         };
     };
@@ -4503,6 +5375,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Zu viele Anfragen / too many requests (too-many-requests; `Retry-After`) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
+            };
+            /** @description Datenbank nicht erreichbar / database unavailable (database-unavailable; `Retry-After`): retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
             };
         };
     };
@@ -4542,6 +5432,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Zu viele Anfragen / too many requests (too-many-requests; `Retry-After`) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
+            };
+            /** @description Datenbank nicht erreichbar / database unavailable (database-unavailable; `Retry-After`): retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
             };
         };
     };
@@ -4583,6 +5491,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Zu viele Anfragen / too many requests (too-many-requests; `Retry-After`) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
+            };
+            /** @description Datenbank nicht erreichbar / database unavailable (database-unavailable; `Retry-After`): retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
             };
         };
     };
@@ -4626,6 +5552,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Zu viele Anfragen / too many requests (too-many-requests; `Retry-After`) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
+            };
+            /** @description Datenbank nicht erreichbar / database unavailable (database-unavailable; `Retry-After`): retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
+            };
         };
     };
     AuditController_publicKey: {
@@ -4659,6 +5603,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Zu viele Anfragen / too many requests (too-many-requests; `Retry-After`) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
+            };
+            /** @description Datenbank nicht erreichbar / database unavailable (database-unavailable; `Retry-After`): retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
+            };
         };
     };
     SignInController_config: {
@@ -4676,6 +5638,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SignInConfigDto"];
+                };
+            };
+            /** @description Zu viele Anfragen / too many requests (too-many-requests; `Retry-After`) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
+            };
+            /** @description Datenbank nicht erreichbar / database unavailable (database-unavailable; `Retry-After`): retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
                 };
             };
         };
@@ -4711,6 +5691,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Zu viele Anfragen / too many requests (too-many-requests; `Retry-After`) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
+            };
+            /** @description Datenbank nicht erreichbar / database unavailable (database-unavailable; `Retry-After`): retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
+            };
         };
     };
     RegisterController_list: {
@@ -4741,6 +5739,24 @@ export interface operations {
                     "application/json": components["schemas"]["RegisterPage"];
                 };
             };
+            /** @description Zu viele Anfragen / too many requests (too-many-requests; `Retry-After`) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
+            };
+            /** @description Datenbank nicht erreichbar / database unavailable (database-unavailable; `Retry-After`): retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
+            };
         };
     };
     RegisterController_csv: {
@@ -4767,6 +5783,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Zu viele Anfragen / too many requests (too-many-requests; `Retry-After`) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
+            };
+            /** @description Datenbank nicht erreichbar / database unavailable (database-unavailable; `Retry-After`): retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
             };
         };
     };
@@ -4811,6 +5845,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Zu viele Anfragen / too many requests (too-many-requests; `Retry-After`) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
+            };
+            /** @description Datenbank nicht erreichbar / database unavailable (database-unavailable; `Retry-After`): retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
+            };
         };
     };
     StatusReportController_pdf: {
@@ -4854,6 +5906,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Zu viele Anfragen / too many requests (too-many-requests; `Retry-After`) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
+            };
+            /** @description Datenbank nicht erreichbar / database unavailable (database-unavailable; `Retry-After`): retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
+            };
         };
     };
     DevTokenController_token: {
@@ -4890,6 +5960,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Zu viele Anfragen / too many requests (too-many-requests; `Retry-After`) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
+            };
+            /** @description Datenbank nicht erreichbar / database unavailable (database-unavailable; `Retry-After`): retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
             };
         };
     };

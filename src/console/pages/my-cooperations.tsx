@@ -18,14 +18,17 @@ const PHASES = [
   'dissolving',
   'dissolved',
   'abandoned',
-];
+] as const;
+type Phase = (typeof PHASES)[number];
+const isPhase = (value: string): value is Phase => (PHASES as readonly string[]).includes(value);
 const PAGE_SIZE = 20;
 
 /** "My cooperations": phase, my municipality's role, what blocks the next step, the next deadline. */
 export function MyCooperations() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
-  const state = params.get('state') ?? '';
+  const requested = params.get('state') ?? '';
+  const state = isPhase(requested) ? requested : '';
   const q = params.get('q') ?? '';
   const [text, setText] = useState(q);
   const list = useInfiniteQuery({

@@ -3,6 +3,7 @@ import {
   type CompetentAuthorityView,
   type CooperationContext,
   type CooperationState,
+  type LifecycleStateValue,
   type Member,
   stateToString,
 } from '../domain';
@@ -27,6 +28,8 @@ export interface CooperationSummary {
   fieldOfWork: string;
   lead: string;
   state: string;
+  /** The state as a structure: a phase name, or `{ active: { reporting, escalation, membership } }`. */
+  stateValue: LifecycleStateValue;
   version: number;
   members: Participant[];
   createdAt: string;
@@ -47,18 +50,34 @@ export interface CooperationView extends CooperationSummary {
 export interface EventResult {
   cooperation: CooperationView;
   entry: HistoryEntry;
+  /** RAISE_CONFLICT: the case it opened (`Location: /api/v1/escalations/<id>`). */
+  escalationCase?: { id: string; number: number };
+  /** Later obligations the accepted record will not satisfy (e.g. an authority other than the derived one). */
+  warnings?: EventWarning[];
+}
+
+export interface EventWarning extends UnmetObligation {
+  /** "Angenommen – aber …" with the obligation's text. */
+  detail: string;
 }
 
 export interface NextEventView {
   type: string;
   allowed: boolean;
+  ready: boolean;
+  dependsOnPayload: boolean;
   reason?: string;
   detail?: string;
   obligations?: UnmetObligation[];
+  template: Record<string, unknown>;
+  hints: string[];
+  /** Where the body's schema is described (set by the HTTP edge, which names the schemas). */
+  schema?: string;
 }
 
 export interface NextEventsView {
   state: string;
+  stateValue: LifecycleStateValue;
   version: number;
   competentAuthority: CompetentAuthorityView | null;
   events: NextEventView[];
@@ -72,6 +91,7 @@ export function summaryOf(row: StoredCooperation, state: CooperationState): Coop
     fieldOfWork: ctx.fieldOfWork,
     lead: ctx.lead,
     state: stateToString(state.value),
+    stateValue: state.value,
     version: row.version,
     members: Object.values(ctx.members)
       .map((m) => ({ ags: m.ags, name: m.name, role: m.role, status: m.status }))

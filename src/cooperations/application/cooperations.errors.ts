@@ -1,6 +1,11 @@
 import { ApplicationError, type ErrorCategory, type FieldError } from '../../common/errors';
 import type { Language } from '../../common/language';
-import { type FieldError as DomainFieldError, type Rejected, UnknownDefinitionVersionError } from '../domain';
+import {
+  type CooperationContext,
+  type FieldError as DomainFieldError,
+  type Rejected,
+  UnknownDefinitionVersionError,
+} from '../domain';
 import { describeUnmet } from './unmet-obligations';
 
 /** Unknown, or not visible to the caller: the two are not told apart. */
@@ -116,6 +121,8 @@ export class EventRejected extends ApplicationError {
   constructor(
     readonly rejection: Rejected,
     private readonly mapPath: (path: string) => string = (p) => p,
+    /** The cooperation as it was: names the municipalities in `missingText`. */
+    private readonly context?: CooperationContext,
   ) {
     super(rejection.detail);
     this.code = rejection.kind === 'invalid' ? 'invalid-event' : rejection.kind;
@@ -128,7 +135,7 @@ export class EventRejected extends ApplicationError {
           errors: groupByPath((this.rejection.errors ?? []).map((e) => ({ ...e, path: this.mapPath(e.path) }))),
         };
       case 'obligations-unmet':
-        return { obligations: describeUnmet(this.rejection.unmet ?? [], lang) };
+        return { obligations: describeUnmet(this.rejection.unmet ?? [], lang, this.context) };
       case 'event-not-allowed':
       case 'forbidden':
         return {};

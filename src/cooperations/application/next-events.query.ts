@@ -25,12 +25,17 @@ export class NextEventsQuery {
       state: stateToString(state.value),
       version: stored.version,
       competentAuthority: competentAuthorityView(state.context, now),
+      stateValue: state.value,
       events: nextEventsOn(state, actorOf(principal), now).map((e) => ({
         type: e.type,
         allowed: e.allowed,
+        ready: e.ready,
+        dependsOnPayload: e.dependsOnPayload,
         ...(e.reason ? { reason: e.reason } : {}),
         ...(e.detail ? { detail: e.detail[lang] } : {}),
-        ...(e.unmet ? { obligations: describeUnmet(e.unmet, lang) } : {}),
+        ...(e.unmet ? { obligations: describeUnmet(e.unmet, lang, state.context) } : {}),
+        template: e.template,
+        hints: e.hints.map((h) => h[lang]),
       })),
     };
   }

@@ -3,7 +3,8 @@ import type { Principal } from '../../auth/principal';
 import { Clock, nowOf } from '../../common/clock';
 import { DocumentReferences } from '../../documents';
 import { PersonalDataStore } from '../../personal-data';
-import type { Accepted, Contact, LifecycleEvent, LifecycleEventType } from '../domain';
+import type { Language } from '../../common/language';
+import type { Accepted, Contact, EscalationCase, LifecycleEvent, LifecycleEventType } from '../domain';
 import { CooperationRepository } from '../infrastructure/cooperation.repository';
 import { actorOf } from './actor';
 import { type CommandMeta, type CommandOutcome, CommandRunner } from './command-runner';
@@ -11,8 +12,9 @@ import type { EventResult } from './cooperation-view';
 import { CooperationNotFound, EventRejected, UnknownMunicipality } from './cooperations.errors';
 import { DecisionRecorder } from './decision-recorder';
 import { GrowthLimits } from './growth-limits';
-import { decideOn } from './load-state';
+import { decideOn, loadState } from './load-state';
 import { MunicipalityLookup } from './municipality-lookup';
+import { describeUnmet } from './unmet-obligations';
 import { isVisible } from './visibility';
 
 /** An event as the API takes it: the domain's fields, municipalities by key, evidence by document id. */
@@ -41,6 +43,7 @@ export class SendEventUseCase {
     command: EventCommand,
     principal: Principal,
     meta: CommandMeta,
+    lang: Language = 'de',
   ): Promise<CommandOutcome<EventResult>> {
     // Evidence references are the adapter's: the domain decides the event without them.
     const { documents: documentIds, ...body } = command;
@@ -59,7 +62,7 @@ export class SendEventUseCase {
       const evidence = documentIds ? await this.documents.resolve(tx, id, documentIds) : undefined;
       const now = nowOf(this.clock);
       let decision = decideOn(current.state, event, actorOf(principal), now);
-      if (!decision.ok) throw new EventRejected(decision, mapPath);
+      if (!decision.ok) throw new EventRejected(decision, mapPath, loadState(current.state).context);
       this.limits.checkGrowth(current.state, decision.state);
       const { type: _type, ...fields } = decision.event;
       let payload: object = fields;
@@ -86,7 +89,7 @@ export class SendEventUseCase {
         now,
       );
       return this.runner.accepted(tx, principal.sub, meta, {
-        answer: result,
+        answer: { ...result, ...outcomeOf(decision, lang) },
         cooperationId: id,
         version: result.cooperation.version,
         created: false,
@@ -124,6 +127,34 @@ export class SendEventUseCase {
     }
     return { event: body as unknown as LifecycleEvent, mapPath: (path) => path };
   }
+}
+
+const WARNING = {
+  de: 'Angenommen – aber so wird diese Pflicht später nicht erfüllt:',
+  en: 'Accepted – but this way the obligation will not be met later:',
+};
+
+/**
+ * What an accepted event's answer adds to the snapshot (stored with it, so a replay says the same):
+ * the case a RAISE_CONFLICT opened, and the later obligations its record will not satisfy.
+ */
+function outcomeOf(decision: Accepted, lang: Language): Partial<EventResult> {
+  // The case RAISE_CONFLICT opens is the one with the next number.
+  const raised =
+    decision.event.type === 'RAISE_CONFLICT'
+      ? decision.state.context.escalation.cases.reduce<EscalationCase | undefined>(
+          (last, c) => (!last || c.number > last.number ? c : last),
+          undefined,
+        )
+      : undefined;
+  const warnings = describeUnmet(decision.warnings ?? [], lang, decision.state.context).map((w) => ({
+    ...w,
+    detail: `${WARNING[lang]} ${w.message}`,
+  }));
+  return {
+    ...(raised ? { escalationCase: { id: raised.id, number: raised.number } } : {}),
+    ...(warnings.length > 0 ? { warnings } : {}),
+  };
 }
 
 /**

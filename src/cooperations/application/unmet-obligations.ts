@@ -1,5 +1,12 @@
 import type { Language } from '../../common/language';
-import { obligationNature, type ObligationNatureView, type ObligationResult, OBLIGATIONS } from '../domain';
+import {
+  type CooperationContext,
+  describeMissing,
+  obligationNature,
+  type ObligationNatureView,
+  type ObligationResult,
+  OBLIGATIONS,
+} from '../domain';
 
 /** An unmet obligation as clients see it: catalog texts in the answer language, what is missing. */
 export interface UnmetObligation {
@@ -9,11 +16,17 @@ export interface UnmetObligation {
   legalBasis: string | null;
   satisfiedBy: string;
   missing: string[];
+  /** `missing` as sentences naming the municipality ("Unterschrift Legden (05554036) fehlt"), same order. */
+  missingText: string[];
   /** Statutory, conditional or recommended; waivable; parts markable not applicable; catalog version. */
   nature: ObligationNatureView;
 }
 
-export function describeUnmet(results: readonly ObligationResult[], lang: Language): UnmetObligation[] {
+export function describeUnmet(
+  results: readonly ObligationResult[],
+  lang: Language,
+  ctx?: Pick<CooperationContext, 'members'>,
+): UnmetObligation[] {
   return results
     .filter((r) => !r.met)
     .map((r) => {
@@ -25,6 +38,7 @@ export function describeUnmet(results: readonly ObligationResult[], lang: Langua
         legalBasis: o.legalBasis,
         satisfiedBy: o.satisfiedBy[lang],
         missing: r.missing,
+        missingText: r.missing.map((key) => describeMissing(key, ctx)[lang]),
         nature: obligationNature(r.id),
       };
     });

@@ -1,7 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '../../auth/principal';
 import { CooperationRepository, type VisibilityScope } from '../infrastructure/cooperation.repository';
+import type { CooperationState } from '../domain';
 import { CooperationNotFound } from './cooperations.errors';
+import { loadState } from './load-state';
+
+/** Rows read per query when a use case walks every visible cooperation. */
+const PAGE = 200;
 
 /** Roles that see every cooperation; the others see those their municipality takes part in. */
 export const SEES_ALL: readonly Principal['role'][] = ['auditor', 'admin'];
@@ -26,5 +31,18 @@ export class VisibilityPolicy {
   async assertVisible(id: string, principal: Principal): Promise<void> {
     const members = await this.cooperations.members(id);
     if (!members || !isVisible(members, principal)) throw new CooperationNotFound(id);
+  }
+
+  /** Every cooperation the caller may see, in the current definition, oldest first. */
+  async visibleStates(principal: Principal): Promise<CooperationState[]> {
+    const states: CooperationState[] = [];
+    let after: { createdAt: string; id: string } | undefined;
+    for (;;) {
+      const rows = await this.cooperations.list({ scope: scopeOf(principal), after, limit: PAGE });
+      states.push(...rows.map((r) => loadState(r.state)));
+      if (rows.length < PAGE) return states;
+      const last = rows[rows.length - 1];
+      after = { createdAt: last.createdAt.toISOString(), id: last.id };
+    }
   }
 }

@@ -45,7 +45,7 @@ describe('building-yard scenario driven through decide()', () => {
     const start = next.find((n) => n.type === 'START_LETTER_OF_INTENT')!;
     expect(start).toMatchObject({ allowed: false, reason: 'obligations-unmet' });
     expect(start.unmet!.map((u) => u.id)).toEqual(['OBL-PARTNERS-MIN', 'OBL-CONTACT-AUTHORITY']);
-    expect(next.find((n) => n.type === 'INVITE_PARTNER')).toEqual({
+    expect(next.find((n) => n.type === 'INVITE_PARTNER')).toMatchObject({
       type: 'INVITE_PARTNER',
       allowed: true,
     });

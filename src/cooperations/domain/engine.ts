@@ -22,12 +22,14 @@ import {
   type OpenCooperationInput,
   routeObligations,
 } from './lifecycle.machine';
+import { eventHints, eventTemplate, hasTextToWrite } from './event-templates';
 import { MOTIVE_IDS } from './motives';
 import { evaluate, type ObligationResult, PAYLOAD_OBLIGATIONS } from './obligations';
 import type { Bilingual } from './obligations.catalog';
 import { EVENT_RULES, type EventRule } from './phases';
 import { type FieldError, object, oneOf, str, text, validate } from './schema';
 import { diffTimers, isCurrentTimer, isSystemEventType, type TimerChanges } from './timers';
+import { followUpWarnings } from './warnings';
 
 export type { OpenCooperationInput } from './lifecycle.machine';
 
@@ -55,6 +57,8 @@ export interface Accepted {
    * earlier instance of its key): accepted, nothing changed. Late and duplicate firings are harmless.
    */
   noop?: true;
+  /** Later obligations the recorded facts will not satisfy (warnings.ts); absent when there are none. */
+  warnings?: ObligationResult[];
 }
 
 export interface Rejected {
@@ -81,10 +85,18 @@ export interface Opened {
 
 export interface NextEvent {
   type: LifecycleEventType;
+  /** Role, membership, state and the guard's obligations (as far as they do not need a payload) allow it. */
   allowed: boolean;
   reason?: RejectionKind;
   detail?: Bilingual;
   unmet?: ObligationResult[];
+  /** A body to start from, filled from the state (event-templates.ts). */
+  template: Record<string, unknown>;
+  /** Sending `template` as it is would be accepted now. */
+  ready: boolean;
+  /** What it records depends on the body: text to write, or values an obligation judges. */
+  dependsOnPayload: boolean;
+  hints: Bilingual[];
 }
 
 /** The history event type of the opening entry (which has no state before it). */
@@ -225,6 +237,7 @@ export function decide(persisted: PersistedState, event: unknown, actor: Actor, 
   const routeResults = routes.filter((r) => routed.has(r.id));
   const [next] = transition(lifecycleMachine, snapshot, machineEvent);
   const nextState = toState(next.value, next.context);
+  const warnings = followUpWarnings(type, nextState.context, now);
   return {
     ok: true,
     state: nextState,
@@ -233,6 +246,7 @@ export function decide(persisted: PersistedState, event: unknown, actor: Actor, 
     stateAfter: stateToString(nextState.value),
     obligations: [...results, ...routeResults],
     timers: diffTimers(persistedTimers, nextState.context.timers),
+    ...(warnings.length > 0 ? { warnings } : {}),
   };
 }
 
@@ -251,17 +265,26 @@ export function nextEvents(persisted: PersistedState, actor: Actor, now: Date): 
     (type) => (actor.role === 'system' || !isSystemEventType(type)) && !OUTSIDER_EVENT_TYPES.includes(type),
   );
   return visible.map((type) => {
+    const template = eventTemplate(type, state.context, now);
+    const guard = guardObligations(transitionsFor(snapshot, type));
+    const guide = { template, hints: eventHints(type, state.context, now) };
     const rule = EVENT_RULES[type] as EventRule<LifecycleEventType>;
     const denied = permission(rule, state.context, actor);
-    if (denied) return { type, allowed: false, reason: 'forbidden', detail: denied };
+    const judged = (verdict: Pick<NextEvent, 'allowed' | 'reason' | 'detail' | 'unmet'>): NextEvent => {
+      const ready = verdict.allowed && decide(persisted, template, actor, now).ok;
+      const dependsOnPayload =
+        guard.some((id) => PAYLOAD_OBLIGATIONS.has(id)) || (verdict.allowed && !ready) || hasTextToWrite(template);
+      return { type, ...verdict, ...guide, ready, dependsOnPayload };
+    };
+    if (denied) return judged({ allowed: false, reason: 'forbidden', detail: denied });
     const blocked = rule.precondition?.(state.context, actor);
-    if (blocked) return { type, allowed: false, reason: 'invalid', detail: blocked };
+    if (blocked) return judged({ allowed: false, reason: 'invalid', detail: blocked });
     // Obligations about the payload (report values, exit plan …) can only be judged with one.
-    const ids = guardObligations(transitionsFor(snapshot, type)).filter((id) => !PAYLOAD_OBLIGATIONS.has(id));
+    const ids = guard.filter((id) => !PAYLOAD_OBLIGATIONS.has(id));
     const unmet = evaluate(ids, state.context, now).filter((r) => !r.met);
     return unmet.length > 0
-      ? { type, allowed: false, reason: 'obligations-unmet', detail: UNMET, unmet }
-      : { type, allowed: true };
+      ? judged({ allowed: false, reason: 'obligations-unmet', detail: UNMET, unmet })
+      : judged({ allowed: true });
   });
 }
 

@@ -86,6 +86,8 @@ export {
   uuidV5,
 } from './escalation';
 export * from './events';
+export { byDeadline, INBOX_HORIZON_DAYS, inboxOf, type InboxItem, type InboxKind } from './inbox';
+export { describeMissing } from './missing-texts';
 export {
   type CompetentAuthority,
   competentAuthority,

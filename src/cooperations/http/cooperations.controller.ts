@@ -42,6 +42,7 @@ import {
   HistoryQuery,
   NextEventsDto,
 } from './dto/cooperation.dto';
+import { EVENT_EXAMPLES } from './dto/event-examples';
 import { EVENT_DTOS } from './dto/event.dto';
 import { ReportsDto } from './dto/reports.dto';
 import { type EventBody, EventBodyPipe } from './event-body.pipe';
@@ -49,6 +50,8 @@ import { parseIdempotencyKey, parseIfMatch, requestFingerprint } from './request
 
 export const COOPERATIONS_PATH = '/api/v1/cooperations';
 const locationOf = (id: string) => `${COOPERATIONS_PATH}/${id}`;
+/** Where a case RAISE_CONFLICT opened is read (the escalations context serves it). */
+const ESCALATIONS_PATH = '/api/v1/escalations';
 
 const EVENT_CLASSES = Object.values(EVENT_DTOS);
 
@@ -113,7 +116,7 @@ export class CooperationsController {
 
   @Get(':id')
   @Roles(...ROLES)
-  @ApiOperation({ summary: 'One cooperation, with ETag: "<version>"' })
+  @ApiOperation({ summary: 'One cooperation, with ETag: `"<version>"`' })
   @ApiOkResponse({ type: CooperationDto })
   @ApiNotFoundResponse({ description: 'Unknown, or not visible to the caller' })
   async get(
@@ -140,6 +143,7 @@ export class CooperationsController {
   })
   @ApiExtraModels(...EVENT_CLASSES)
   @ApiBody({
+    examples: EVENT_EXAMPLES,
     schema: {
       oneOf: EVENT_CLASSES.map((c) => ({ $ref: getSchemaPath(c) })),
       discriminator: {
@@ -151,7 +155,12 @@ export class CooperationsController {
   @ApiHeader({ name: 'If-Match', required: false, description: '"<version>" from ETag; stale: 412 version-mismatch' })
   @IDEMPOTENCY_HEADER
   @LANGUAGE_HEADER
-  @ApiOkResponse({ type: EventResultDto, description: 'The new snapshot and its history entry, with the new ETag' })
+  @ApiOkResponse({
+    type: EventResultDto,
+    description:
+      'The new snapshot and its history entry, with the new ETag; `warnings` when the record will not satisfy a ' +
+      'later obligation; RAISE_CONFLICT: `escalationCase` and `Location` of the case',
+  })
   @ApiBadRequestResponse({ description: 'Malformed body, unknown type or field (validation-failed)' })
   @ApiForbiddenResponse({ description: 'The caller may not send this event' })
   @ApiNotFoundResponse({ description: 'Unknown, or not visible to the caller' })
@@ -164,27 +173,43 @@ export class CooperationsController {
     @CurrentPrincipal() principal: Principal,
     @Req() request: RequestWithId,
     @Headers('if-match') ifMatch: string | undefined,
+    @Headers('accept-language') acceptLanguage: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ): Promise<unknown> {
-    const result = await this.sendEvent.execute(id, body, principal, {
-      ...this.commandMeta(request, requestFingerprint('POST', `${locationOf(id)}/events`, body)),
-      precondition: parseIfMatch(ifMatch),
-    });
+    const result = await this.sendEvent.execute(
+      id,
+      body,
+      principal,
+      {
+        ...this.commandMeta(request, requestFingerprint('POST', `${locationOf(id)}/events`, body)),
+        precondition: parseIfMatch(ifMatch),
+      },
+      preferredLanguage(acceptLanguage),
+    );
+    const raised = result.answer.escalationCase;
+    if (raised) response.setHeader('Location', `${ESCALATIONS_PATH}/${raised.id}`);
     return answer(result, response);
   }
 
   @Get(':id/next')
   @Roles(...ROLES)
   @LANGUAGE_HEADER
-  @ApiOperation({ summary: 'Every event the caller could send now, allowed or with its unmet obligations' })
+  @ApiOperation({
+    summary: 'Every event the caller could send now, allowed or with its unmet obligations',
+    description:
+      'Per event: `allowed` (role, state, obligations that need no payload), `ready` (the `template` as it is would ' +
+      'be accepted now), `dependsOnPayload`, a `template` body filled from the state (current versions, the derived ' +
+      "authority, today), readable `hints` and a link to the body's `schema`.",
+  })
   @ApiOkResponse({ type: NextEventsDto })
   @ApiNotFoundResponse({ description: 'Unknown, or not visible to the caller' })
-  next(
+  async next(
     @Param('id', ParseUuidPipe) id: string,
     @CurrentPrincipal() principal: Principal,
     @Headers('accept-language') acceptLanguage: string | undefined,
   ): Promise<NextEventsDto> {
-    return this.nextEvents.execute(id, principal, preferredLanguage(acceptLanguage));
+    const next = await this.nextEvents.execute(id, principal, preferredLanguage(acceptLanguage));
+    return { ...next, events: next.events.map((e) => ({ ...e, schema: schemaLinkOf(e.type) })) };
   }
 
   @Get(':id/reports')
@@ -233,6 +258,12 @@ export class CooperationsController {
       fingerprint,
     };
   }
+}
+
+/** The OpenAPI component that describes an event's body (`DraftLoiEvent` …). */
+function schemaLinkOf(type: string): string | undefined {
+  const dto = EVENT_DTOS[type as keyof typeof EVENT_DTOS];
+  return dto ? `/docs-json#/components/schemas/${dto.name}` : undefined;
 }
 
 /** A command's outcome as HTTP: 201 with Location for a new cooperation, else 200; always the new ETag. */

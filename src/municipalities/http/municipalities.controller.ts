@@ -3,6 +3,7 @@ import {
   ApiBadRequestResponse,
   ApiConflictResponse,
   ApiNotFoundResponse,
+  ApiCreatedResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
@@ -50,7 +51,7 @@ export class MunicipalitiesController {
   @ApiOperation({
     summary: 'Register another public body (e.g. a Landschaftsverband or a municipality of another Land)',
   })
-  @ApiOkResponse({ type: MunicipalityDto })
+  @ApiCreatedResponse({ type: MunicipalityDto })
   @ApiConflictResponse({ description: 'The key is already registered' })
   create(@Body() body: CreateMunicipalityDto): Promise<MunicipalityDto> {
     return this.register.execute(body);

@@ -102,3 +102,15 @@ export function isEventType(value: unknown): value is LifecycleEventType {
 
 /** The schema of an event type, for code that handles any event. */
 export const eventSchema = (type: LifecycleEventType): AnySchema => EVENT_SCHEMAS[type];
+
+/**
+ * What a client sends, where it differs from the event the domain decides: municipalities by key
+ * (the use case looks the registry records up).
+ */
+const REQUEST_SCHEMAS: { readonly [T in LifecycleEventType]?: AnySchema } = {
+  INVITE_PARTNER: partnerSearch.invitePartnerRequest,
+  PROPOSE_AMENDMENT: amendment.proposeAmendmentRequest,
+};
+
+/** The schema of a request body for an event type (over HTTP). */
+export const requestSchema = (type: LifecycleEventType): AnySchema => REQUEST_SCHEMAS[type] ?? EVENT_SCHEMAS[type];

@@ -4,7 +4,24 @@ import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 
 import { AGS_PATTERN, INT4_MAX } from '../../../common/domain/identifiers';
 import { PageQuery } from '../../../common/pagination';
 import type { HistoryEntry } from '../../../history';
-import { type CooperationContext, MOTIVE_IDS, type Member } from '../../domain';
+import {
+  type CooperationContext,
+  describeLifecycle,
+  type LifecycleStateValue,
+  MOTIVE_IDS,
+  type Member,
+} from '../../domain';
+
+/** Every state a cooperation can be in, as dotted paths (`active` and its regions included). */
+export const STATE_FILTER_VALUES: readonly string[] = describeLifecycle()
+  .states.filter((s) => s.type !== 'history')
+  .map((s) => s.id);
+
+const STATE_VALUE = {
+  oneOf: [{ type: 'string' }, { type: 'object', additionalProperties: true }],
+  example: { active: { reporting: 'onTrack', escalation: 'calm', membership: 'stable' } },
+  description: 'The state as a structure: a phase name, or `active` with the state of each parallel region',
+};
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -36,11 +53,11 @@ export class CreateCooperationDto {
 export class CooperationQuery extends PageQuery {
   @ApiPropertyOptional({
     example: 'contract',
-    description: 'State or phase; `active` also matches its sub-states (e.g. `active.reporting.due`)',
+    enum: STATE_FILTER_VALUES,
+    description: 'State or phase; `active` also matches its sub-states (e.g. `active.reporting.overdue`)',
   })
   @IsOptional()
-  @Matches(/^[A-Za-z]+(\.[A-Za-z]+)*$/, { message: 'state must be a dotted state name such as contract' })
-  @MaxLength(200)
+  @IsIn(STATE_FILTER_VALUES, { message: `state must be one of: ${STATE_FILTER_VALUES.join(', ')}` })
   state?: string;
 
   @ApiPropertyOptional({
@@ -93,6 +110,7 @@ export class CooperationSummaryDto {
   @ApiProperty() fieldOfWork!: string;
   @ApiProperty({ example: '05554024', description: 'AGS of the lead municipality' }) lead!: string;
   @ApiProperty({ example: 'letterOfIntent', description: 'Dotted state value' }) state!: string;
+  @ApiProperty(STATE_VALUE) stateValue!: LifecycleStateValue;
   @ApiProperty({ description: 'Changes with every accepted event; send it as If-Match' }) version!: number;
   @ApiProperty({ type: [ParticipantDto] }) members!: ParticipantDto[];
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
@@ -210,11 +228,6 @@ export class HistoryPage {
   @ApiProperty({ type: String, nullable: true }) next!: string | null;
 }
 
-export class EventResultDto {
-  @ApiProperty({ type: CooperationDto }) cooperation!: CooperationDto;
-  @ApiProperty({ type: HistoryEntryDto }) entry!: HistoryEntryDto;
-}
-
 export class ObligationNatureDto {
   @ApiProperty({ enum: ['statutory', 'conditional', 'recommended'] }) kind!: string;
   @ApiProperty({ description: 'Statute (statutory, conditional) or FAQ paragraph (recommended)' }) basis!: string;
@@ -234,19 +247,59 @@ export class UnmetObligationDto {
   @ApiProperty({ type: String, nullable: true }) legalBasis!: string | null;
   @ApiProperty() satisfiedBy!: string;
   @ApiProperty({ type: [String], example: ['contact:05554052'] }) missing!: string[];
+  @ApiProperty({
+    type: [String],
+    example: ['Ansprechperson Schöppingen (05554052) fehlt'],
+    description: '`missing` as sentences in the answer language, naming the municipality',
+  })
+  missingText!: string[];
   @ApiProperty({ type: ObligationNatureDto }) nature!: ObligationNatureDto;
+}
+
+export class EventWarningDto extends UnmetObligationDto {
+  @ApiProperty({ example: 'Angenommen – aber so wird diese Pflicht später nicht erfüllt: …' }) detail!: string;
+}
+
+export class RaisedCaseDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: 1 }) number!: number;
+}
+
+export class EventResultDto {
+  @ApiProperty({ type: CooperationDto }) cooperation!: CooperationDto;
+  @ApiProperty({ type: HistoryEntryDto }) entry!: HistoryEntryDto;
+  @ApiPropertyOptional({ type: RaisedCaseDto, description: 'RAISE_CONFLICT: the case it opened (also `Location`)' })
+  escalationCase?: RaisedCaseDto;
+  @ApiPropertyOptional({
+    type: [EventWarningDto],
+    description: 'Accepted, but the record will not satisfy these later obligations',
+  })
+  warnings?: EventWarningDto[];
 }
 
 export class NextEventDto {
   @ApiProperty({ example: 'START_LETTER_OF_INTENT' }) type!: string;
-  @ApiProperty({ description: 'true: sending it now passes, given a valid payload' }) allowed!: boolean;
+  @ApiProperty({ description: 'Role, state and the obligations that need no payload allow it' }) allowed!: boolean;
+  @ApiProperty({ description: 'Sending `template` as it is would be accepted now' }) ready!: boolean;
+  @ApiProperty({ description: 'Whether it passes depends on the body (text to write, values an obligation judges)' })
+  dependsOnPayload!: boolean;
   @ApiPropertyOptional({ enum: ['forbidden', 'invalid', 'obligations-unmet'] }) reason?: string;
   @ApiPropertyOptional() detail?: string;
   @ApiPropertyOptional({ type: [UnmetObligationDto] }) obligations?: UnmetObligationDto[];
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    example: { type: 'SIGN_LOI', version: 2 },
+    description: 'A body to start from: current versions, the derived authority and today filled in',
+  })
+  template!: Record<string, unknown>;
+  @ApiProperty({ type: [String], example: ['zuständig: Landrat des Kreises Borken'] }) hints!: string[];
+  @ApiPropertyOptional({ example: '/docs-json#/components/schemas/SignLoiEvent' }) schema?: string;
 }
 
 export class NextEventsDto {
   @ApiProperty({ example: 'partnerSearch' }) state!: string;
+  @ApiProperty(STATE_VALUE) stateValue!: LifecycleStateValue;
   @ApiProperty() version!: number;
   @ApiProperty({ type: CompetentAuthorityDto, nullable: true }) competentAuthority!: CompetentAuthorityDto | null;
   @ApiProperty({ type: [NextEventDto] }) events!: NextEventDto[];

@@ -2,12 +2,10 @@ import type { Type as ClassType } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsUUID } from 'class-validator';
 import {
-  type AnySchema,
   EVENT_SCHEMAS,
-  invitePartnerRequest,
   type LifecycleEventType,
   OUTSIDER_EVENT_TYPES,
-  proposeAmendmentRequest,
+  requestSchema,
   SYSTEM_EVENT_TYPES,
 } from '../../domain';
 import { Absent, dtoOf } from './schema-dto';
@@ -18,12 +16,6 @@ import { Absent, dtoOf } from './schema-dto';
  * body is a 400 with field paths; what depends on the cooperation (participants, versions, dates
  * against today) is the domain's to judge (422 `invalid-event`).
  */
-
-/** What a client sends, where it differs from the event the domain decides. */
-const REQUEST_SCHEMAS: { readonly [T in LifecycleEventType]?: AnySchema } = {
-  INVITE_PARTNER: invitePartnerRequest,
-  PROPOSE_AMENDMENT: proposeAmendmentRequest,
-};
 
 // The timer events have no body class on purpose: only the scheduler sends them, so over HTTP
 // they are a 400 (unknown type). An outsider's event has a route of its own.
@@ -40,10 +32,7 @@ const eventClassName = (type: string) =>
 export const EVENT_DTOS: { readonly [T in LifecycleEventType]?: ClassType<{ type: T }> } = Object.fromEntries(
   Object.entries(EVENT_SCHEMAS)
     .filter(([type]) => !SYSTEM.includes(type))
-    .map(([type, schema]) => [
-      type,
-      dtoOf(REQUEST_SCHEMAS[type as LifecycleEventType] ?? schema, eventClassName(type)),
-    ]),
+    .map(([type]) => [type, dtoOf(requestSchema(type as LifecycleEventType), eventClassName(type))]),
 );
 
 export const API_EVENT_TYPES = Object.keys(EVENT_DTOS) as LifecycleEventType[];

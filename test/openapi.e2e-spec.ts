@@ -1,0 +1,163 @@
+import type { Actor } from '../src/cooperations/domain';
+import { EVENT_EXAMPLES } from '../src/cooperations/http/dto/event-examples';
+import { API_EVENT_TYPES } from '../src/cooperations/http/dto/event.dto';
+import { DOCS_PAGE_TITLE } from '../src/openapi';
+import { COORD_HEEK, COORD_LEGDEN, COORD_SCHOEPPINGEN } from './fixtures/building-yard.scenario';
+import { BOARD_LEGDEN } from './fixtures/operation-phase.scenario';
+import { BuildingYard, stepNamed } from './support/building-yard';
+import { createTestApp, type TestApp } from './support/test-app';
+
+type Operation = {
+  summary?: string;
+  description?: string;
+  parameters?: Array<{ in: string; name: string; schema: { format?: string } }>;
+  responses: Record<string, unknown>;
+  requestBody?: { content: Record<string, { examples?: Record<string, { value: { type: string } }> }> };
+};
+
+/** Where each example is sent: the building-yard step it replaces (or `active`), who sends it, what comes first. */
+type Before = string | [type: string, actor: Actor];
+const PLACES: Record<string, { until?: string; actor: Actor; before?: Before[]; at?: string }> = {
+  INVITE_PARTNER: { until: 'invite-legden', actor: COORD_HEEK },
+  ACCEPT_INVITATION: { until: 'accept-legden', actor: COORD_LEGDEN },
+  DECLINE_INVITATION: { until: 'accept-legden', actor: COORD_LEGDEN },
+  WITHDRAW_INVITATION: { until: 'accept-schoeppingen', actor: COORD_HEEK },
+  LEAVE_PARTNER_SEARCH: { until: 'appoint-contact-heek', actor: COORD_LEGDEN },
+  APPOINT_CONTACT: { until: 'appoint-contact-heek', actor: COORD_HEEK },
+  START_LETTER_OF_INTENT: { until: 'start-letter-of-intent', actor: COORD_HEEK },
+  DRAFT_LOI: { until: 'draft-loi', actor: COORD_HEEK },
+  SIGN_LOI: { until: 'sign-loi-heek', actor: COORD_HEEK },
+  ADOPT_LOI: { until: 'adopt-loi', actor: COORD_HEEK },
+  DEFINE_STEERING_BODY: { until: 'define-steering-body', actor: COORD_HEEK },
+  DEFINE_REPORTING_DUTIES: { until: 'define-reporting-duties', actor: COORD_HEEK },
+  START_CONTRACT: { until: 'start-contract', actor: COORD_HEEK },
+  DRAFT_CONTRACT: { until: 'draft-contract', actor: COORD_HEEK },
+  RECORD_COUNCIL_RESOLUTION: { until: 'council-heek', actor: COORD_HEEK },
+  SIGN_CONTRACT: { until: 'sign-contract-heek', actor: COORD_HEEK },
+  RECORD_SUPERVISORY_STEP: { until: 'supervisory-step', actor: COORD_HEEK },
+  PUT_INTO_FORCE: { until: 'put-into-force', actor: COORD_HEEK },
+  ABANDON: { until: 'draft-contract', actor: COORD_HEEK },
+  SUBMIT_REPORT: { actor: COORD_HEEK, at: '2027-03-20T08:00:00Z' },
+  ACKNOWLEDGE_REPORT: { actor: COORD_LEGDEN, before: ['SUBMIT_REPORT'], at: '2027-03-20T08:00:00Z' },
+  CORRECT_REPORT: { actor: COORD_HEEK, before: ['SUBMIT_REPORT'], at: '2027-03-20T08:00:00Z' },
+  WAIVE_OBLIGATION: { actor: COORD_HEEK },
+  RAISE_CONFLICT: { actor: COORD_LEGDEN },
+  RESOLVE_CASE: { actor: BOARD_LEGDEN, before: ['RAISE_CONFLICT'] },
+  ESCALATE_CASE: { actor: BOARD_LEGDEN, before: ['RAISE_CONFLICT'] },
+  DECLARE_CASE_FAILED: { actor: BOARD_LEGDEN, before: ['RAISE_CONFLICT', 'ESCALATE_CASE', 'ESCALATE_CASE'] },
+  REQUEST_EXIT: { actor: COORD_SCHOEPPINGEN },
+  RECORD_TERMINATION_RECEIPT: { actor: COORD_HEEK, before: ['REQUEST_EXIT'] },
+  WITHDRAW_EXIT_REQUEST: { actor: COORD_SCHOEPPINGEN, before: ['REQUEST_EXIT'] },
+  PROPOSE_DISSOLUTION: { actor: COORD_LEGDEN },
+  RECORD_DISSOLUTION_RESOLUTION: { actor: COORD_HEEK, before: ['PROPOSE_DISSOLUTION'] },
+  RECORD_WINDING_UP: {
+    actor: COORD_HEEK,
+    before: [
+      'PROPOSE_DISSOLUTION',
+      ...[COORD_HEEK, COORD_LEGDEN, COORD_SCHOEPPINGEN].map((a): Before => ['RECORD_DISSOLUTION_RESOLUTION', a]),
+    ],
+  },
+};
+
+/** Issue 15, point 6: an OpenAPI document that works when copied. */
+describe('OpenAPI at /docs and /docs-json', () => {
+  let t: TestApp;
+  let doc: {
+    info: { title: string; description: string };
+    paths: Record<string, Record<string, Operation>>;
+  };
+  const operations = () =>
+    Object.entries(doc.paths).flatMap(([path, item]) => Object.entries(item).map(([m, op]) => ({ path, m, op })));
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    doc = (await t.http.get('/docs-json')).body;
+  });
+  afterAll(() => t.close());
+
+  it('introduces the API in German and English: how to get a token, where the docs are; the page has a title', async () => {
+    expect(doc.info.description).toMatch(/Token \/ Anmeldung/);
+    expect(doc.info.description).toContain('POST /api/v1/dev/token');
+    expect(doc.info.description).toContain('npm run token');
+    expect(doc.info.description).toContain('docs/api.md');
+    expect(doc.info.description).toMatch(/Then press \*Authorize\*/);
+    const page = await t.http.get('/docs/');
+    expect(page.text).toContain(`<title>${DOCS_PAGE_TITLE}</title>`);
+  });
+
+  it('declares uuid path ids, 429 and 503 everywhere, 201 on creation, 412 on events', () => {
+    for (const { path, m, op } of operations()) {
+      for (const p of op.parameters ?? []) {
+        if (p.in === 'path') {
+          expect({ path, p: p.name, format: p.schema.format }).toEqual({
+            path,
+            p: p.name,
+            format: p.name === 'ags' ? undefined : 'uuid',
+          });
+        }
+      }
+      expect({ path, m, has: ['429', '503'].filter((s) => s in op.responses) }).toEqual({
+        path,
+        m,
+        has: ['429', '503'],
+      });
+    }
+    for (const path of ['/api/v1/cooperations', '/api/v1/municipalities', '/api/v1/audit/checkpoints']) {
+      expect(Object.keys(doc.paths[path].post.responses)).toContain('201');
+    }
+    expect(Object.keys(doc.paths['/api/v1/cooperations/{id}/events'].post.responses)).toContain('412');
+  });
+
+  it('keeps <version> and other placeholders visible: never a bare tag outside a code span', () => {
+    const bare: string[] = [];
+    const walk = (node: unknown): void => {
+      if (Array.isArray(node)) node.forEach(walk);
+      else if (node && typeof node === 'object') {
+        for (const [k, v] of Object.entries(node)) {
+          if ((k === 'description' || k === 'summary') && typeof v === 'string') {
+            const outside = v.split(/`[^`]*`/).join('');
+            if (/<[A-Za-z][\w-]*>/.test(outside)) bare.push(v);
+          } else walk(v);
+        }
+      }
+    };
+    walk(doc);
+    expect(bare).toEqual([]);
+    expect(JSON.stringify(doc.paths['/api/v1/cooperations/{id}'].get)).toContain('`\\"<version>\\"`');
+  });
+
+  it('has one named example for the events of the main path and operation, each in the document', () => {
+    const examples =
+      doc.paths['/api/v1/cooperations/{id}/events'].post.requestBody!.content['application/json'].examples!;
+    expect(Object.keys(examples).sort()).toEqual(Object.keys(EVENT_EXAMPLES).sort());
+    for (const [name, example] of Object.entries(examples)) expect(example.value.type).toBe(name);
+    expect(Object.keys(PLACES).sort()).toEqual(Object.keys(EVENT_EXAMPLES).sort());
+    expect(Object.keys(EVENT_EXAMPLES).every((type) => API_EVENT_TYPES.includes(type as never))).toBe(true);
+  });
+
+  it.each(Object.keys(EVENT_EXAMPLES))(
+    'the example of %s is accepted as copied on a fresh cooperation in its phase',
+    async (type) => {
+      const place = PLACES[type];
+      const yard = new BuildingYard(t);
+      await yard.runUntil(place.until);
+      if (place.until) yard.at(stepNamed(place.until).at);
+      if (place.at) yard.at(new Date(place.at));
+      let caseId = '';
+      // A case id is the one RAISE_CONFLICT answered (its summary says so).
+      const copied = (value: object) => ('caseId' in value ? { ...value, caseId } : value);
+      for (const before of place.before ?? []) {
+        const [first, actor] = typeof before === 'string' ? [before, PLACES[before].actor] : before;
+        const res = await yard.send(actor, copied(EVENT_EXAMPLES[first].value));
+        expect({ first, status: res.status }).toEqual({ first, status: 200 });
+        caseId = res.body.escalationCase?.id ?? caseId;
+      }
+      const res = await yard.send(place.actor, copied(EVENT_EXAMPLES[type].value));
+      expect({ type, status: res.status, problem: res.status === 200 ? undefined : res.body }).toEqual({
+        type,
+        status: 200,
+        problem: undefined,
+      });
+    },
+  );
+});
