@@ -284,6 +284,16 @@ function stories(): Story[] {
           agreed: true,
         });
       }
+      // § 24(5) GkG NRW: the Aufhebung of an öffentlich-rechtliche Vereinbarung is notified to the
+      // supervisory authority and published like the agreement itself.
+      await api.send('coordinator', DISSOLVED_YARD.lead.ags, {
+        type: 'RECORD_SUPERVISORY_STEP',
+        kind: 'notification',
+        authority: 'Landrat des Kreises Borken',
+        submittedOn: today(),
+        publishedOn: today(),
+        gazetteReference: `Amtsblatt Kreis Borken Nr. 12/${today().slice(0, 4)}`,
+      });
       await api.send('coordinator', DISSOLVED_YARD.lead.ags, {
         type: 'RECORD_WINDING_UP',
         assets: 'Gemeinsam beschaffte Geräte gehen zum Restbuchwert an Velen; Ausgleich an Reken und Heiden.',

@@ -2,7 +2,7 @@ import type { Actor } from '../src/cooperations/domain';
 import { EVENT_EXAMPLES } from '../src/cooperations/http/dto/event-examples';
 import { API_EVENT_TYPES } from '../src/cooperations/http/dto/event.dto';
 import { DOCS_PAGE_TITLE } from '../src/openapi';
-import { COORD_HEEK, COORD_LEGDEN, COORD_SCHOEPPINGEN } from './fixtures/building-yard.scenario';
+import { COORD_HEEK, COORD_LEGDEN, COORD_SCHOEPPINGEN, EXPECTED_AUTHORITY } from './fixtures/building-yard.scenario';
 import { BOARD_LEGDEN } from './fixtures/operation-phase.scenario';
 import { BuildingYard, stepNamed } from './support/building-yard';
 import { createTestApp, type TestApp } from './support/test-app';
@@ -16,7 +16,9 @@ type Operation = {
 };
 
 /** Where each example is sent: the building-yard step it replaces (or `active`), who sends it, what comes first. */
-type Before = string | [type: string, actor: Actor];
+// A step before the event: an example by its type (its own place's actor, or the one named), or a
+// body of its own where the example is of another phase.
+type Before = string | [type: string, actor: Actor] | [type: string, actor: Actor, body: object];
 const PLACES: Record<string, { until?: string; actor: Actor; before?: Before[]; at?: string }> = {
   INVITE_PARTNER: { until: 'invite-legden', actor: COORD_HEEK },
   ACCEPT_INVITATION: { until: 'accept-legden', actor: COORD_LEGDEN },
@@ -55,6 +57,19 @@ const PLACES: Record<string, { until?: string; actor: Actor; before?: Before[]; 
     before: [
       'PROPOSE_DISSOLUTION',
       ...[COORD_HEEK, COORD_LEGDEN, COORD_SCHOEPPINGEN].map((a): Before => ['RECORD_DISSOLUTION_RESOLUTION', a]),
+      // § 24(5) GkG NRW: the Aufhebung is notified and published before the winding-up.
+      [
+        'RECORD_SUPERVISORY_STEP',
+        COORD_HEEK,
+        {
+          type: 'RECORD_SUPERVISORY_STEP',
+          kind: 'notification',
+          authority: EXPECTED_AUTHORITY,
+          submittedOn: '2026-08-17',
+          publishedOn: '2026-08-17',
+          gazetteReference: 'Amtsblatt Kreis Borken Nr. 35/2026',
+        },
+      ],
     ],
   },
 };
@@ -147,9 +162,13 @@ describe('OpenAPI at /docs and /docs-json', () => {
       // A case id is the one RAISE_CONFLICT answered (its summary says so).
       const copied = (value: object) => ('caseId' in value ? { ...value, caseId } : value);
       for (const before of place.before ?? []) {
-        const [first, actor] = typeof before === 'string' ? [before, PLACES[before].actor] : before;
-        const res = await yard.send(actor, copied(EVENT_EXAMPLES[first].value));
-        expect({ first, status: res.status }).toEqual({ first, status: 200 });
+        const [first, actor, body] = typeof before === 'string' ? [before, PLACES[before].actor] : before;
+        const res = await yard.send(actor, copied(body ?? EVENT_EXAMPLES[first].value));
+        expect({ first, status: res.status, problem: res.status === 200 ? undefined : res.body }).toEqual({
+          first,
+          status: 200,
+          problem: undefined,
+        });
         caseId = res.body.escalationCase?.id ?? caseId;
       }
       const res = await yard.send(place.actor, copied(EVENT_EXAMPLES[type].value));
