@@ -1,10 +1,11 @@
 import { createBrowserRouter, Navigate, useLocation } from 'react-router';
-import { PartTwo, Shell, useSession } from './layout/shell';
+import { Shell, useSession } from './layout/shell';
 import { CooperationPage } from './pages/cooperation-page';
 import { EventFormPage } from './pages/event-form-page';
 import { MyCooperations } from './pages/my-cooperations';
 import { OpenCooperation } from './pages/open-cooperation';
 import { SignIn } from './pages/sign-in';
+import { partTwoRoutes } from './part-two-routes';
 
 /**
  * Pages that need a signed-in user send everyone else to the sign-in page and back afterwards —
@@ -32,10 +33,7 @@ export const router = createBrowserRouter([
       { path: '/cooperations/:id/documents', element: guard(<CooperationPage tab="documents" />) },
       { path: '/cooperations/:id/reports', element: guard(<CooperationPage tab="reports" />) },
       { path: '/cooperations/:id/events/:type', element: guard(<EventFormPage />) },
-      // Part 2: the steering board's queue, the auditors' feed, the administration.
-      { path: '/escalations', element: guard(<PartTwo />) },
-      { path: '/audit', element: guard(<PartTwo />) },
-      { path: '/admin', element: guard(<PartTwo />) },
+      ...partTwoRoutes(guard),
       { path: '*', element: <Navigate to="/" replace /> },
     ],
   },
