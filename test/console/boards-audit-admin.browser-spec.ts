@@ -253,6 +253,8 @@ describe('console part 2 in Chromium: boards, auditors, admins', () => {
       browser: { state: 'broken', brokenAt: String(tampered), text: broken },
       agree: 'true',
     });
+    expect(await page.locator('[data-broken-entry]').count()).toBe(1);
+    expect(await page.locator(`[data-sequence="${tampered}"] [data-broken-entry]`).count()).toBe(1);
     await shot(page, 'audit-history-broken');
   });
 

@@ -65,7 +65,12 @@ export function HistoryPage() {
         </h2>
         <ol className="ikz-timeline">
           {history.data.map((e) => (
-            <TimelineEntry key={e.sequence} entry={e} names={names} />
+            <TimelineEntry
+              key={e.sequence}
+              entry={e}
+              names={names}
+              broken={[server.data, browser.data].some((r) => r && !r.valid && r.firstBrokenSequence === e.sequence)}
+            />
           ))}
         </ol>
       </section>
@@ -73,15 +78,21 @@ export function HistoryPage() {
   );
 }
 
-function TimelineEntry({ entry: e, names }: { entry: HistoryEntry; names: Map<string, string> }) {
+function TimelineEntry({ entry: e, names, broken }: { entry: HistoryEntry; names: Map<string, string>; broken: boolean }) {
   const { t } = useTranslation();
   const { documents, ...payload } = (e.payload ?? {}) as { documents?: DocumentRef[] } & Record<string, unknown>;
   const obligations = e.obligations as Evaluated[];
   return (
-    <li className="ikz-timeline__item" data-sequence={e.sequence}>
+    <li className={`ikz-timeline__item${broken ? ' ikz-timeline__item--broken' : ''}`} data-sequence={e.sequence}>
       <h3 className="kern-heading-small">
         #{e.sequence} {eventName(e.eventType)} <span className="kern-body--muted">({e.eventType})</span>
       </h3>
+      {broken && (
+        <p className="kern-badge kern-badge--danger" data-broken-entry>
+          <span className="kern-icon kern-icon--danger kern-icon--small" aria-hidden="true" />
+          <span className="kern-label kern-label--small">{t('audit.brokenHere')}</span>
+        </p>
+      )}
       <p className="kern-body kern-body--small">
         {formatInstant(e.recordedAt)} · {e.actor.sub} ({t(`roles.${e.actor.role}`, { defaultValue: e.actor.role })}
         {e.actor.municipality ? `, ${e.actor.municipality}` : ''})
@@ -93,9 +104,12 @@ function TimelineEntry({ entry: e, names }: { entry: HistoryEntry; names: Map<st
         </dd>
         <dt>{t('audit.changed')}</dt>
         <dd>
-          <code className="ikz-payload" data-payload>
-            {JSON.stringify(payload, null, 1)}
-          </code>
+          <details>
+            <summary className="kern-link">{t('audit.showPayload', { count: Object.keys(payload).length })}</summary>
+            <code className="ikz-payload" data-payload>
+              {JSON.stringify(payload, null, 1)}
+            </code>
+          </details>
         </dd>
         {obligations.length > 0 && (
           <>

@@ -112,6 +112,8 @@ export const partTwoDe = {
     timeline: 'Verlauf',
     state: 'Zustand',
     changed: 'Was erfasst wurde',
+    showPayload: 'Inhalt anzeigen ({{count}} Angaben)',
+    brokenHere: 'Hier ist die Kette gebrochen',
     obligations: 'Geprüfte Pflichten',
     met: 'erfüllt',
     unmet: 'offen',

@@ -112,6 +112,8 @@ export const partTwoEn: PartTwoMessages = {
     timeline: 'Timeline',
     state: 'State',
     changed: 'What was recorded',
+    showPayload: 'Show the content ({{count}} fields)',
+    brokenHere: 'The chain breaks here',
     obligations: 'Obligations checked',
     met: 'met',
     unmet: 'open',
