@@ -104,9 +104,9 @@ describe('console part 2 in Chromium: boards, auditors, admins', () => {
       await page.locator(`#decision-${choice}`).check();
       await page.locator('#decision-text').fill(text);
       await page.locator('[data-review]').click();
-      const consequence = await page.locator('[data-consequence]').innerText();
+      const consequence = await page.locator('[data-consequence] p').first().innerText();
       if (choice === 'ESCALATE_CASE') await shot(page, 'escalation-confirm');
-      await page.locator('[data-confirm-decision]').click();
+      await page.locator('[data-confirm]').click();
       await page.locator(done).waitFor();
       return consequence;
     };
@@ -131,9 +131,9 @@ describe('console part 2 in Chromium: boards, auditors, admins', () => {
     );
     await decide('ESCALATE_CASE', 'Keine Einigung der Bürgermeister.', '[data-case-level="3"]');
     expect(await page.locator('#decision-ESCALATE_CASE').count()).toBe(0); // the last level
-    expect(
-      await decide('DECLARE_CASE_FAILED', 'Vermittlung ohne Ergebnis.', '[data-case-status="failed"]'),
-    ).toContain('wird auf der letzten Stufe für gescheitert erklärt');
+    expect(await decide('DECLARE_CASE_FAILED', 'Vermittlung ohne Ergebnis.', '[data-case-status="failed"]')).toContain(
+      'wird auf der letzten Stufe für gescheitert erklärt',
+    );
     expect(await page.locator('[data-step]').evaluateAll((els) => els.map((e) => e.getAttribute('data-step')))).toEqual(
       ['raised', 'escalated', 'escalated', 'declared-failed'],
     );
@@ -216,12 +216,12 @@ describe('console part 2 in Chromium: boards, auditors, admins', () => {
 
     // The NDJSON export: every entry of the chain, and it verifies to the same head.
     const [ndjson] = await Promise.all([page.waitForEvent('download'), page.locator('[data-export="ndjson"]').click()]);
-    const lines = (await readFile((await ndjson.path())!, 'utf8')).split('\n').filter((l) => l.trim());
+    const lines = (await readFile(await ndjson.path(), 'utf8')).split('\n').filter((l) => l.trim());
     const exported = lines.map((l) => JSON.parse(l) as HistoryEntry);
     expect(exported.map((e) => e.sequence)).toEqual(Array.from({ length: entries }, (_, i) => i + 1));
     expect(verifyChain(exported)).toEqual({ valid: true, entries, headHash: verified.body.headHash });
     const [csv] = await Promise.all([page.waitForEvent('download'), page.locator('[data-export="csv"]').click()]);
-    const table = await readFile((await csv.path())!, 'utf8');
+    const table = await readFile(await csv.path(), 'utf8');
     for (const e of exported) expect(table).toContain(e.hash);
 
     // Checkpoints: sign one, verify it.
@@ -266,7 +266,9 @@ describe('console part 2 in Chromium: boards, auditors, admins', () => {
       steps: () =>
         (
           JSON.parse(
-            JSON.stringify(buildingYardSteps()).replaceAll('Anna Brüning', name).replaceAll('coord-heek@example.org', email),
+            JSON.stringify(buildingYardSteps())
+              .replaceAll('Anna Brüning', name)
+              .replaceAll('coord-heek@example.org', email),
           ) as Array<ScenarioStep & { at: string }>
         ).map((s) => ({ ...s, at: new Date(s.at) })),
     };
@@ -296,10 +298,10 @@ describe('console part 2 in Chromium: boards, auditors, admins', () => {
     await page.locator(`[data-member="${HEEK.ags}"] [data-erase-link]`).click();
     await page.locator('#erase-reason').fill('Antrag auf Löschung nach Art. 17 DSGVO vom 18.09.2026');
     await page.locator('[data-review]').click();
-    await page.locator('[data-confirm-erasure]').waitFor();
+    await page.locator('[data-confirm]').waitFor();
     await shot(page, 'admin-erasure');
     const record = page.url();
-    await page.locator('[data-confirm-erasure]').click();
+    await page.locator('[data-confirm]').click();
     await page.locator('[data-erased]').waitFor();
     expect(await page.locator('[data-erased]').innerText()).toContain(
       'Antrag auf Löschung nach Art. 17 DSGVO vom 18.09.2026',

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api, unwrap, type Problem } from '../api/client';
 import { formatInstant } from '../format';
+import { BackLink, ConfirmedSubmit } from '../layout/controls';
 import { Loading, ProblemNotice } from '../layout/states';
 
 type Fields = { name: string; email?: string } | { erased: true };
@@ -51,11 +52,7 @@ export function PersonalDataPage() {
 
   return (
     <article className="ikz-page" aria-labelledby="page-title">
-      <p>
-        <Link className="kern-link" to="/admin">
-          <span className="kern-icon kern-icon--arrow-back kern-icon--small" aria-hidden="true" /> {t('admin.title')}
-        </Link>
-      </p>
+      <BackLink to="/admin">{t('admin.title')}</BackLink>
       <h1 className="kern-heading-large" id="page-title">
         {t('admin.recordTitle')}
       </h1>
@@ -77,8 +74,8 @@ export function PersonalDataPage() {
                 [t('admin.fields.email'), fields.email ?? '–'],
               ]),
           [t('admin.createdAt'), formatInstant(r.createdAt)],
-        ].map(([k, v]) => (
-          <div className="kern-description-list-item" key={String(k)}>
+        ].map(([k, v], i) => (
+          <div className="kern-description-list-item" key={i}>
             <dt className="kern-description-list-item__key">{k}</dt>
             <dd className="kern-description-list-item__value">{v}</dd>
           </div>
@@ -126,41 +123,14 @@ export function PersonalDataPage() {
                 </p>
               )}
             </div>
-            {!confirming && (
-              <div className="ikz-actions">
-                <button type="submit" className="kern-btn kern-btn--primary" data-review>
-                  <span className="kern-label">{t('board.review')}</span>
-                </button>
-              </div>
-            )}
+            <ConfirmedSubmit
+              open={confirming}
+              consequence={<p className="kern-body">{t('admin.eraseConsequence')}</p>}
+              confirmLabel={t('admin.eraseConfirm')}
+              onConfirm={() => void onErase()}
+              onBack={() => setConfirming(false)}
+            />
           </form>
-          {confirming && (
-            <div className="kern-alert kern-alert--warning" role="alertdialog" aria-labelledby="erase-confirm-title">
-              <div className="kern-alert__header">
-                <span className="kern-icon kern-icon--warning" aria-hidden="true" />
-                <span className="kern-title" id="erase-confirm-title">
-                  {t('board.confirmTitle')}
-                </span>
-              </div>
-              <div className="kern-alert__body">
-                <p className="kern-body">{t('admin.eraseConsequence')}</p>
-                <div className="ikz-actions">
-                  <button
-                    type="button"
-                    className="kern-btn kern-btn--primary"
-                    onClick={() => void onErase()}
-                    data-confirm-erasure
-                    autoFocus
-                  >
-                    <span className="kern-label">{t('admin.eraseConfirm')}</span>
-                  </button>
-                  <button type="button" className="kern-btn kern-btn--secondary" onClick={() => setConfirming(false)}>
-                    <span className="kern-label">{t('board.back')}</span>
-                  </button>
-                </div>
-              </div>
-            </div>
-          )}
         </section>
       )}
     </article>

@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { api, unwrap, type Problem } from '../api/client';
+import { formText } from '../format';
 import { QueryTable } from '../layout/query-table';
 
 const KINDS = [
@@ -35,7 +36,7 @@ export function AdminPage() {
     event.preventDefault();
     const formElement = event.currentTarget;
     const form = new FormData(formElement);
-    const value = (k: string) => String(form.get(k) ?? '').trim();
+    const value = (k: string) => formText(form, k);
     const body = {
       ags: value('ags'),
       name: value('name'),
@@ -71,7 +72,7 @@ export function AdminPage() {
           role="search"
           onSubmit={(e) => {
             e.preventDefault();
-            setQ(String(new FormData(e.currentTarget).get('q') ?? '').trim());
+            setQ(formText(new FormData(e.currentTarget), 'q'));
           }}
         >
           <div className="kern-form-input">
@@ -122,7 +123,10 @@ export function AdminPage() {
                 id={`body-${k}`}
                 name={k}
                 required
-                aria-describedby={[k === 'ags' && 'body-ags-hint', errorAt(k) && `body-${k}-error`].filter(Boolean).join(' ') || undefined}
+                aria-describedby={
+                  [k === 'ags' && 'body-ags-hint', errorAt(k) && `body-${k}-error`].filter(Boolean).join(' ') ||
+                  undefined
+                }
               />
               {errorAt(k) && (
                 <p className="kern-error" id={`body-${k}-error`}>
@@ -179,7 +183,7 @@ export function AdminPage() {
           className="ikz-filter"
           onSubmit={(e) => {
             e.preventDefault();
-            const ref = String(new FormData(e.currentTarget).get('ref') ?? '').trim();
+            const ref = formText(new FormData(e.currentTarget), 'ref');
             if (ref) void navigate(`/admin/personal-data/${encodeURIComponent(ref)}`);
           }}
         >

@@ -1,10 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { api, unwrap, type Schemas } from '../api/client';
 import { formatInstant } from '../format';
 import { QueryTable } from '../layout/query-table';
 import { auditKey } from './queries';
+import { AuditSubpage } from './audit-page';
 
 /** Signed checkpoints (every chain head under one Ed25519 signature) and their verification. */
 export function CheckpointsPage() {
@@ -19,15 +19,7 @@ export function CheckpointsPage() {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: [...auditKey, 'checkpoints'] }),
   });
   return (
-    <article className="ikz-page" aria-labelledby="page-title">
-      <p>
-        <Link className="kern-link" to="/audit">
-          <span className="kern-icon kern-icon--arrow-back kern-icon--small" aria-hidden="true" /> {t('audit.backToFeed')}
-        </Link>
-      </p>
-      <h1 className="kern-heading-large" id="page-title">
-        {t('audit.checkpointsTitle')}
-      </h1>
+    <AuditSubpage title={t('audit.checkpointsTitle')}>
       <p className="kern-body">{t('audit.checkpointsIntro')}</p>
       <button
         type="button"
@@ -51,15 +43,14 @@ export function CheckpointsPage() {
       >
         {(c) => <CheckpointRow key={c.id} checkpoint={c} />}
       </QueryTable>
-    </article>
+    </AuditSubpage>
   );
 }
 
 function CheckpointRow({ checkpoint: c }: { checkpoint: Schemas['CheckpointSummaryDto'] }) {
   const { t } = useTranslation();
   const verify = useMutation({
-    mutationFn: () =>
-      unwrap(api.GET('/api/v1/audit/checkpoints/{id}/verify', { params: { path: { id: c.id } } })),
+    mutationFn: () => unwrap(api.GET('/api/v1/audit/checkpoints/{id}/verify', { params: { path: { id: c.id } } })),
   });
   const result = verify.data;
   return (
@@ -78,7 +69,9 @@ function CheckpointRow({ checkpoint: c }: { checkpoint: Schemas['CheckpointSumma
               : t('audit.checkpointInvalid', {
                   detail:
                     result.documentError ??
-                    result.divergences.map((d) => `${d.cooperationId.slice(0, 8)} #${d.sequence}: ${d.reason}`).join('; '),
+                    result.divergences
+                      .map((d) => `${d.cooperationId.slice(0, 8)} #${d.sequence}: ${d.reason}`)
+                      .join('; '),
                 })}
           </span>
         ) : (

@@ -3,11 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { api, unwrap } from '../api/client';
 import { eventName } from '../cooperation/event-names';
-import { formatInstant } from '../format';
+import { formatInstant, formText } from '../format';
 import { QueryTable } from '../layout/query-table';
 import type { HistoryEntry } from './browser-verification';
 import { ExportButtons } from './export-buttons';
 import { auditKey } from './queries';
+import { FilterButton } from '../layout/controls';
 
 const FILTERS = ['from', 'to', 'cooperation', 'type', 'actor', 'municipality'] as const;
 type FeedPage = { items: HistoryEntry[]; next: string | null };
@@ -71,9 +72,7 @@ export function AuditFeedPage() {
         onSubmit={(event) => {
           event.preventDefault();
           const form = new FormData(event.currentTarget);
-          setParams(
-            Object.fromEntries(FILTERS.flatMap((k) => (form.get(k) ? [[k, String(form.get(k)).trim()]] : []))),
-          );
+          setParams(Object.fromEntries(FILTERS.flatMap((k) => (formText(form, k) ? [[k, formText(form, k)]] : []))));
         }}
       >
         {FILTERS.map((k) => (
@@ -90,10 +89,7 @@ export function AuditFeedPage() {
             />
           </div>
         ))}
-        <button type="submit" className="kern-btn kern-btn--secondary">
-          <span className="kern-icon kern-icon--search kern-icon--small" aria-hidden="true" />
-          <span className="kern-label">{t('list.apply')}</span>
-        </button>
+        <FilterButton />
       </form>
       <ExportButtons filters={filters} name="ikz-historie" />
       <QueryTable

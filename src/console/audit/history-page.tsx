@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { eventName } from '../cooperation/event-names';
 import { useCooperation, useDocuments } from '../cooperation/queries';
 import { formatInstant } from '../format';
@@ -9,6 +9,7 @@ import { verifyInBrowser, type HistoryEntry } from './browser-verification';
 import { agree, ChainBadge } from './chain-badge';
 import { ExportButtons } from './export-buttons';
 import { auditKey, useFullHistory, useServerVerification } from './queries';
+import { AuditSubpage } from './audit-page';
 
 type Evaluated = { id: string; met: boolean; missing?: string[] };
 type DocumentRef = { id: string; sha256: string };
@@ -34,22 +35,18 @@ export function HistoryPage() {
   const title = cooperation.data?.title ?? id;
   const names = new Map((documents.data?.items ?? []).map((d) => [d.id, d.fileName ?? d.id]));
   return (
-    <article className="ikz-page" aria-labelledby="page-title">
-      <p>
-        <Link className="kern-link" to="/audit">
-          <span className="kern-icon kern-icon--arrow-back kern-icon--small" aria-hidden="true" /> {t('audit.backToFeed')}
-        </Link>
-      </p>
-      <h1 className="kern-heading-large" id="page-title">
-        {t('audit.historyTitle', { title })}
-      </h1>
+    <AuditSubpage title={t('audit.historyTitle', { title })}>
       <section aria-labelledby="chain-title" className="kern-card" data-chain-status>
         <div className="kern-card__container">
           <h2 className="kern-heading-medium" id="chain-title">
             {t('audit.chainTitle')}
           </h2>
           <p className="kern-body">{t('audit.chainIntro')}</p>
-          {server.isError ? <ProblemNotice error={server.error} /> : <ChainBadge source="server" result={server.data} />}
+          {server.isError ? (
+            <ProblemNotice error={server.error} />
+          ) : (
+            <ChainBadge source="server" result={server.data} />
+          )}
           <ChainBadge source="browser" result={browser.data} />
           {server.data && browser.data && (
             <p className="kern-body kern-body--bold" data-agree={agree(server.data, browser.data)} role="status">
@@ -74,11 +71,19 @@ export function HistoryPage() {
           ))}
         </ol>
       </section>
-    </article>
+    </AuditSubpage>
   );
 }
 
-function TimelineEntry({ entry: e, names, broken }: { entry: HistoryEntry; names: Map<string, string>; broken: boolean }) {
+function TimelineEntry({
+  entry: e,
+  names,
+  broken,
+}: {
+  entry: HistoryEntry;
+  names: Map<string, string>;
+  broken: boolean;
+}) {
   const { t } = useTranslation();
   const { documents, ...payload } = (e.payload ?? {}) as { documents?: DocumentRef[] } & Record<string, unknown>;
   const obligations = e.obligations as Evaluated[];

@@ -36,8 +36,7 @@ export function ReportsPanel({ id }: { id: string }) {
         {(p) => {
           const mine = p.reporter === me;
           const canSubmit = mine && (p.status === 'due' || p.status === 'overdue');
-          const canAcknowledge =
-            !mine && p.status === 'submitted' && !!me && (p.report?.awaiting ?? []).includes(me);
+          const canAcknowledge = !mine && p.status === 'submitted' && !!me && (p.report?.awaiting ?? []).includes(me);
           const query = `?period=${encodeURIComponent(p.period)}&reporter=${p.reporter}`;
           return (
             <tr className="kern-table__row" key={`${p.reporter}/${p.period}`} data-period={p.period}>

@@ -7,7 +7,8 @@ export const partTwoDe = {
     status: 'Status der Fälle',
     statuses: { open: 'offen', resolved: 'gelöst', failed: 'gescheitert', closed: 'geschlossen' },
     loading: 'Fälle werden geladen …',
-    empty: 'Keine Fälle für die Gremien Ihrer Kommune. Sobald eine Partnerkommune einen Konflikt meldet, erscheint er hier.',
+    empty:
+      'Keine Fälle für die Gremien Ihrer Kommune. Sobald eine Partnerkommune einen Konflikt meldet, erscheint er hier.',
     caption: 'Konfliktfälle mit Stufe, Gremium, Frist und Entscheidungsbefugnis',
     case: 'Fall',
     cooperation: 'Kooperation',
@@ -170,7 +171,8 @@ export const partTwoDe = {
     createdAt: 'Erfasst am',
     erase: 'Löschen (Art. 17 DSGVO)',
     reason: 'Grund der Löschung',
-    reasonHint: 'Z. B. „Antrag auf Löschung nach Art. 17 DSGVO vom 02.03.2027“. Der Grund wird mit der Löschung gespeichert.',
+    reasonHint:
+      'Z. B. „Antrag auf Löschung nach Art. 17 DSGVO vom 02.03.2027“. Der Grund wird mit der Löschung gespeichert.',
     reasonRequired: 'Bitte geben Sie den Grund der Löschung an.',
     eraseConsequence:
       'Name und E-Mail-Adresse dieser Person werden in allen ihren Datensätzen dieser Kooperation und Kommune unwiderruflich gelöscht – auch in der Ansicht der Kooperation und in Unterschriften. Die Historie bleibt unverändert und ihre Hash-Kette gültig.',

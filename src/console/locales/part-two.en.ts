@@ -5,7 +5,7 @@ export const partTwoEn: PartTwoMessages = {
   board: {
     title: 'Steering board: escalation cases',
     intro:
-      "The cases at the levels whose body your municipality belongs to — oldest deadline first [P6]. Passed deadlines are marked.",
+      'The cases at the levels whose body your municipality belongs to — oldest deadline first [P6]. Passed deadlines are marked.',
     status: 'Status of the cases',
     statuses: { open: 'open', resolved: 'resolved', failed: 'failed', closed: 'closed' },
     loading: 'Loading cases …',
@@ -51,7 +51,8 @@ export const partTwoEn: PartTwoMessages = {
     review: 'Continue to confirmation',
     confirmTitle: 'Please confirm',
     consequence: {
-      resolve: 'Case {{number}} is closed with your decision at “{{level}}” (resolved). The partners and the body are notified.',
+      resolve:
+        'Case {{number}} is closed with your decision at “{{level}}” (resolved). The partners and the body are notified.',
       escalate:
         'Case {{number}} passes from “{{from}}” to {{to}}. A new response deadline starts there; the next body and the partners are notified.',
       fail: 'The conflict procedure of case {{number}} is declared failed at the last level. An exit may then refer to this case [P7].',

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { api, unwrap, type Schemas } from '../api/client';
 import { readSession } from '../api/session';
-import { formatInstant } from '../format';
+import { formatInstant, formText } from '../format';
 import { QueryTable } from '../layout/query-table';
 
 const STATUSES = ['pending', 'delivered', 'failed'] as const;
@@ -88,7 +88,7 @@ export function NotificationsPage() {
           e.preventDefault();
           const form = new FormData(e.currentTarget);
           const next: Record<string, string> = {};
-          for (const k of ['status', 'municipality']) if (form.get(k)) next[k] = String(form.get(k)).trim();
+          for (const k of ['status', 'municipality']) if (formText(form, k)) next[k] = formText(form, k);
           setParams(next);
         }}
       >

@@ -172,7 +172,11 @@ export function CooperationPage({ tab }: { tab: 'overview' | 'documents' | 'repo
                         </p>
                         {session?.role === 'admin' && contact?.personRef && !contact.erased && (
                           <p className="kern-body kern-body--small">
-                            <Link className="kern-link" to={`/admin/personal-data/${contact.personRef}`} data-erase-link>
+                            <Link
+                              className="kern-link"
+                              to={`/admin/personal-data/${contact.personRef}`}
+                              data-erase-link
+                            >
                               {t('coop.personalData')}
                               <span className="kern-sr-only"> ({m.name})</span>
                             </Link>

@@ -8,6 +8,7 @@ import { eventName } from '../cooperation/event-names';
 import { useNextEvents, useReports } from '../cooperation/queries';
 import { formatDate, phaseOf } from '../format';
 import { QueryTable } from '../layout/query-table';
+import { FilterButton } from '../layout/controls';
 
 const PHASES = [
   'partnerSearch',
@@ -88,10 +89,7 @@ export function MyCooperations() {
             onChange={(e) => setText(e.target.value)}
           />
         </div>
-        <button type="submit" className="kern-btn kern-btn--secondary">
-          <span className="kern-icon kern-icon--search kern-icon--small" aria-hidden="true" />
-          <span className="kern-label">{t('list.apply')}</span>
-        </button>
+        <FilterButton />
       </form>
       <QueryTable
         query={list}

@@ -4,6 +4,7 @@ import { formatDate, formatInstant } from '../format';
 import { Loading, ProblemNotice } from '../layout/states';
 import { DecisionPanel } from './decision-panel';
 import { useEscalationCase } from './queries';
+import { BackLink } from '../layout/controls';
 
 type Actor = { sub: string; role: string; municipality?: string | null };
 
@@ -16,7 +17,12 @@ export function CasePage() {
   if (query.isError) return <ProblemNotice error={query.error} onRetry={() => void query.refetch()} />;
   const c = query.data;
   const facts: [string, React.ReactNode][] = [
-    [t('board.cooperation'), <Link className="kern-link" to={`/cooperations/${c.cooperationId}`}>{c.cooperationTitle}</Link>],
+    [
+      t('board.cooperation'),
+      <Link className="kern-link" to={`/cooperations/${c.cooperationId}`}>
+        {c.cooperationTitle}
+      </Link>,
+    ],
     [t('board.parties'), c.parties.join(', ')],
     [t('board.statusLabel'), <span data-case-status={c.status}>{t(`board.statuses.${c.status}`)}</span>],
     [t('board.level'), <span data-case-level={c.level}>{`${c.levelName} · ${c.body}`}</span>],
@@ -30,11 +36,7 @@ export function CasePage() {
   ];
   return (
     <article className="ikz-page" aria-labelledby="page-title">
-      <p>
-        <Link className="kern-link" to="/escalations">
-          <span className="kern-icon kern-icon--arrow-back kern-icon--small" aria-hidden="true" /> {t('board.backToQueue')}
-        </Link>
-      </p>
+      <BackLink to="/escalations">{t('board.backToQueue')}</BackLink>
       <hgroup className="kern-hgroup">
         <h1 className="kern-heading-large" id="page-title">
           {t('board.caseNumber', { number: c.number })}: {c.subject}
@@ -64,10 +66,14 @@ export function CasePage() {
             const by = s.by as Actor;
             return (
               <li key={i} className="ikz-timeline__item" data-step={s.action}>
-                <p className="kern-body kern-body--bold">{t(`board.actions.${s.action}`, { defaultValue: s.action })}</p>
+                <p className="kern-body kern-body--bold">
+                  {t(`board.actions.${s.action}`, { defaultValue: s.action })}
+                </p>
                 <p className="kern-body kern-body--small">
                   {formatInstant(s.at)} · {t('board.levelN', { level: s.level })} ·{' '}
-                  {by.role === 'system' ? t('board.system') : `${by.sub}${by.municipality ? ` (${by.municipality})` : ''}`}
+                  {by.role === 'system'
+                    ? t('board.system')
+                    : `${by.sub}${by.municipality ? ` (${by.municipality})` : ''}`}
                 </p>
                 {s.text && <p className="kern-body">{s.text}</p>}
               </li>

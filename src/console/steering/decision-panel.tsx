@@ -3,6 +3,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type Problem, type Schemas } from '../api/client';
 import { cooperationKey, useCooperation } from '../cooperation/queries';
+import { ConfirmedSubmit } from '../layout/controls';
 import { escalationsKey } from './queries';
 
 type Decision = 'RESOLVE_CASE' | 'ESCALATE_CASE' | 'DECLARE_CASE_FAILED';
@@ -17,7 +18,9 @@ export function DecisionPanel({ entry }: { entry: Schemas['EscalationCaseDto'] }
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const cooperation = useCooperation(entry.cooperationId);
-  const choices: Decision[] = entry.isLastLevel ? ['RESOLVE_CASE', 'DECLARE_CASE_FAILED'] : ['RESOLVE_CASE', 'ESCALATE_CASE'];
+  const choices: Decision[] = entry.isLastLevel
+    ? ['RESOLVE_CASE', 'DECLARE_CASE_FAILED']
+    : ['RESOLVE_CASE', 'ESCALATE_CASE'];
   const [decision, setDecision] = useState<Decision>('RESOLVE_CASE');
   const [text, setText] = useState('');
   const [confirming, setConfirming] = useState(false);
@@ -26,7 +29,8 @@ export function DecisionPanel({ entry }: { entry: Schemas['EscalationCaseDto'] }
   // One key per confirmed decision: a double click is one event.
   const idempotencyKey = useRef(crypto.randomUUID());
 
-  const levels = (cooperation.data?.context as Context | undefined)?.contract?.versions?.at(-1)?.conflictProcedure?.levels;
+  const levels = (cooperation.data?.context as Context | undefined)?.contract?.versions?.at(-1)?.conflictProcedure
+    ?.levels;
   const next = levels?.[entry.level];
   const consequence = {
     RESOLVE_CASE: t('board.consequence.resolve', { number: entry.number, level: entry.levelName }),
@@ -127,45 +131,20 @@ export function DecisionPanel({ entry }: { entry: Schemas['EscalationCaseDto'] }
               </p>
             )}
           </div>
-          {!confirming && (
-            <div className="ikz-actions">
-              <button type="submit" className="kern-btn kern-btn--primary" data-review>
-                <span className="kern-label">{t('board.review')}</span>
-              </button>
-            </div>
-          )}
+          <ConfirmedSubmit
+            open={confirming}
+            consequence={
+              <>
+                <p className="kern-body">{consequence}</p>
+                <p className="kern-body">{t('board.final')}</p>
+              </>
+            }
+            confirmLabel={t(`board.confirm.${decision}`)}
+            onConfirm={() => void onConfirm()}
+            onBack={() => setConfirming(false)}
+            busy={sending}
+          />
         </form>
-        {confirming && (
-          <div className="kern-alert kern-alert--warning" role="alertdialog" aria-labelledby="confirm-title" data-confirm>
-            <div className="kern-alert__header">
-              <span className="kern-icon kern-icon--warning" aria-hidden="true" />
-              <span className="kern-title" id="confirm-title">
-                {t('board.confirmTitle')}
-              </span>
-            </div>
-            <div className="kern-alert__body">
-              <p className="kern-body" data-consequence>
-                {consequence}
-              </p>
-              <p className="kern-body">{t('board.final')}</p>
-              <div className="ikz-actions">
-                <button
-                  type="button"
-                  className="kern-btn kern-btn--primary"
-                  onClick={() => void onConfirm()}
-                  aria-disabled={sending}
-                  data-confirm-decision
-                  autoFocus
-                >
-                  <span className="kern-label">{t(`board.confirm.${decision}`)}</span>
-                </button>
-                <button type="button" className="kern-btn kern-btn--secondary" onClick={() => setConfirming(false)}>
-                  <span className="kern-label">{t('board.back')}</span>
-                </button>
-              </div>
-            </div>
-          </div>
-        )}
       </div>
     </section>
   );

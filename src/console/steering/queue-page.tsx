@@ -51,9 +51,7 @@ export function EscalationQueuePage() {
               <Link className="kern-link" to={`/escalations/${c.caseId}`}>
                 {t('board.caseNumber', { number: c.number })}: {c.subject}
               </Link>
-              <div className="kern-body kern-body--small">
-                {t('board.raisedAt', { at: formatInstant(c.raisedAt) })}
-              </div>
+              <div className="kern-body kern-body--small">{t('board.raisedAt', { at: formatInstant(c.raisedAt) })}</div>
             </td>
             <td className="kern-table__cell">{c.cooperationTitle}</td>
             <td className="kern-table__cell">
