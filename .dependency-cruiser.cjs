@@ -79,10 +79,23 @@ module.exports = {
         'which lets one pure core import another directly (an index.ts that also re-exports Nest providers ' +
         'would drag Nest into the domain). Shared kernels: see KERNEL.',
       severity: 'error',
-      from: { path: '^src/([^/]+)/', pathNot: [KERNEL, '^src/[^/]+/domain/'] },
+      from: { path: '^src/([^/]+)/', pathNot: [KERNEL, '^src/[^/]+/domain/', '^src/console/'] },
       to: {
         path: '^src/[^/]+/',
         pathNot: ['^src/$1/', KERNEL, '^src/[^/]+/[^/]+\\.module\\.ts$', '^src/[^/]+/index\\.ts$'],
+      },
+    },
+    {
+      name: 'console-only-to-browser-code',
+      comment:
+        'The console is a browser bundle that talks to the server over HTTP only. Of the server tree it may ' +
+        'import just the pure files written for both sides — the canonical JSON and the chain rules, so that ' +
+        'the browser verifies a history exactly as the server does — never a module, a use case or node code.',
+      severity: 'error',
+      from: { path: '^src/console/' },
+      to: {
+        path: '^src/',
+        pathNot: ['^src/console/', '^src/history/domain/(canonical-json|chain-verifier)\\.ts$'],
       },
     },
     {

@@ -40,7 +40,16 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['../../*', 'node:*'], message: 'The console uses the HTTP API only.' }] },
+        {
+          patterns: [
+            { group: ['node:*'], message: 'The console uses the HTTP API only.' },
+            {
+              // Besides the chain rules it shares with the server (the browser verifies a history itself).
+              regex: '^\\.\\./\\.\\./(?!history/domain/chain-verifier$)',
+              message: 'The console uses the HTTP API only.',
+            },
+          ],
+        },
       ],
     },
   },

@@ -68,6 +68,8 @@ describe('personal data outside the hash chain, and its erasure (GDPR)', () => {
   it('API answers resolve the reference before erasure: the cooperation names its contact', async () => {
     const coop = await yard.get(AUDITOR);
     expect(coop.body.context.contacts[COORD_HEEK.municipality!]).toMatchObject({ name: NAME, email: EMAIL, personRef });
+    // No cache may keep it: an erasure keeps the version (ETag), so a kept copy would be revalidated.
+    expect(coop.headers['cache-control']).toBe('no-store');
     const record = await t.http.get(`/api/v1/personal-data/${personRef}`).set('Authorization', await auth(ADMIN));
     expect(record.status).toBe(200);
     expect(record.body).toMatchObject({

@@ -1,11 +1,12 @@
 import { lazy, Suspense } from 'react';
 import { createBrowserRouter, Navigate, useLocation } from 'react-router';
-import { PartTwo, Shell, useSession } from './layout/shell';
+import { Shell, useSession } from './layout/shell';
 import { CooperationPage } from './pages/cooperation-page';
 import { EventFormPage } from './pages/event-form-page';
 import { MyCooperations } from './pages/my-cooperations';
 import { OpenCooperation } from './pages/open-cooperation';
 import { SignIn, SignInCallback } from './pages/sign-in';
+import { partTwoRoutes } from './part-two-routes';
 
 /**
  * Pages that need a signed-in user send everyone else to the sign-in page and back afterwards —
@@ -52,10 +53,7 @@ export const router = createBrowserRouter([
       { path: '/partner-searches', element: guard(PartnerSearchesPage) },
       // Public: the project register needs no sign-in.
       { path: '/register', element: RegisterPage },
-      // Part 2: the steering board's queue, the auditors' feed, the administration.
-      { path: '/escalations', element: guard(<PartTwo />) },
-      { path: '/audit', element: guard(<PartTwo />) },
-      { path: '/admin', element: guard(<PartTwo />) },
+      ...partTwoRoutes(guard),
       { path: '*', element: <Navigate to="/" replace /> },
     ],
   },

@@ -39,3 +39,9 @@ export function bilingual(text: string | undefined): string {
   if (at < 0) return text;
   return i18n.language === 'en' ? text.slice(at + 3) : text.slice(0, at);
 }
+
+/** A text field of a submitted form, trimmed ('' when absent; files are no text). */
+export function formText(form: FormData, name: string): string {
+  const value = form.get(name);
+  return typeof value === 'string' ? value.trim() : '';
+}

@@ -7,16 +7,17 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from '../../src/app.module';
 import { configureApp } from '../../src/bootstrap';
-import { TEST_JWT_SECRET } from '../support/test-app';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { issueDevelopmentToken } from '../../src/auth/token-issuer';
+import { TEST_JWT_SECRET, type TestApp } from '../support/test-app';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SCREENSHOTS = join(__dirname, '..', '..', 'docs', 'console');
 
-export interface ConsoleServer {
+/** The listening server, also as a TestApp: tests set up data through the API (test/support/building-yard.ts). */
+export interface ConsoleServer extends TestApp {
   url: string;
-  /** The application, for tests that prepare data through it (and move its Clock). */
-  app: NestExpressApplication;
-  close(): Promise<void>;
 }
 
 /**
@@ -44,7 +45,14 @@ export async function startConsoleServer(overrides: Record<string, string> = {})
   configureApp(app);
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}`, app, close: () => app.close() };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    app,
+    http: request(app.getHttpServer()),
+    dataSource: app.get(DataSource),
+    token: (principal, options) => issueDevelopmentToken(principal, TEST_JWT_SECRET, options),
+    close: () => app.close(),
+  };
 }
 
 export function launchChromium(): Promise<Browser> {
@@ -60,18 +68,20 @@ export async function userContext(browser: Browser, viewport = { width: 1280, he
   return browser.newContext({ viewport, locale: 'de-DE', timezoneId: 'Europe/Berlin', bypassCSP: true });
 }
 
-/** Development sign-in through the console's sign-in page. */
+/** Development sign-in through the console's sign-in page (a coordinator unless `role` says otherwise). */
 export async function signIn(
   page: Page,
   url: string,
-  who: { sub: string; search: string; ags: string },
+  who: { sub: string; search?: string; ags?: string; role?: 'coordinator' | 'steering-board' | 'auditor' | 'admin' },
 ): Promise<void> {
   // Already there (sent by an expired session): stay, so that the page returns to where the user was.
   if (!page.url().includes('/sign-in')) await page.goto(`${url}/sign-in`);
-  await page.locator('#role-coordinator').check();
-  await page.locator('#municipality-search').fill(who.search);
-  await page.locator(`#municipality option[value="${who.ags}"]`).waitFor({ state: 'attached' });
-  await page.locator('#municipality').selectOption(who.ags);
+  await page.locator(`#role-${who.role ?? 'coordinator'}`).check();
+  if (who.ags) {
+    await page.locator('#municipality-search').fill(who.search ?? '');
+    await page.locator(`#municipality option[value="${who.ags}"]`).waitFor({ state: 'attached' });
+    await page.locator('#municipality').selectOption(who.ags);
+  }
   await page.locator('#sub').fill(who.sub);
   await page.getByRole('button', { name: 'Anmelden' }).click();
   await page.locator(`[data-signed-in="${who.sub}"]`).waitFor();

@@ -2,9 +2,10 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { authHeaders, type Problem } from '../api/client';
+import { download } from '../api/download';
 import { sessionExpired } from '../api/session';
 import { formatBytes, formatInstant } from '../format';
-import { Empty, Loading, ProblemNotice } from '../layout/states';
+import { QueryTable } from '../layout/query-table';
 import { cooperationKey, useDocuments } from './queries';
 
 const KINDS = ['signed-loi', 'council-resolution', 'contract', 'approval-notice', 'other'] as const;
@@ -58,15 +59,6 @@ export function DocumentsPanel({ id, canUpload }: { id: string; canUpload: boole
     } finally {
       setProgress(null);
     }
-  }
-
-  async function download(docId: string, name: string) {
-    const response = await fetch(`/api/v1/cooperations/${id}/documents/${docId}`, { headers: await authHeaders() });
-    if (response.status === 401) return sessionExpired();
-    const url = URL.createObjectURL(await response.blob());
-    const a = Object.assign(document.createElement('a'), { href: url, download: name });
-    a.click();
-    URL.revokeObjectURL(url);
   }
 
   return (
@@ -137,69 +129,49 @@ export function DocumentsPanel({ id, canUpload }: { id: string; canUpload: boole
           )}
         </form>
       )}
-      {documents.isPending ? (
-        <Loading text={t('coop.loading')} />
-      ) : documents.isError ? (
-        <ProblemNotice error={documents.error} />
-      ) : documents.data.items.length === 0 ? (
-        <Empty text={t('documents.empty')} />
-      ) : (
-        <div className="kern-table-responsive">
-          <table className="kern-table kern-table--small">
-            <caption className="kern-sr-only">{t('documents.caption')}</caption>
-            <thead className="kern-table__header">
-              <tr className="kern-table__row">
-                <th className="kern-table__header" scope="col">
-                  {t('documents.name')}
-                </th>
-                <th className="kern-table__header" scope="col">
-                  {t('documents.kind')}
-                </th>
-                <th className="kern-table__header" scope="col">
-                  {t('documents.size')}
-                </th>
-                <th className="kern-table__header" scope="col">
-                  {t('documents.sha256')}
-                </th>
-                <th className="kern-table__header" scope="col">
-                  {t('documents.by')}
-                </th>
-                <th className="kern-table__header" scope="col">
-                  <span className="kern-sr-only">{t('documents.download')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody className="kern-table__body">
-              {documents.data.items.map((d) => (
-                <tr className="kern-table__row" key={d.id} data-document={d.id}>
-                  <td className="kern-table__cell">{d.fileName ?? d.id}</td>
-                  <td className="kern-table__cell">{t(`documents.kinds.${d.kind}`)}</td>
-                  <td className="kern-table__cell">{formatBytes(d.sizeBytes)}</td>
-                  <td className="kern-table__cell">
-                    <code className="ikz-hash">{d.sha256}</code>
-                  </td>
-                  <td className="kern-table__cell">
-                    {d.uploadedBy.sub}, {formatInstant(d.uploadedAt)}
-                  </td>
-                  <td className="kern-table__cell">
-                    <button
-                      type="button"
-                      className="kern-btn kern-btn--tertiary kern-btn--x-small"
-                      onClick={() => void download(d.id, d.fileName ?? d.id)}
-                    >
-                      <span className="kern-icon kern-icon--download kern-icon--small" aria-hidden="true" />
-                      <span className="kern-label">
-                        {t('documents.download')}
-                        <span className="kern-sr-only"> {d.fileName}</span>
-                      </span>
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <QueryTable
+        query={documents}
+        rows={(data) => data.items}
+        loading={t('coop.loading')}
+        empty={t('documents.empty')}
+        caption={t('documents.caption')}
+        small
+        headers={[
+          t('documents.name'),
+          t('documents.kind'),
+          t('documents.size'),
+          t('documents.sha256'),
+          t('documents.by'),
+          <span className="kern-sr-only">{t('documents.download')}</span>,
+        ]}
+      >
+        {(d) => (
+          <tr className="kern-table__row" key={d.id} data-document={d.id}>
+            <td className="kern-table__cell">{d.fileName ?? d.id}</td>
+            <td className="kern-table__cell">{t(`documents.kinds.${d.kind}`)}</td>
+            <td className="kern-table__cell">{formatBytes(d.sizeBytes)}</td>
+            <td className="kern-table__cell">
+              <code className="ikz-hash">{d.sha256}</code>
+            </td>
+            <td className="kern-table__cell">
+              {d.uploadedBy.sub}, {formatInstant(d.uploadedAt)}
+            </td>
+            <td className="kern-table__cell">
+              <button
+                type="button"
+                className="kern-btn kern-btn--tertiary kern-btn--x-small"
+                onClick={() => void download(`/api/v1/cooperations/${id}/documents/${d.id}`, d.fileName ?? d.id)}
+              >
+                <span className="kern-icon kern-icon--download kern-icon--small" aria-hidden="true" />
+                <span className="kern-label">
+                  {t('documents.download')}
+                  <span className="kern-sr-only"> {d.fileName}</span>
+                </span>
+              </button>
+            </td>
+          </tr>
+        )}
+      </QueryTable>
     </section>
   );
 }

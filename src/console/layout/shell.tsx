@@ -4,7 +4,7 @@ import { NavLink, Outlet, useNavigate } from 'react-router';
 import { readSession, subscribeSession, writeSession, type Session } from '../api/session';
 import { setLanguage } from '../i18n';
 
-/** Navigation by role; part 2 adds the steering board's, the auditors' and the admins' pages here. */
+/** Navigation by role. */
 const NAV: { to: string; key: string; roles: Session['role'][] }[] = [
   { to: '/', key: 'nav.cooperations', roles: ['coordinator', 'steering-board', 'auditor', 'admin'] },
   { to: '/cooperations/new', key: 'nav.open', roles: ['coordinator'] },
@@ -13,6 +13,7 @@ const NAV: { to: string; key: string; roles: Session['role'][] }[] = [
   { to: '/escalations', key: 'nav.escalations', roles: ['steering-board'] },
   { to: '/audit', key: 'nav.audit', roles: ['auditor', 'admin'] },
   { to: '/admin', key: 'nav.admin', roles: ['admin'] },
+  { to: '/notifications', key: 'nav.notifications', roles: ['coordinator', 'steering-board', 'admin'] },
 ];
 
 const sessionSnapshot = () => sessionStorage.getItem('ikz.session');
@@ -109,17 +110,5 @@ export function Shell() {
         <Outlet />
       </main>
     </>
-  );
-}
-
-export function PartTwo() {
-  const { t } = useTranslation();
-  return (
-    <article className="ikz-page" aria-labelledby="page-title">
-      <h1 className="kern-heading-large" id="page-title">
-        {t('part2.title')}
-      </h1>
-      <p className="kern-body">{t('part2.text')}</p>
-    </article>
   );
 }

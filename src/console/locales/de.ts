@@ -11,6 +11,7 @@ export const de = {
     escalations: 'Lenkungsausschuss',
     audit: 'Prüfung',
     admin: 'Verwaltung',
+    notifications: 'Benachrichtigungen',
     signOut: 'Abmelden',
     language: 'Sprache',
     signedInAs: 'Angemeldet als {{sub}} ({{role}}{{municipality}})',
@@ -110,6 +111,7 @@ export const de = {
     reports: 'Berichte',
     history: 'Historie',
     back: 'Zurück zu meinen Kooperationen',
+    personalData: 'Personenbezogene Daten der Ansprechperson (Löschung)',
   },
   next: {
     title: 'Was als Nächstes?',
@@ -206,7 +208,6 @@ export const de = {
     },
   },
   fields: { title: 'Titel', fieldOfWork: 'Aufgabenfeld', motive: 'Motiv [P1]', description: 'Beschreibung' },
-  part2: { title: 'In Vorbereitung', text: 'Diese Seite folgt in Teil 2 der Konsole.' },
   errors: {
     generic: 'Das hat nicht geklappt: {{detail}}',
     notFound: 'Diese Kooperation gibt es nicht, oder Ihre Kommune ist nicht beteiligt.',

@@ -13,6 +13,7 @@ export const en: Messages = {
     escalations: 'Steering board',
     audit: 'Audit',
     admin: 'Administration',
+    notifications: 'Notifications',
     signOut: 'Sign out',
     language: 'Language',
     signedInAs: 'Signed in as {{sub}} ({{role}}{{municipality}})',
@@ -106,6 +107,7 @@ export const en: Messages = {
     reports: 'Reports',
     history: 'History',
     back: 'Back to my cooperations',
+    personalData: 'Personal data of the contact person (erasure)',
   },
   next: {
     title: 'What next?',
@@ -201,7 +203,6 @@ export const en: Messages = {
     },
   },
   fields: { title: 'Title', fieldOfWork: 'Field of work', motive: 'Motive [P1]', description: 'Description' },
-  part2: { title: 'Coming soon', text: 'This page follows in part 2 of the console.' },
   errors: {
     generic: 'That did not work: {{detail}}',
     notFound: 'This cooperation does not exist, or your municipality takes no part in it.',

@@ -2,8 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { api, authHeaders, unwrap } from '../api/client';
-import { sessionExpired } from '../api/session';
+import { api, unwrap } from '../api/client';
+import { download } from '../api/download';
 import { cooperationKey } from '../cooperation/queries';
 import { Empty, Loading, ProblemNotice } from '../layout/states';
 import { SuccessChart } from './success-chart';
@@ -24,15 +24,10 @@ export function SuccessPage() {
   async function report(lang: 'de' | 'en') {
     setGenerating(true);
     try {
-      const response = await fetch(`/api/v1/cooperations/${id}/report.pdf?lang=${lang}`, { headers: await authHeaders() });
-      if (response.status === 401) return sessionExpired();
-      const url = URL.createObjectURL(await response.blob());
-      const a = Object.assign(document.createElement('a'), {
-        href: url,
-        download: lang === 'de' ? `sachstandsbericht-${id}.pdf` : `status-report-${id}.pdf`,
-      });
-      a.click();
-      URL.revokeObjectURL(url);
+      await download(
+        `/api/v1/cooperations/${id}/report.pdf?lang=${lang}`,
+        lang === 'de' ? `sachstandsbericht-${id}.pdf` : `status-report-${id}.pdf`,
+      );
     } finally {
       setGenerating(false);
     }

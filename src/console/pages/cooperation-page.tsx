@@ -10,7 +10,14 @@ import { ReportsPanel } from '../cooperation/reports-panel';
 import { formatInstant, phaseOf } from '../format';
 import { Loading, ProblemNotice } from '../layout/states';
 
-type Contact = { name: string; email?: string; position: string; municipality: string };
+type Contact = {
+  name: string;
+  email?: string;
+  position: string;
+  municipality: string;
+  personRef?: string;
+  erased?: boolean;
+};
 type Context = {
   contacts?: Record<string, Contact>;
   contract?: { versions?: { legalForm?: string; variant?: string }[]; supervisoryStep?: { authority?: string } | null };
@@ -98,7 +105,6 @@ export function CooperationPage({ tab }: { tab: 'overview' | 'documents' | 'repo
         <div className="ikz-overview">
           <div className="ikz-overview__main">
             <NextPanel id={id} />
-            <LifecycleDiagram state={coop.state} stateLabel={`${phaseLabel} (${coop.state})`} />
           </div>
           <div className="ikz-overview__side">
             <section aria-labelledby="facts-title" className="kern-card">
@@ -170,12 +176,28 @@ export function CooperationPage({ tab }: { tab: 'overview' | 'documents' | 'repo
                             t('coop.noContact')
                           )}
                         </p>
+                        {session?.role === 'admin' && contact?.personRef && !contact.erased && (
+                          <p className="kern-body kern-body--small">
+                            <Link
+                              className="kern-link"
+                              to={`/admin/personal-data/${contact.personRef}`}
+                              data-erase-link
+                            >
+                              {t('coop.personalData')}
+                              <span className="kern-sr-only"> ({m.name})</span>
+                            </Link>
+                          </p>
+                        )}
                       </div>
                     </li>
                   );
                 })}
               </ul>
             </section>
+          </div>
+          {/* The whole row: in a column of the grid the diagram's labels were too small to read. */}
+          <div className="ikz-overview__wide">
+            <LifecycleDiagram state={coop.state} stateLabel={`${phaseLabel} (${coop.state})`} />
           </div>
         </div>
       )}

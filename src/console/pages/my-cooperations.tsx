@@ -7,7 +7,8 @@ import { readSession } from '../api/session';
 import { eventName } from '../cooperation/event-names';
 import { useNextEvents, useReports } from '../cooperation/queries';
 import { formatDate, phaseOf } from '../format';
-import { Empty, Loading, ProblemNotice } from '../layout/states';
+import { QueryTable } from '../layout/query-table';
+import { FilterButton } from '../layout/controls';
 
 const PHASES = [
   'partnerSearch',
@@ -56,7 +57,6 @@ export function MyCooperations() {
     setParams({ ...(phase && { state: phase }), ...(text && { q: text }) });
   }
 
-  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
   return (
     <article className="ikz-page" aria-labelledby="page-title">
       <h1 className="kern-heading-large" id="page-title">
@@ -92,54 +92,25 @@ export function MyCooperations() {
             onChange={(e) => setText(e.target.value)}
           />
         </div>
-        <button type="submit" className="kern-btn kern-btn--secondary">
-          <span className="kern-icon kern-icon--search kern-icon--small" aria-hidden="true" />
-          <span className="kern-label">{t('list.apply')}</span>
-        </button>
+        <FilterButton />
       </form>
-      {list.isPending ? (
-        <Loading text={t('coop.loading')} />
-      ) : list.isError ? (
-        <ProblemNotice error={list.error} onRetry={() => void list.refetch()} />
-      ) : items.length === 0 ? (
-        <Empty text={t('list.empty')}>
-          {readSession()?.role === 'coordinator' && (
+      <QueryTable
+        query={list}
+        rows={(data) => data.pages.flatMap((page) => page.items)}
+        loading={t('coop.loading')}
+        empty={t('list.empty')}
+        emptyAction={
+          readSession()?.role === 'coordinator' && (
             <Link className="kern-btn kern-btn--primary" to="/cooperations/new">
               <span className="kern-label">{t('list.emptyAction')}</span>
             </Link>
-          )}
-        </Empty>
-      ) : (
-        <div className="kern-table-responsive">
-          <table className="kern-table">
-            <caption className="kern-sr-only">{t('list.caption')}</caption>
-            <thead className="kern-table__header">
-              <tr className="kern-table__row">
-                <th className="kern-table__header" scope="col">
-                  {t('coop.fieldOfWork')}
-                </th>
-                <th className="kern-table__header" scope="col">
-                  {t('list.phase')}
-                </th>
-                <th className="kern-table__header" scope="col">
-                  {t('list.myRole')}
-                </th>
-                <th className="kern-table__header" scope="col">
-                  {t('list.blocks')}
-                </th>
-                <th className="kern-table__header" scope="col">
-                  {t('list.deadline')}
-                </th>
-              </tr>
-            </thead>
-            <tbody className="kern-table__body">
-              {items.map((c) => (
-                <Row key={c.id} cooperation={c} />
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+          )
+        }
+        caption={t('list.caption')}
+        headers={[t('coop.fieldOfWork'), t('list.phase'), t('list.myRole'), t('list.blocks'), t('list.deadline')]}
+      >
+        {(c) => <Row key={c.id} cooperation={c} />}
+      </QueryTable>
       {list.hasNextPage && (
         <button
           type="button"

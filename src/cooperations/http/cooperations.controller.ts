@@ -126,6 +126,9 @@ export class CooperationsController {
   ): Promise<CooperationDto> {
     const cooperation = await this.reader.view(id, principal);
     response.setHeader('ETag', etagOf(cooperation.version));
+    // The snapshot holds contacts' names, and an erasure keeps the version (ETag): a cached copy
+    // would be revalidated (304) and show the erased name again. So no cache keeps one.
+    response.setHeader('Cache-Control', 'no-store');
     return cooperation;
   }
 
