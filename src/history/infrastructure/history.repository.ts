@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { Bind } from '../../database/prepared';
 import {
   type AllChainsVerification,
   AllChainsVerifier,
@@ -115,6 +116,22 @@ export const historyInsertParams = (e: HistoryEntry): unknown[] => [
   e.hash,
 ];
 
+/** One entry's INSERT with its parameters bound by `bind`: a fragment of the caller's statement. */
+export const insertEntrySql = (entry: HistoryEntry, bind: Bind): string =>
+  `INSERT INTO cooperation_history (${HISTORY_COLUMNS.join(', ')}) VALUES (${historyInsertParams(entry).map(bind).join(', ')})`;
+
+/** A chain's head: the last entry's sequence and hash (sequence 0 and GENESIS_HASH before the first). */
+export interface ChainHead {
+  sequence: number;
+  hash: string;
+}
+
+/** The entry after `head`, hashed; the answer lists the fields in the order docs/hash-chain.md gives them. */
+export function nextEntry(head: ChainHead, content: Omit<HistoryEntryContent, 'sequence'>): HistoryEntry {
+  const { cooperationId, ...rest } = content;
+  return chainEntry(head.hash, { cooperationId, sequence: head.sequence + 1, ...rest });
+}
+
 /** Batch size of `verify`: 5 000 entries ≈ a few MB of rows, 20 round trips per 100 000. */
 export const VERIFY_STORED_BATCH = 5_000;
 /** Batch size of `verifyAll`. */
@@ -152,20 +169,26 @@ export class HistoryRepository {
    * holds the cooperation's row lock (so the head cannot move).
    */
   async append(tx: EntityManager | Query, content: Omit<HistoryEntryContent, 'sequence'>): Promise<HistoryEntry> {
-    const query = asQuery(tx);
-    const { cooperationId, ...rest } = content;
-    const [head] = await query<{ sequence: number; hash: string }>(
+    const entry = nextEntry(await this.head(tx, content.cooperationId), content);
+    await this.write(tx, entry);
+    return entry;
+  }
+
+  /**
+   * The chain's head read from the history itself, in the caller's transaction. Commands read it
+   * from their locked cooperation row instead (`head_hash`); this is for rows without one.
+   */
+  async head(tx: EntityManager | Query, cooperationId: string): Promise<ChainHead> {
+    const [head] = await asQuery(tx)<ChainHead>(
       'SELECT sequence, hash FROM cooperation_history WHERE cooperation_id = $1 ORDER BY sequence DESC LIMIT 1',
       [cooperationId],
     );
-    // The answer lists the fields in the order docs/hash-chain.md gives them: cooperationId, sequence, …
-    const entry = chainEntry(head?.hash ?? GENESIS_HASH, {
-      cooperationId,
-      sequence: (head?.sequence ?? 0) + 1,
-      ...rest,
-    });
-    await query(insertHistorySql(1), historyInsertParams(entry));
-    return entry;
+    return head ?? { sequence: 0, hash: GENESIS_HASH };
+  }
+
+  /** An entry already chained onto the head the caller holds the lock of, in its transaction `tx`. */
+  async write(tx: EntityManager | Query, entry: HistoryEntry): Promise<void> {
+    await asQuery(tx)(insertHistorySql(1), historyInsertParams(entry));
   }
 
   /** Entries already chained (bench seeds, test fixtures), one statement per call. */
