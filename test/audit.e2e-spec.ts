@@ -307,5 +307,27 @@ describe('the auditor API', () => {
         broken: [{ cooperationId: seeded[1], firstBrokenSequence: 7, reason: 'hash does not match the entry content' }],
       });
     });
+
+    it('checkpoint verification recomputes the chains: a change in place that leaves the hashes alone is named', async () => {
+      await t.dataSource.query(`ALTER TABLE cooperation_history DISABLE TRIGGER cooperation_history_append_only`);
+      try {
+        await t.dataSource.query(
+          `UPDATE cooperation_history SET payload = '{"note":"in place"}' WHERE cooperation_id = $1 AND sequence = 3`,
+          [seeded[2]],
+        );
+      } finally {
+        await t.dataSource.query(`ALTER TABLE cooperation_history ENABLE TRIGGER cooperation_history_append_only`);
+      }
+      const verification = (await get(`/checkpoints/${checkpoint.id}/verify`)).body as {
+        valid: boolean;
+        divergences: unknown[];
+      };
+      expect(verification.valid).toBe(false);
+      expect(verification.divergences).toContainEqual({
+        cooperationId: seeded[2],
+        sequence: 3,
+        reason: 'hash does not match the entry content',
+      });
+    });
   });
 });

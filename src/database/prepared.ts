@@ -1,4 +1,4 @@
-import { type DataSource, type EntityManager, QueryFailedError, QueryRunnerAlreadyReleasedError } from 'typeorm';
+import { DataSource, EntityManager, QueryFailedError, QueryRunnerAlreadyReleasedError } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 
 /*
@@ -14,12 +14,36 @@ export interface PreparedResult<R> {
   rowCount: number;
 }
 
-interface PgQueryable {
+/** A `pg` Client, PoolClient or Pool. */
+export interface PgQueryable {
   query(config: {
-    name: string;
+    name?: string;
     text: string;
     values: unknown[];
+    rowMode?: 'array';
+    types?: typeof RAW_TEXT;
   }): Promise<{ rows: unknown[]; rowCount: number | null }>;
+}
+
+/** Every column as the text PostgreSQL sent: no parsing in the driver. */
+const RAW_TEXT = { getTypeParser: () => (text: string) => text };
+
+/** A row as PostgreSQL sent it: one text (or null) per column, in the statement's order. */
+export type RawRow = (string | null)[];
+
+/** Rows as arrays of unparsed text: for readers that parse elsewhere (e.g. in worker threads). */
+export async function rawRows(
+  on: EntityManager | DataSource | PgQueryable,
+  text: string,
+  values: unknown[],
+): Promise<RawRow[]> {
+  const connection = isPgQueryable(on) ? on : await connectionOf(on);
+  try {
+    const { rows } = await connection.query({ name: nameOf(text), text, values, rowMode: 'array', types: RAW_TEXT });
+    return rows as RawRow[];
+  } catch (error) {
+    throw new QueryFailedError(text, values, error as Error);
+  }
 }
 
 const names = new Map<string, string>();
@@ -34,14 +58,16 @@ function nameOf(text: string): string {
   return name;
 }
 
+const isPgQueryable = (on: object): on is PgQueryable => !(on instanceof DataSource) && !(on instanceof EntityManager);
+
 /** The connection of the caller's transaction, or the pool for a read of its own. */
 async function connectionOf(on: EntityManager | DataSource): Promise<PgQueryable> {
-  const runner = 'queryRunner' in on ? on.queryRunner : undefined;
+  const runner = on instanceof EntityManager ? on.queryRunner : undefined;
   if (runner) {
     if (runner.isReleased) throw new QueryRunnerAlreadyReleasedError();
     return (await runner.connect()) as PgQueryable;
   }
-  const driver = ('driver' in on ? on.driver : on.dataSource.driver) as PostgresDriver;
+  const driver = (on instanceof DataSource ? on.driver : on.dataSource.driver) as PostgresDriver;
   return driver.master as PgQueryable;
 }
 
