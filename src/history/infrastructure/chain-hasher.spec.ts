@@ -23,7 +23,7 @@ function rows(n: number): RawHistoryRow[] {
     prev = entry.hash;
     return historyInsertParams(entry).map((v, c) => {
       if (v === null) return null;
-      const text = String(v);
+      const text = typeof v === 'number' ? String(v) : (v as string);
       return c === 8 ? text.replace('T', ' ').replace('Z', '+00') : text;
     });
   });
