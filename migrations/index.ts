@@ -11,6 +11,7 @@ import { TimerFailures1764400000301 } from './1764400000301-timer-failures';
 import { DocumentChunks1764612000001 } from './1764612000001-document-chunks';
 import { GrowthLimitIndexes1764612000002 } from './1764612000002-growth-limit-indexes';
 import { CooperationHeadHash1764700000001 } from './1764700000001-cooperation-head-hash';
+import { EscalationCases1764700000002 } from './1764700000002-escalation-cases';
 
 /** Every migration, in order. Listed explicitly so the build, the tests and the CLI run the same set. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   DocumentChunks1764612000001,
   GrowthLimitIndexes1764612000002,
   CooperationHeadHash1764700000001,
+  EscalationCases1764700000002,
 ];

@@ -18,6 +18,7 @@ import {
   type StoredCooperation,
   type WriteFragment,
 } from '../infrastructure/cooperation.repository';
+import { changedCases, EscalationCaseRepository } from '../infrastructure/escalation-case.repository';
 import { insertAnswerSql } from '../infrastructure/idempotency.repository';
 import { TimerRepository } from '../infrastructure/timer.repository';
 import { historyActor } from './actor';
@@ -29,7 +30,8 @@ type Transition = Pick<HistoryEntryContent, 'eventType' | 'payload' | 'stateBefo
 /**
  * Writes what the domain accepted, in the command's transaction: the history entry, the snapshot,
  * the timer rows and the notifications of the entry (outbox) — all or nothing. An event's entry,
- * snapshot, chain head and stored answer (with `Idempotency-Key`) are one statement.
+ * snapshot, chain head, changed escalation cases and stored answer (with `Idempotency-Key`) are
+ * one statement.
  */
 @Injectable()
 export class DecisionRecorder {
@@ -89,6 +91,9 @@ export class DecisionRecorder {
     const stored = nextRow(current, decision.state, at, entry.hash);
     const result: EventResult = { cooperation: viewOf(stored, decision.state), entry };
     const also: WriteFragment[] = [(bind) => insertEntrySql(entry, bind)];
+    // The queue's copy of the cases, written only when a case changed.
+    const cases = changedCases(current.state, decision.state);
+    if (cases.length > 0) also.push((bind) => EscalationCaseRepository.upsertSql(current.id, cases, bind));
     const key = meta.idempotencyKey;
     if (key) {
       const answer = { fingerprint: meta.fingerprint, created: false, body: result };

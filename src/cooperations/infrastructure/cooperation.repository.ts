@@ -208,32 +208,14 @@ export class CooperationRepository {
     return rows.map(toStored);
   }
 
-  /**
-   * Cooperations with an escalation case of `status` in scope. Containment on the cases array is
-   * served by the index cooperations_escalation_cases: only those rows are read, not every snapshot.
-   */
-  async withCases(status: string, scope: VisibilityScope, cooperationId?: string): Promise<StoredCooperation[]> {
-    const qb = this.dataSource
-      .getRepository(CooperationRecord)
-      .createQueryBuilder('c')
-      .where(`c.state #> '{context,escalation,cases}' @> CAST(:probe AS jsonb)`, {
-        probe: JSON.stringify([{ status }]),
-      });
-    if (!scope.all) qb.andWhere('c.member_ags @> ARRAY[:own]::text[]', { own: scope.municipality ?? '' });
-    if (cooperationId) qb.andWhere('c.id = :id', { id: cooperationId });
-    return (await qb.getMany()).map(toStored);
-  }
-
-  /** The cooperation holding escalation case `caseId` (same index as `withCases`). */
-  async withCase(caseId: string): Promise<StoredCooperation | null> {
-    const record = await this.dataSource
-      .getRepository(CooperationRecord)
-      .createQueryBuilder('c')
-      .where(`c.state #> '{context,escalation,cases}' @> CAST(:probe AS jsonb)`, {
-        probe: JSON.stringify([{ id: caseId }]),
-      })
-      .getOne();
-    return record ? toStored(record) : null;
+  /** The snapshots of the cooperations `ids` (those that exist), by id. */
+  async states(ids: readonly string[]): Promise<Map<string, PersistedState>> {
+    const { rows } = await prepared<{ id: string; state: PersistedState }>(
+      this.dataSource,
+      `SELECT id, state FROM cooperations WHERE id = ANY($1::uuid[])`,
+      [ids],
+    );
+    return new Map(rows.map((r) => [r.id, r.state]));
   }
 
   /**
