@@ -6,6 +6,7 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { configureApp } from './bootstrap';
 import { validateEnvironment, type Environment } from './config/configuration';
+import { runServers } from './workers';
 
 async function main(): Promise<void> {
   // Checked before Nest starts, so that a misconfiguration is one clear line, not a stack trace.
@@ -37,7 +38,7 @@ async function main(): Promise<void> {
   app.get(Logger).log(`IKZ lifecycle engine listening on ${url} — API documentation: ${url}/docs`, 'Bootstrap');
 }
 
-main().catch((error: unknown) => {
+runServers(main).catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);
 });
