@@ -32,7 +32,7 @@ import {
   pgQuery,
   VERIFY_STORED_BATCH,
 } from '../src/history';
-import { ACTOR, APPOINT_CONTACT, APPOINT_PAYLOAD, fourRoundTrips, runFloor, sixRoundTrips } from './lib/floor';
+import { APPOINT_CONTACT, appointContent, fourRoundTrips, runFloor, sixRoundTrips } from './lib/floor';
 import { busyWarning, FLOOR_NOTE, loadAverage, printTable, round, type Row } from './lib/report';
 import { ensureBuilt, freePort, ROOT, ServerProcess } from './lib/server-process';
 import { type LoadResult, percentile } from './lib/stats';
@@ -203,17 +203,8 @@ async function seedHistory(pool: Pool, id: string, entries: number): Promise<voi
     for (let i = 0; i < BATCH && sequence < entries; i++) {
       sequence++;
       const content: HistoryEntryContent = {
-        cooperationId: id,
+        ...appointContent(id, new Date(start + sequence * 1000), null),
         sequence,
-        eventType: 'APPOINT_CONTACT',
-        payload: APPOINT_PAYLOAD,
-        actor: ACTOR,
-        stateBefore: 'partnerSearch',
-        stateAfter: 'partnerSearch',
-        obligations: [],
-        recordedAt: new Date(start + sequence * 1000).toISOString(),
-        requestId: null,
-        idempotencyKey: null,
       };
       const entry = chainEntry(prev, content);
       prev = entry.hash;

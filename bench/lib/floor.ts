@@ -22,12 +22,13 @@ export const APPOINT_CONTACT = {
   },
 };
 const { type: _type, ...PAYLOAD } = APPOINT_CONTACT;
-export const APPOINT_PAYLOAD = PAYLOAD;
-export const ACTOR = { sub: COORD_HEEK.sub, role: COORD_HEEK.role, municipality: HEEK.ags };
+const APPOINT_PAYLOAD = PAYLOAD;
+const ACTOR = { sub: COORD_HEEK.sub, role: COORD_HEEK.role, municipality: HEEK.ags };
 
 type Snapshot = { context: { contacts: Record<string, unknown> } };
 
-const content = (id: string, now: Date) => ({
+/** The history content of the bench's APPOINT_CONTACT (without sequence) at `at`. */
+export const appointContent = (id: string, at: Date, requestId: string | null = randomUUID()) => ({
   cooperationId: id,
   eventType: 'APPOINT_CONTACT',
   payload: APPOINT_PAYLOAD,
@@ -35,8 +36,8 @@ const content = (id: string, now: Date) => ({
   stateBefore: 'partnerSearch',
   stateAfter: 'partnerSearch',
   obligations: [],
-  recordedAt: now.toISOString(),
-  requestId: randomUUID(),
+  recordedAt: at.toISOString(),
+  requestId,
   idempotencyKey: null,
 });
 
@@ -75,7 +76,7 @@ export function fourRoundTrips(client: PoolClient, id: string): Promise<void> {
     const { state, version, head_hash: head } = rows[0];
     const now = new Date();
     appoint(state, now);
-    const entry = nextEntry({ sequence: version, hash: head }, content(id, now));
+    const entry = nextEntry({ sequence: version, hash: head }, appointContent(id, now));
     await client.query(
       `WITH entry AS (${insertHistorySql(1)})
        UPDATE cooperations SET state = $14, version = $15, updated_at = $16, head_hash = $13 WHERE id = $1`,
@@ -98,7 +99,7 @@ export function sixRoundTrips(client: PoolClient, id: string): Promise<void> {
     const state = rows[0].state;
     appoint(state, now);
     const query = pgQuery(client);
-    const entry = await new HistoryRepository(query).append(query, content(id, now));
+    const entry = await new HistoryRepository(query).append(query, appointContent(id, now));
     await client.query(
       'UPDATE cooperations SET state = $2, version = $3, updated_at = $4, head_hash = $5 WHERE id = $1',
       [id, JSON.stringify(state), rows[0].version + 1, now, entry.hash],
