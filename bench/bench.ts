@@ -407,6 +407,31 @@ async function main(): Promise<void> {
     }
     await stopServer();
 
+    // 4b. On PostgreSQL, the commands again with one server process per core (WORKERS=auto). The
+    // server CPU is the primary's only here, so the rows give throughput and latency.
+    let clustered: { spread: HttpResult; hot: HttpResult; processes: number } | null = null;
+    if (target.mode === 'postgres') {
+      server = ServerProcess.spawn({
+        port: await freePort(),
+        env: { ...serverEnv, WORKERS: 'auto' },
+        logFile: serverLog,
+        nodeArgs,
+      });
+      await server.waitHealthy(120_000);
+      await sleep(3_000); // the other processes start once the first listens
+      log(`engine with WORKERS=auto (${cpus().length} processes) …`);
+      const load = (ids: string[]) =>
+        cannon(server!, token, {
+          connections: CONNECTIONS,
+          seconds: SETTINGS.seconds,
+          method: 'POST',
+          path: eventsOf(ids),
+          body: APPOINT_BODY,
+        });
+      clustered = { spread: await load(engineIds), hot: await load([engineHot]), processes: cpus().length };
+      await stopServer();
+    }
+
     // 5. Cold start of the embedded default: fresh directory, then the same directory again.
     const coldDir = mkdtempSync(join(tmpdir(), 'ikz-bench-cold-'));
     const coldStart: number[] = [];
@@ -455,6 +480,26 @@ async function main(): Promise<void> {
       // The issue's latency target is PostgreSQL's: the embedded default has one session.
       ...shape(`spread over ${SETTINGS.cooperations}`, floorSpread, engineSpread, postgres),
       ...shape('one hot cooperation', floorHotResult, engineHotResult, false),
+      ...(clustered
+        ? [
+            {
+              measure: `WORKERS=auto (${clustered.processes} processes): spread / hot transitions/s`,
+              floor: `${perS(floorSpread.throughput)} / ${perS(floorHotResult.throughput)}`,
+              engine:
+                `${perS(clustered.spread.throughput)}${failures(clustered.spread)} / ` +
+                `${perS(clustered.hot.throughput)}${failures(clustered.hot)}`,
+              ratio: `${pct(clustered.spread.throughput, floorSpread.throughput)} / ${pct(clustered.hot.throughput, floorHotResult.throughput)}`,
+              target: '≥ 50 %',
+              pass: clustered.spread.throughput >= 0.5 * floorSpread.throughput,
+            },
+            {
+              measure: 'WORKERS=auto: spread p99 / hot p99',
+              engine: `${ms(clustered.spread.p99)} / ${ms(clustered.hot.p99)}`,
+              target: '< 50 ms',
+              pass: clustered.spread.p99 < 50,
+            },
+          ]
+        : []),
       {
         measure: 'floor in 6 round trips: spread / hot',
         floor: `${perS(sixSpread.throughput)} / ${perS(sixHot.throughput)}`,
@@ -511,7 +556,7 @@ async function main(): Promise<void> {
       database: { mode: target.mode, description: await target.describe() },
       settings: { ...SETTINGS, connections: CONNECTIONS, readConnections: READ_CONNECTIONS },
       floor: { spread: floorSpread, hot: floorHotResult, sixRoundTrips: { spread: sixSpread, hot: sixHot } },
-      engine: { spread: engineSpread, hot: engineHotResult },
+      engine: { spread: engineSpread, hot: engineHotResult, workersAuto: clustered ?? 'n/a (embedded default)' },
       ratio: {
         spread: engineSpread.throughput / floorSpread.throughput,
         hot: engineHotResult.throughput / floorHotResult.throughput,
