@@ -11,6 +11,8 @@ import { TimerFailures1764400000301 } from './1764400000301-timer-failures';
 import { DocumentChunks1764612000001 } from './1764612000001-document-chunks';
 import { GrowthLimitIndexes1764612000002 } from './1764612000002-growth-limit-indexes';
 import { WebhookSecretSealed1764700000001 } from './1764700000001-webhook-secret-sealed';
+import { CooperationHeadHash1764750000001 } from './1764750000001-cooperation-head-hash';
+import { EscalationCases1764750000002 } from './1764750000002-escalation-cases';
 import { PublicReadModels1764800000001 } from './1764800000001-public-read-models';
 
 /** Every migration, in order. Listed explicitly so the build, the tests and the CLI run the same set. */
@@ -28,5 +30,7 @@ export const MIGRATIONS = [
   DocumentChunks1764612000001,
   GrowthLimitIndexes1764612000002,
   WebhookSecretSealed1764700000001,
+  CooperationHeadHash1764750000001,
+  EscalationCases1764750000002,
   PublicReadModels1764800000001,
 ];

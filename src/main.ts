@@ -9,6 +9,7 @@ import { banner } from './startup/banner';
 import { failStart } from './startup/fatal';
 import { portError, preflight } from './startup/preflight';
 import { stopOnSignals } from './startup/shutdown';
+import { runServers } from './workers';
 
 async function main(): Promise<void> {
   let env: Environment;
@@ -43,4 +44,5 @@ async function main(): Promise<void> {
   app.get(Logger).log({ msg: text, startup: fields }, 'Bootstrap');
 }
 
-void main();
+// WORKERS=<n|auto>: one process, or n sharing the port (src/workers.ts).
+runServers(main).catch((error: unknown) => failStart(error));

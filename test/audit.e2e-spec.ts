@@ -282,17 +282,22 @@ describe('the auditor API', () => {
       expect((await get(`/checkpoints/${later.body.id}/verify`)).body.valid).toBe(true);
     });
 
-    it('npm run audit:verify reports a chain broken in place (exit code 1)', async () => {
-      if (!onRealPostgres()) return; // the in-memory database is this process's; see the embedded test below
+    /** Changes one entry's payload by direct SQL, leaving its hashes alone (the trigger disabled meanwhile). */
+    const changeInPlace = async (cooperationId: string, sequence: number, payload: object) => {
       await t.dataSource.query(`ALTER TABLE cooperation_history DISABLE TRIGGER cooperation_history_append_only`);
       try {
         await t.dataSource.query(
-          `UPDATE cooperation_history SET payload = '{"note":"changed"}' WHERE cooperation_id = $1 AND sequence = 7`,
-          [seeded[1]],
+          `UPDATE cooperation_history SET payload = $3 WHERE cooperation_id = $1 AND sequence = $2`,
+          [cooperationId, sequence, JSON.stringify(payload)],
         );
       } finally {
         await t.dataSource.query(`ALTER TABLE cooperation_history ENABLE TRIGGER cooperation_history_append_only`);
       }
+    };
+
+    it('npm run audit:verify reports a chain broken in place (exit code 1)', async () => {
+      if (!onRealPostgres()) return; // the in-memory database is this process's; see the embedded test below
+      await changeInPlace(seeded[1], 7, { note: 'changed' });
       const schema = (await t.dataSource.query(`SELECT current_schema() AS s`))[0].s as string;
       const result = await run(process.execPath, ['-r', '@swc-node/register', join(SCRIPTS, 'audit-verify.ts')], {
         env: { ...process.env, DATABASE_SCHEMA: schema },
@@ -305,6 +310,20 @@ describe('the auditor API', () => {
         valid: false,
         chains: 4,
         broken: [{ cooperationId: seeded[1], firstBrokenSequence: 7, reason: 'hash does not match the entry content' }],
+      });
+    });
+
+    it('checkpoint verification recomputes the chains: a change in place that leaves the hashes alone is named', async () => {
+      await changeInPlace(seeded[2], 3, { note: 'in place' });
+      const verification = (await get(`/checkpoints/${checkpoint.id}/verify`)).body as {
+        valid: boolean;
+        divergences: unknown[];
+      };
+      expect(verification.valid).toBe(false);
+      expect(verification.divergences).toContainEqual({
+        cooperationId: seeded[2],
+        sequence: 3,
+        reason: 'hash does not match the entry content',
       });
     });
   });

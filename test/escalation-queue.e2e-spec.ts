@@ -127,6 +127,32 @@ describe('GET /escalations: each board sees exactly the cases at its bodies, old
     expect(await ids(AUDITOR)).toEqual([b1, a2, a1, b2]);
   });
 
+  it('the commands keep one row per case in escalation_cases (status, level, deadline as in the snapshot); SQL pages them', async () => {
+    const rows = await t.dataSource.query<Array<{ case_id: string; status: string; level: number; deadline: string }>>(
+      `SELECT case_id, status, level, to_char(deadline_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS deadline
+         FROM escalation_cases WHERE cooperation_id = ANY($1::uuid[]) ORDER BY deadline_at, case_id`,
+      [[a.id, b.id]],
+    );
+    // a1 was escalated: its row moved to level 2 and the new deadline with the snapshot.
+    expect(rows.map((r) => [r.case_id, r.status, r.level, r.deadline])).toEqual([
+      [b1, 'open', 1, '2026-10-01T22:00:00.000Z'],
+      [a2, 'open', 1, '2026-10-03T22:00:00.000Z'],
+      [a1, 'open', 2, '2026-10-05T22:00:00.000Z'],
+      [b2, 'open', 1, '2026-10-08T22:00:00.000Z'],
+    ]);
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { items: Entry[]; next: string | null } = await queue(BOARD_LEGDEN, {
+        limit: 1,
+        ...(cursor ? { cursor } : {}),
+      });
+      seen.push(...page.items.map((e) => e.caseId));
+      cursor = page.next;
+    } while (cursor);
+    expect(seen).toEqual([b1, a2, a1, b2]);
+  });
+
   it("a board member of one cooperation sees exactly its cases and never the other's", async () => {
     for (const board of [BOARD_HEEK, BOARD_SCHOEPPINGEN]) expect(await ids(board)).toEqual([a2, a1]);
     for (const board of [BOARD_HEIDEN, BOARD_REKEN]) expect(await ids(board)).toEqual([b1, b2]);

@@ -35,6 +35,7 @@ import { SuccessController } from './http/success.controller';
 import { CooperationRecord } from './infrastructure/cooperation.entity';
 import { CooperationRepository } from './infrastructure/cooperation.repository';
 import { IdempotencyRecord } from './infrastructure/idempotency-key.entity';
+import { EscalationCaseRepository } from './infrastructure/escalation-case.repository';
 import { IdempotencyRepository } from './infrastructure/idempotency.repository';
 import { TimerRepository } from './infrastructure/timer.repository';
 
@@ -56,6 +57,7 @@ import { TimerRepository } from './infrastructure/timer.repository';
   providers: [
     CooperationRepository,
     IdempotencyRepository,
+    EscalationCaseRepository,
     TimerRepository,
     CommandRunner,
     DecisionRecorder,

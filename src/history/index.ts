@@ -14,11 +14,14 @@ export {
 } from './domain/hash-chain';
 export { HistoryModule } from './history.module';
 export {
+  type ChainHead,
   type FeedKey,
   type HistoryFeedFilter,
   HistoryRepository,
   historyInsertParams,
+  insertEntrySql,
   insertHistorySql,
+  nextEntry,
   pgQuery,
   type Query,
   typeOrmQuery,

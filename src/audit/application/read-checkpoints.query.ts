@@ -7,8 +7,6 @@ import { CheckpointRepository, type CheckpointSummary } from '../infrastructure/
 import { CheckpointNotFound } from './audit.errors';
 import { AuditKey } from './audit-key';
 
-const BATCH = 5_000;
-
 export interface CheckpointVerification {
   valid: boolean;
   checkpoint: string;
@@ -66,10 +64,17 @@ export class ReadCheckpointsQuery {
     };
     if (documentError) return result;
     const comparators = new Map(document.heads.map((h) => [h.cooperationId, new HeadComparator(h)]));
-    for await (const rows of this.history.inChainOrder(['hash'], BATCH)) {
-      for (const row of rows) comparators.get(row.cooperation_id)?.push(row.sequence, row.hash);
-    }
-    result.divergences = [...comparators.values()].map((c) => c.result()).filter((d): d is Divergence => d !== null);
+    // The one verification path: every chain recomputed as /audit/verify does, its links compared on the way.
+    const chains = await this.history.verifyAll(undefined, (link) =>
+      comparators.get(link.cooperationId)?.push(link.sequence, link.hash),
+    );
+    const broken = new Map(chains.broken.map((b) => [b.cooperationId, b]));
+    result.divergences = [...comparators.entries()].flatMap(([cooperationId, comparator]): Divergence[] => {
+      const divergence = comparator.result();
+      if (divergence) return [divergence];
+      const chain = broken.get(cooperationId);
+      return chain ? [{ cooperationId, sequence: chain.firstBrokenSequence, reason: chain.reason }] : [];
+    });
     result.valid = result.divergences.length === 0;
     return result;
   }

@@ -4,8 +4,10 @@ import { ApplicationError } from '../../common/errors';
 import { isUniqueViolation } from '../../database/postgres-errors';
 import { Metrics } from '../../metrics';
 import {
+  type AnswerProbe,
   IdempotencyRepository,
   isIdempotencyKeyViolation,
+  type JoinedAnswer,
   type StoredAnswer,
 } from '../infrastructure/idempotency.repository';
 import { ConcurrentUpdate, EventRejected, IdempotencyKeyReused, VersionMismatch } from './cooperations.errors';
@@ -102,19 +104,36 @@ export class CommandRunner {
     }
   }
 
+  /** What the locking read of an event looks up besides the row (the caller's stored answer), if anything. */
+  answerProbe(principalSub: string, meta: CommandMeta): AnswerProbe | undefined {
+    return meta.idempotencyKey
+      ? { principalSub, key: meta.idempotencyKey, retentionHours: this.answers.retentionHours }
+      : undefined;
+  }
+
   /**
    * The stored answer of an earlier request with this key, or null; IdempotencyKeyReused if that
    * request was another. With `cooperationId` (a cooperation the caller does not see), an answer
    * about any other cooperation counts as none: it must not tell the caller that this one exists.
+   * `joined` is the answer the locking read found (`answerProbe`); without it, it is looked up.
    */
   async replayed<T>(
     tx: EntityManager,
     principalSub: string,
     meta: CommandMeta,
     cooperationId?: string,
+    joined?: JoinedAnswer | null,
   ): Promise<CommandOutcome<T> | null> {
     if (!meta.idempotencyKey) return null;
-    const stored = await this.answers.find(principalSub, meta.idempotencyKey, tx);
+    let stored: StoredAnswer | null;
+    if (joined === undefined) {
+      stored = await this.answers.find(principalSub, meta.idempotencyKey, tx);
+    } else if (joined?.expired) {
+      await this.answers.removeIfExpired(tx, principalSub, meta.idempotencyKey);
+      stored = null;
+    } else {
+      stored = joined;
+    }
     if (!stored || (cooperationId !== undefined && cooperationOf(stored.body).id !== cooperationId)) return null;
     return replay<T>(stored, meta.fingerprint);
   }
@@ -124,6 +143,11 @@ export class CommandRunner {
     const p = meta.precondition;
     if (!p || p.any || p.versions.includes(currentVersion)) return;
     throw new VersionMismatch(currentVersion);
+  }
+
+  /** An accepted command whose answer the DecisionRecorder stored with its writes (`DecisionRecorder.event`). */
+  recorded<T>(outcome: Fresh<T>): CommandOutcome<T> {
+    return { ...outcome, replayed: false };
   }
 
   /** Stores the answer of an accepted command sent with a key, in its transaction. */

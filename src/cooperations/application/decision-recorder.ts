@@ -1,11 +1,26 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Principal } from '../../auth/principal';
-import { type HistoryEntry, type HistoryEntryContent, HistoryRepository } from '../../history';
+import {
+  type ChainHead,
+  GENESIS_HASH,
+  type HistoryEntry,
+  type HistoryEntryContent,
+  HistoryRepository,
+  insertEntrySql,
+  nextEntry,
+} from '../../history';
 import { OutboxWriter } from '../../notifications';
 import { RegisterProjection } from '../../register';
 import { type Accepted, OPEN_COOPERATION, type Opened } from '../domain';
-import { CooperationRepository, type StoredCooperation } from '../infrastructure/cooperation.repository';
+import {
+  CooperationRepository,
+  nextRow,
+  type StoredCooperation,
+  type WriteFragment,
+} from '../infrastructure/cooperation.repository';
+import { changedCases, EscalationCaseRepository } from '../infrastructure/escalation-case.repository';
+import { insertAnswerSql } from '../infrastructure/idempotency.repository';
 import { TimerRepository } from '../infrastructure/timer.repository';
 import { historyActor } from './actor';
 import type { CommandMeta } from './command-runner';
@@ -15,7 +30,9 @@ type Transition = Pick<HistoryEntryContent, 'eventType' | 'payload' | 'stateBefo
 
 /**
  * Writes what the domain accepted, in the command's transaction: the history entry, the snapshot,
- * the timer rows and the notifications of the entry (outbox) — all or nothing.
+ * the timer rows and the notifications of the entry (outbox) — all or nothing. An event's entry,
+ * snapshot, chain head, changed escalation cases and stored answer (with `Idempotency-Key`) are
+ * one statement.
  */
 @Injectable()
 export class DecisionRecorder {
@@ -35,19 +52,24 @@ export class DecisionRecorder {
     meta: CommandMeta,
     at: Date,
   ): Promise<{ view: CooperationView; stored: StoredCooperation }> {
-    const stored = await this.cooperations.insert(tx, opened.input.id, opened.state, at);
-    const entry = await this.append(tx, stored.id, principal, meta, at, {
+    const entry = this.entryAfter({ sequence: 0, hash: GENESIS_HASH }, opened.input.id, principal, meta, at, {
       eventType: OPEN_COOPERATION,
       payload: opened.input,
       stateBefore: null,
       stateAfter: opened.stateAfter,
       obligations: [],
     });
+    const stored = await this.cooperations.insert(tx, opened.input.id, opened.state, at, entry.hash);
+    await this.history.write(tx, entry);
     await this.outbox.recorded(tx, entry, opened.state.context);
     return { view: viewOf(stored, opened.state), stored };
   }
 
-  /** An accepted event; `payload` is the event as the chain records it (without `type`). */
+  /**
+   * An accepted event; `payload` is the event as the chain records it (without `type`), `outcome`
+   * what the answer adds to the snapshot (a raised case, warnings). With an `Idempotency-Key` the
+   * answer (`EventResult`) is stored too: the caller finishes with `CommandRunner.recorded`.
+   */
   async event(
     tx: EntityManager,
     current: StoredCooperation,
@@ -56,30 +78,46 @@ export class DecisionRecorder {
     principal: Principal,
     meta: CommandMeta,
     at: Date,
+    outcome: Partial<EventResult> = {},
   ): Promise<EventResult> {
-    const entry = await this.append(tx, current.id, principal, meta, at, {
+    // Rows restored from a backup older than `head_hash` have none until their first event.
+    const head = current.headHash
+      ? { sequence: current.version, hash: current.headHash }
+      : await this.history.head(tx, current.id);
+    const entry = this.entryAfter(head, current.id, principal, meta, at, {
       eventType: decision.event.type,
       payload,
       stateBefore: decision.stateBefore,
       stateAfter: decision.stateAfter,
       obligations: decision.obligations,
     });
-    const stored = await this.cooperations.update(tx, current, decision.state, at);
+    const stored = nextRow(current, decision.state, at, entry.hash);
+    const result: EventResult = { cooperation: viewOf(stored, decision.state), entry, ...outcome };
+    const also: WriteFragment[] = [(bind) => insertEntrySql(entry, bind)];
+    // The queue's copy of the cases, written only when a case changed.
+    const cases = changedCases(current.state, decision.state);
+    if (cases.length > 0) also.push((bind) => EscalationCaseRepository.upsertSql(current.id, cases, bind));
+    const key = meta.idempotencyKey;
+    if (key) {
+      const answer = { fingerprint: meta.fingerprint, created: false, body: result };
+      also.push((bind) => insertAnswerSql(principal.sub, key, answer, bind));
+    }
+    await this.cooperations.update(tx, current, stored, also);
     await this.timers.write(tx, current.id, decision.timers);
     await this.outbox.recorded(tx, entry, decision.state.context, { noop: decision.noop });
     await this.register.recorded(tx, current.state, decision.state, at);
-    return { cooperation: viewOf(stored, decision.state), entry };
+    return result;
   }
 
-  private append(
-    tx: EntityManager,
+  private entryAfter(
+    head: ChainHead,
     cooperationId: string,
     principal: Principal,
     meta: CommandMeta,
     at: Date,
     transition: Transition,
-  ): Promise<HistoryEntry> {
-    return this.history.append(tx, {
+  ): HistoryEntry {
+    return nextEntry(head, {
       cooperationId,
       ...transition,
       actor: historyActor(principal),

@@ -106,12 +106,6 @@ export class FireDueTimerUseCase {
     await this.timers.delete(tx, timer);
     const { type: _type, ...payload } = decision.event;
     const result = await this.recorder.event(tx, current, decision, payload, SYSTEM_PRINCIPAL, meta, now);
-    await this.runner.accepted(tx, SYSTEM_PRINCIPAL.sub, meta, {
-      answer: result,
-      cooperationId: timer.cooperationId,
-      version: result.cooperation.version,
-      created: false,
-    });
     return { ...timer, outcome: decision.noop ? 'noop' : 'fired', sequence: result.entry.sequence };
   }
 

@@ -3,6 +3,7 @@ import type { Principal } from '../../auth/principal';
 import { Clock, nowOf } from '../../common/clock';
 import { competentAuthorityView, type CooperationState } from '../domain';
 import { CooperationRepository, type StoredCooperation } from '../infrastructure/cooperation.repository';
+import { EscalationCaseRepository } from '../infrastructure/escalation-case.repository';
 import { type CooperationView, viewOf } from './cooperation-view';
 import { CooperationNotFound } from './cooperations.errors';
 import { loadState } from './load-state';
@@ -16,6 +17,7 @@ import { isVisible, scopeOf } from './visibility';
 export class CooperationReader {
   constructor(
     private readonly cooperations: CooperationRepository,
+    private readonly cases: EscalationCaseRepository,
     private readonly clock: Clock,
   ) {}
 
@@ -30,15 +32,27 @@ export class CooperationReader {
     return { ...viewOf(stored, state), competentAuthority: competentAuthorityView(state.context, nowOf(this.clock)) };
   }
 
-  /** The states of the cooperations the caller may see that have an escalation case of `status`. */
-  async withCases(status: string, principal: Principal, cooperationId?: string): Promise<CooperationState[]> {
-    const rows = await this.cooperations.withCases(status, scopeOf(principal), cooperationId);
-    return rows.map((r) => loadState(r.state));
+  /**
+   * Escalation cases of `status` the caller may see, in queue order (deadline, then case id) after
+   * `after`, at most `limit`, each with its cooperation's state: SQL orders and limits the page.
+   */
+  async casesInOrder(
+    q: { status: string; cooperationId?: string; level?: number; after?: [string, string] | null; limit: number },
+    principal: Principal,
+  ): Promise<Array<{ caseId: string; state: CooperationState }>> {
+    const page = await this.cases.page({ ...q, scope: scopeOf(principal) });
+    const states = await this.cooperations.states([...new Set(page.map((c) => c.cooperationId))]);
+    const loaded = new Map([...states].map(([id, state]) => [id, loadState(state)]));
+    return page.flatMap((c) => {
+      const state = loaded.get(c.cooperationId);
+      return state ? [{ caseId: c.caseId, state }] : [];
+    });
   }
 
   /** The state of the cooperation holding case `caseId`, or null when unknown or not visible. */
   async withCase(caseId: string, principal: Principal): Promise<CooperationState | null> {
-    const stored = await this.cooperations.withCase(caseId);
+    const id = await this.cases.cooperationOf(caseId);
+    const stored = id ? await this.cooperations.find(id) : null;
     return stored && isVisible(stored.memberAgs, principal) ? loadState(stored.state) : null;
   }
 }

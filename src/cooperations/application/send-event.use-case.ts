@@ -49,13 +49,19 @@ export class SendEventUseCase {
     const { documents: documentIds, ...body } = command;
     const { event, mapPath } = await this.toDomainEvent(body);
     return this.runner.run(command.type, principal.sub, meta, async (tx) => {
-      const current = await this.cooperations.lock(tx, id);
+      const current = await this.cooperations.lock(tx, id, this.runner.answerProbe(principal.sub, meta));
       if (!current) throw new CooperationNotFound(id);
       // Visibility before the stored answers: a key the caller used elsewhere must not tell a foreign
       // cooperation from an unknown one. Only the caller's own accepted event on this very
       // cooperation replays when it is no longer visible to them (e.g. after their DECLINE_INVITATION).
       const visible = isVisible(current.memberAgs, principal);
-      const replay = await this.runner.replayed<EventResult>(tx, principal.sub, meta, visible ? undefined : id);
+      const replay = await this.runner.replayed<EventResult>(
+        tx,
+        principal.sub,
+        meta,
+        visible ? undefined : id,
+        current.answer,
+      );
       if (replay) return replay;
       if (!visible) throw new CooperationNotFound(id);
       this.runner.checkPrecondition(meta, current.version);
@@ -87,9 +93,10 @@ export class SendEventUseCase {
         principal,
         meta,
         now,
+        outcomeOf(decision, lang),
       );
-      return this.runner.accepted(tx, principal.sub, meta, {
-        answer: { ...result, ...outcomeOf(decision, lang) },
+      return this.runner.recorded({
+        answer: result,
         cooperationId: id,
         version: result.cooperation.version,
         created: false,

@@ -34,6 +34,10 @@ export class CooperationRecord {
   @Column({ type: 'integer' })
   version!: number;
 
+  /** The hash of the last history entry (its sequence is `version`): commands read the head here, under the lock. */
+  @Column({ type: 'char', length: 64, name: 'head_hash', nullable: true })
+  headHash!: string | null;
+
   @Column({ type: 'timestamptz', name: 'created_at' })
   createdAt!: Date;
 

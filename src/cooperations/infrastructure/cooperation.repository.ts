@@ -1,8 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { escapeLike } from '../../common/like';
+import { type Bind, Bindings, prepared } from '../../database/prepared';
 import { type CooperationState, type PersistedState, stateToString } from '../domain';
 import { CooperationRecord } from './cooperation.entity';
+import {
+  type AnswerProbe,
+  answerJoin,
+  type JoinedAnswer,
+  type JoinedAnswerColumns,
+  joinedAnswer,
+} from './idempotency.repository';
 
 /** A cooperation's row as the application sees it: the snapshot as written, before migration. */
 export interface StoredCooperation {
@@ -12,6 +20,28 @@ export interface StoredCooperation {
   state: PersistedState;
   createdAt: Date;
   updatedAt: Date;
+  /** The hash of history entry `version`; null on rows written before the column existed (restored). */
+  headHash: string | null;
+}
+
+/**
+ * The row a command locked, with the caller's stored answer when it asked for one (`AnswerProbe`):
+ * null when there is none, undefined when the lock cannot tell (see `lock`).
+ */
+export type LockedCooperation = StoredCooperation & { answer: JoinedAnswer | null | undefined };
+
+/** A fragment of the statement that writes the next snapshot (another table's INSERT, as a CTE). */
+export type WriteFragment = (bind: Bind) => string;
+
+interface LockedRow extends JoinedAnswerColumns {
+  id: string;
+  version: number;
+  member_ags: string[];
+  state: PersistedState;
+  created_at: Date;
+  updated_at: Date;
+  head_hash: string | null;
+  seen_version?: number;
 }
 
 /** Who may see which rows: everything, or the cooperations one municipality takes part in. */
@@ -38,10 +68,18 @@ const VISIBLE_STATUSES = new Set(['active', 'invited']);
 export class CooperationRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async insert(tx: EntityManager, id: string, state: CooperationState, at: Date): Promise<StoredCooperation> {
+  /** A new row at version 1, whose history entry 1 has the hash `headHash`. */
+  async insert(
+    tx: EntityManager,
+    id: string,
+    state: CooperationState,
+    at: Date,
+    headHash: string,
+  ): Promise<StoredCooperation> {
     const record = tx.create(CooperationRecord, {
       id,
       ...snapshotColumns(state),
+      headHash,
       version: 1,
       createdAt: at,
       updatedAt: at,
@@ -50,10 +88,43 @@ export class CooperationRepository {
     return toStored(record);
   }
 
-  /** The row, locked for the rest of the transaction: commands on one cooperation are serialized. */
-  async lock(tx: EntityManager, id: string): Promise<StoredCooperation | null> {
-    const record = await tx.findOne(CooperationRecord, { where: { id }, lock: { mode: 'pessimistic_write' } });
-    return record ? toStored(record) : null;
+  /**
+   * The row, locked for the rest of the transaction: commands on one cooperation are serialized.
+   * The chain head comes from the locked row itself: after waiting for the lock, PostgreSQL
+   * re-reads the locked row (so `head_hash` and `version` are the committed ones), but not what
+   * a subquery or a join of the same statement saw. With `probe`, the caller's stored answer is
+   * joined; it is `undefined` ("look it up") when the row changed while the statement waited —
+   * `seen_version`, read by the statement's snapshot, then differs from the locked `version` —
+   * because an answer committed meanwhile would be missing from the join.
+   */
+  async lock(tx: EntityManager, id: string, probe?: AnswerProbe): Promise<LockedCooperation | null> {
+    const { values, bind } = new Bindings();
+    const idParam = bind(id);
+    const answer = probe ? answerJoin(probe, bind) : null;
+    const { rows } = await prepared<LockedRow>(
+      tx,
+      `SELECT c.id, c.version, c.member_ags, c.state, c.created_at, c.updated_at, c.head_hash${
+        answer
+          ? `, ${answer.columns},
+              (SELECT s.version FROM cooperations s WHERE s.id = ${idParam}) AS seen_version`
+          : ''
+      }
+         FROM cooperations c ${answer?.join ?? ''}
+        WHERE c.id = ${idParam} FOR UPDATE OF c`,
+      values,
+    );
+    const [row] = rows;
+    if (!row) return null;
+    return {
+      id: row.id,
+      version: row.version,
+      memberAgs: row.member_ags,
+      state: row.state,
+      createdAt: new Date(row.created_at),
+      updatedAt: new Date(row.updated_at),
+      headHash: row.head_hash,
+      answer: !answer ? null : row.seen_version === row.version ? joinedAnswer(row) : undefined,
+    };
   }
 
   /** Locks the row unless another transaction holds it; false when it is busy (or gone). */
@@ -62,22 +133,31 @@ export class CooperationRepository {
     return rows.length > 0;
   }
 
-  /** Writes the next snapshot of a row the transaction has locked; returns it as stored. */
+  /**
+   * Writes `next` (`nextRow` of the row the transaction has locked) in one statement with `also`
+   * (the history entry, the stored answer: data-modifying CTEs).
+   */
   async update(
     tx: EntityManager,
     current: StoredCooperation,
-    state: CooperationState,
-    at: Date,
-  ): Promise<StoredCooperation> {
-    const version = current.version + 1;
-    const { affected } = await tx.update(
-      CooperationRecord,
-      { id: current.id, version: current.version },
-      { ...snapshotColumns(state), version, updatedAt: at },
+    next: StoredCooperation & { state: CooperationState },
+    also: readonly WriteFragment[] = [],
+  ): Promise<void> {
+    const { values, bind } = new Bindings();
+    const ctes = also.map((fragment, i) => `w${i} AS (${fragment(bind)})`);
+    const c = snapshotColumns(next.state);
+    const { rowCount } = await prepared(
+      tx,
+      `${ctes.length > 0 ? `WITH ${ctes.join(', ')} ` : ''}UPDATE cooperations
+          SET title = ${bind(c.title)}, lead_ags = ${bind(c.leadAgs)}, member_ags = ${bind(c.memberAgs)}::text[],
+              state_value = ${bind(c.stateValue)}, state = ${bind(JSON.stringify(c.state))}::jsonb,
+              definition_version = ${bind(c.definitionVersion)}, version = ${bind(next.version)},
+              updated_at = ${bind(next.updatedAt)}, head_hash = ${bind(next.headHash)}
+        WHERE id = ${bind(current.id)} AND version = ${bind(current.version)}`,
+      values,
     );
     // Cannot happen under the row lock; if it ever did, committing would fork the history.
-    if (affected !== 1) throw new Error(`cooperation ${current.id} changed under its row lock`);
-    return { ...current, version, memberAgs: memberAgsOf(state), state, updatedAt: at };
+    if (rowCount !== 1) throw new Error(`cooperation ${current.id} changed under its row lock`);
   }
 
   async find(id: string, tx: EntityManager = this.dataSource.manager): Promise<StoredCooperation | null> {
@@ -128,32 +208,14 @@ export class CooperationRepository {
     return rows.map(toStored);
   }
 
-  /**
-   * Cooperations with an escalation case of `status` in scope. Containment on the cases array is
-   * served by the index cooperations_escalation_cases: only those rows are read, not every snapshot.
-   */
-  async withCases(status: string, scope: VisibilityScope, cooperationId?: string): Promise<StoredCooperation[]> {
-    const qb = this.dataSource
-      .getRepository(CooperationRecord)
-      .createQueryBuilder('c')
-      .where(`c.state #> '{context,escalation,cases}' @> CAST(:probe AS jsonb)`, {
-        probe: JSON.stringify([{ status }]),
-      });
-    if (!scope.all) qb.andWhere('c.member_ags @> ARRAY[:own]::text[]', { own: scope.municipality ?? '' });
-    if (cooperationId) qb.andWhere('c.id = :id', { id: cooperationId });
-    return (await qb.getMany()).map(toStored);
-  }
-
-  /** The cooperation holding escalation case `caseId` (same index as `withCases`). */
-  async withCase(caseId: string): Promise<StoredCooperation | null> {
-    const record = await this.dataSource
-      .getRepository(CooperationRecord)
-      .createQueryBuilder('c')
-      .where(`c.state #> '{context,escalation,cases}' @> CAST(:probe AS jsonb)`, {
-        probe: JSON.stringify([{ id: caseId }]),
-      })
-      .getOne();
-    return record ? toStored(record) : null;
+  /** The snapshots of the cooperations `ids` (those that exist), by id. */
+  async states(ids: readonly string[]): Promise<Map<string, PersistedState>> {
+    const { rows } = await prepared<{ id: string; state: PersistedState }>(
+      this.dataSource,
+      `SELECT id, state FROM cooperations WHERE id = ANY($1::uuid[])`,
+      [ids],
+    );
+    return new Map(rows.map((r) => [r.id, r.state]));
   }
 
   /**
@@ -182,6 +244,22 @@ function snapshotColumns(state: CooperationState) {
   };
 }
 
+/** The row after an accepted event: one version on, the new snapshot and chain head (`update` writes it). */
+export const nextRow = (
+  current: StoredCooperation,
+  state: CooperationState,
+  at: Date,
+  headHash: string,
+): StoredCooperation & { state: CooperationState } => ({
+  id: current.id,
+  createdAt: current.createdAt,
+  version: current.version + 1,
+  memberAgs: memberAgsOf(state),
+  state,
+  updatedAt: at,
+  headHash,
+});
+
 function toStored(record: CooperationRecord): StoredCooperation {
   return {
     id: record.id,
@@ -190,5 +268,6 @@ function toStored(record: CooperationRecord): StoredCooperation {
     state: record.state as PersistedState,
     createdAt: record.createdAt,
     updatedAt: record.updatedAt,
+    headHash: record.headHash,
   };
 }

@@ -3,6 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import type { Environment } from '../../config/configuration';
 import { DataSource, type EntityManager } from 'typeorm';
 import { sqlState } from '../../database/postgres-errors';
+import { type Bind, Bindings } from '../../database/prepared';
 import { IdempotencyRecord } from './idempotency-key.entity';
 
 /** The stored answer to an accepted request sent with `Idempotency-Key`. */
@@ -12,6 +13,45 @@ export interface StoredAnswer {
   created: boolean;
   body: unknown;
 }
+
+/** A stored answer as the command's locking read found it, expired or not. */
+export type JoinedAnswer = StoredAnswer & { expired: boolean };
+
+/** Which stored answer the locking read looks up: the caller's, under its key. */
+export interface AnswerProbe {
+  principalSub: string;
+  key: string;
+  retentionHours: number;
+}
+
+/**
+ * The stored-answer lookup as a join of the command's locking read (one round trip, not two):
+ * the columns it adds and the join; `answer.*` are parsed by `joinedAnswer`.
+ */
+export function answerJoin(probe: AnswerProbe, bind: Bind): { columns: string; join: string } {
+  return {
+    columns: `a.fingerprint AS answer_fingerprint, a.response_status AS answer_status, a.response_body AS answer_body,
+      a.created_at < now() - make_interval(hours => ${bind(probe.retentionHours)}::int) AS answer_expired`,
+    join: `LEFT JOIN idempotency_keys a ON a.principal_sub = ${bind(probe.principalSub)} AND a.key = ${bind(probe.key)}::uuid`,
+  };
+}
+
+export interface JoinedAnswerColumns {
+  answer_fingerprint: string | null;
+  answer_status: number | null;
+  answer_body: unknown;
+  answer_expired: boolean | null;
+}
+
+export const joinedAnswer = (row: JoinedAnswerColumns): JoinedAnswer | null =>
+  row.answer_fingerprint === null
+    ? null
+    : {
+        fingerprint: row.answer_fingerprint,
+        created: row.answer_status === CREATED_STATUS,
+        body: row.answer_body,
+        expired: row.answer_expired === true,
+      };
 
 /*
  * `response_status` predates the layering and holds the HTTP status the answer was given with;
@@ -26,7 +66,7 @@ const APPLIED_STATUS = 200;
  */
 @Injectable()
 export class IdempotencyRepository {
-  private readonly retentionHours: number;
+  readonly retentionHours: number;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -44,11 +84,7 @@ export class IdempotencyRepository {
     key: string,
     tx: EntityManager = this.dataSource.manager,
   ): Promise<StoredAnswer | null> {
-    await tx.query(
-      `DELETE FROM idempotency_keys
-        WHERE principal_sub = $1 AND key = $2 AND created_at < now() - make_interval(hours => $3)`,
-      [principalSub, key, this.retentionHours],
-    );
+    await this.removeIfExpired(tx, principalSub, key);
     const stored = await tx.findOneBy(IdempotencyRecord, { principalSub, key });
     return stored
       ? {
@@ -59,14 +95,18 @@ export class IdempotencyRepository {
       : null;
   }
 
+  /** Removes the answer if it has expired, so that the request is decided afresh and stored again. */
+  async removeIfExpired(tx: EntityManager, principalSub: string, key: string): Promise<void> {
+    await tx.query(
+      `DELETE FROM idempotency_keys
+        WHERE principal_sub = $1 AND key = $2 AND created_at < now() - make_interval(hours => $3)`,
+      [principalSub, key, this.retentionHours],
+    );
+  }
+
   async insert(tx: EntityManager, principalSub: string, key: string, answer: StoredAnswer): Promise<void> {
-    await tx.insert(IdempotencyRecord, {
-      principalSub,
-      key,
-      fingerprint: answer.fingerprint,
-      responseStatus: answer.created ? CREATED_STATUS : APPLIED_STATUS,
-      responseBody: answer.body as object,
-    });
+    const { values, bind } = new Bindings();
+    await tx.query(insertAnswerSql(principalSub, key, answer, bind), values);
   }
 
   /** Removes up to `batch` expired answers (short statements: the embedded database has one connection). */
@@ -101,6 +141,12 @@ export class IdempotencyRepository {
     ]);
   }
 }
+
+/** The INSERT of a stored answer, parameters bound by `bind`: a fragment of the command's write. */
+export const insertAnswerSql = (principalSub: string, key: string, answer: StoredAnswer, bind: Bind): string =>
+  `INSERT INTO idempotency_keys (principal_sub, key, fingerprint, response_status, response_body)
+   VALUES (${bind(principalSub)}, ${bind(key)}, ${bind(answer.fingerprint)},
+     ${bind(answer.created ? CREATED_STATUS : APPLIED_STATUS)}, ${bind(JSON.stringify(answer.body))})`;
 
 /** A concurrent request with the same caller and key committed first. */
 export function isIdempotencyKeyViolation(error: unknown): boolean {

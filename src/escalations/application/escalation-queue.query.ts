@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Principal } from '../../auth/principal';
 import { Clock, nowOf } from '../../common/clock';
 import { decodeCursor, type Page, toPage } from '../../common/pagination';
-import { type CaseStatus, CooperationReader } from '../../cooperations';
+import { type CaseStatus, CooperationReader, findCase } from '../../cooperations';
 import { type EscalationEntry, entriesOf } from './escalation-entries';
 
 export interface EscalationListQuery {
@@ -14,9 +14,9 @@ export interface EscalationListQuery {
 }
 
 /**
- * The steering board's queue (`GET /escalations`). Cases live in the cooperations' states; the
- * queue reads the states of the visible cooperations that have cases of the requested status and
- * merges their entries by deadline (then case id). Scope: board members see the cases at the
+ * The steering board's queue (`GET /escalations`). Cases live in the cooperations' states, and a
+ * copy of what the queue orders by in `escalation_cases` (written by the commands): SQL pages the
+ * cases by deadline (then case id), the states of the page's cooperations give the entries. Scope: board members see the cases at the
  * levels whose body their municipality belongs to; coordinators the cases of their cooperations;
  * auditors and admins all.
  */
@@ -28,23 +28,31 @@ export class EscalationQueueQuery {
   ) {}
 
   async execute(query: EscalationListQuery, principal: Principal): Promise<Page<EscalationEntry>> {
-    let after: [string, string] | null = null;
-    if (query.cursor) {
-      after = decodeCursor(query.cursor, ['instant', 'uuid']);
-    }
+    let after: [string, string] | null = query.cursor ? decodeCursor(query.cursor, ['instant', 'uuid']) : null;
     const now = nowOf(this.clock);
-    const entries = (await this.cooperations.withCases(query.status, principal, query.cooperation))
-      .flatMap((state) => entriesOf(state.context, now, principal, query))
-      .sort(byDeadline)
-      .filter((e) => !after || e.deadlineAt > after[0] || (e.deadlineAt === after[0] && e.caseId > after[1]));
+    const wanted = query.limit + 1;
+    const entries: EscalationEntry[] = [];
+    // SQL orders and limits by deadline; a board member's scope (the levels whose body their
+    // municipality belongs to) is the domain's, so a page may shrink here and the next one is read.
+    for (;;) {
+      const page = await this.cooperations.casesInOrder(
+        { status: query.status, cooperationId: query.cooperation, level: query.level, after, limit: wanted },
+        principal,
+      );
+      for (const { caseId, state } of page) {
+        const [entry] = entriesOf(state.context, now, principal, { ...query, only: caseId });
+        if (entry) entries.push(entry);
+        if (entries.length === wanted) break;
+      }
+      const last = page.at(-1);
+      if (entries.length === wanted || page.length < wanted || !last) break;
+      after = [findCase(last.state.context, last.caseId)!.deadlineAt, last.caseId];
+    }
     return toPage(
-      entries.slice(0, query.limit + 1),
+      entries,
       query.limit,
       (e) => [e.deadlineAt, e.caseId],
       (e) => e,
     );
   }
 }
-
-const byDeadline = (a: EscalationEntry, b: EscalationEntry) =>
-  a.deadlineAt !== b.deadlineAt ? (a.deadlineAt < b.deadlineAt ? -1 : 1) : a.caseId < b.caseId ? -1 : 1;

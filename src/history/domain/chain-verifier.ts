@@ -55,10 +55,29 @@ export type ChainVerification =
   | { valid: true; entries: number; headHash: string }
   | { valid: false; entries: number; firstBrokenSequence: number; reason: string };
 
+/** What the verification loop needs of an entry whose hash was recomputed elsewhere (a worker thread). */
+export type ChainLink = Pick<HistoryEntry, 'cooperationId' | 'sequence' | 'prevHash' | 'hash'>;
+
+/** An entry's hash recomputed from its content and its own prevHash, or why the content cannot be encoded. */
+export type Recomputed = { hash: string } | { error: string };
+
+/** `sha256hex` of an entry's `hashInput`, or why its content cannot be encoded. */
+export function recomputeWith(
+  sha256hex: (text: string) => string,
+  e: HistoryEntryContent & { prevHash: string },
+): Recomputed {
+  try {
+    return { hash: sha256hex(hashInput(e.prevHash, e)) };
+  } catch (err) {
+    return { error: (err as Error).message };
+  }
+}
+
 /**
  * The one verification loop, fed one entry at a time so that a long history can be checked in
  * batches without holding it in memory: sequences 1, 2, 3… without gaps, all of one cooperation,
- * each prevHash the previous hash (GENESIS_HASH first), each hash recomputed from its content.
+ * each prevHash the previous hash (GENESIS_HASH first), each hash recomputed from its content —
+ * here (`push`) or beforehand, e.g. by worker threads (`pushLink` with `recompute`'s result).
  * `sha256hex` maps a `hashInput` to its lowercase hex SHA-256; it is synchronous, so a caller
  * with an asynchronous digest (WebCrypto) computes the digests first and looks them up here.
  */
@@ -72,10 +91,15 @@ export class DigestChainVerifier {
 
   /** false once the chain is broken: later entries need not be read. */
   push(e: HistoryEntry): boolean {
+    return this.pushLink(e, () => recomputeWith(this.sha256hex, e));
+  }
+
+  /** `push` with the entry's hash recomputed already (or recomputed on demand). */
+  pushLink(e: ChainLink, recomputed: Recomputed | (() => Recomputed)): boolean {
     if (this.broken) return false;
     const i = ++this.position;
     this.cooperationId ??= e.cooperationId;
-    const reason = this.check(e, i);
+    const reason = this.check(e, i, recomputed);
     if (reason) {
       this.broken = { firstBrokenSequence: i, reason };
       return false;
@@ -89,16 +113,12 @@ export class DigestChainVerifier {
     return this.broken ? { valid: false, entries, ...this.broken } : { valid: true, entries, headHash: this.prev };
   }
 
-  private check(e: HistoryEntry, i: number): string | null {
+  private check(e: ChainLink, i: number, recomputed: Recomputed | (() => Recomputed)): string | null {
     if (e.sequence !== i) return `expected sequence ${i}, found ${String(e.sequence)}`;
     if (e.cooperationId !== this.cooperationId) return 'entry belongs to another cooperation';
     if (e.prevHash !== this.prev) return 'prevHash does not match the previous entry';
-    let hash: string;
-    try {
-      hash = this.sha256hex(hashInput(e.prevHash, e));
-    } catch (err) {
-      return `content cannot be encoded: ${(err as Error).message}`;
-    }
-    return hash === e.hash ? null : 'hash does not match the entry content';
+    const r = typeof recomputed === 'function' ? recomputed() : recomputed;
+    if ('error' in r) return `content cannot be encoded: ${r.error}`;
+    return r.hash === e.hash ? null : 'hash does not match the entry content';
   }
 }

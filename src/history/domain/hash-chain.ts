@@ -1,10 +1,13 @@
 import { createHash } from 'node:crypto';
 import {
+  type ChainLink,
   type ChainVerification,
   DigestChainVerifier,
   type HistoryEntry,
   type HistoryEntryContent,
   hashInput,
+  type Recomputed,
+  recomputeWith,
 } from './chain-verifier';
 
 /*
@@ -16,12 +19,14 @@ import {
 
 export { byCodePoint, byCodePointReference, canonicalize } from './canonical-json';
 export {
+  type ChainLink,
   type ChainVerification,
   CONTENT_FIELDS,
   entryContent,
   GENESIS_HASH,
   type HistoryEntry,
   type HistoryEntryContent,
+  type Recomputed,
 } from './chain-verifier';
 
 export function sha256hex(text: string): string {
@@ -34,6 +39,11 @@ export function hashEntry(prevHash: string, content: HistoryEntryContent): strin
 /** Builds the next entry of a chain whose head is `prevHash` (GENESIS_HASH for the first). */
 export function chainEntry(prevHash: string, content: HistoryEntryContent): HistoryEntry {
   return { ...content, prevHash, hash: hashEntry(prevHash, content) };
+}
+
+/** An entry's hash recomputed with Node's SHA-256 (worker threads run this). */
+export function recompute(e: HistoryEntryContent & { prevHash: string }): Recomputed {
+  return recomputeWith(sha256hex, e);
 }
 
 /** The verification loop (chain-verifier.ts) with Node's SHA-256. */
@@ -69,6 +79,10 @@ export class AllChainsVerifier {
   private current: { id: string; verifier: ChainVerifier; count: number } | null = null;
 
   push(e: HistoryEntry): void {
+    this.pushLink(e, () => recompute(e));
+  }
+
+  pushLink(e: ChainLink, recomputed: Recomputed | (() => Recomputed)): void {
     if (this.current?.id !== e.cooperationId) {
       this.finish();
       this.current = { id: e.cooperationId, verifier: new ChainVerifier(), count: 0 };
@@ -76,7 +90,7 @@ export class AllChainsVerifier {
     }
     this.current.count++;
     this.totals.entries++;
-    this.current.verifier.push(e);
+    this.current.verifier.pushLink(e, recomputed);
   }
 
   result(): AllChainsVerification {

@@ -48,7 +48,7 @@ function store(entries: HistoryEntry[]) {
   const calls: string[] = [];
   const chainOrder = (a: HistoryRow, b: HistoryRow) =>
     a.cooperation_id < b.cooperation_id ? -1 : a.cooperation_id > b.cooperation_id ? 1 : a.sequence - b.sequence;
-  const query = ((sql: string, params: unknown[] = []) => {
+  const objects = (sql: string, params: unknown[] = []) => {
     calls.push(sql);
     const limit = Number(/LIMIT (\d+)/.exec(sql)?.[1]);
     if (sql.includes('h.cooperation_id = $1')) {
@@ -67,7 +67,21 @@ function store(entries: HistoryEntry[]) {
     const after = (r: HistoryRow) =>
       params.length === 0 || chainOrder(r, { cooperation_id: id, sequence } as HistoryRow) > 0;
     return Promise.resolve([...rows].sort(chainOrder).filter(after).slice(0, limit));
-  }) as Query;
+  };
+  // As PostgreSQL sends them in text format: jsonb as JSON text, timestamptz in the ISO style with offset.
+  const text = (v: unknown): string | null =>
+    v === null
+      ? null
+      : v instanceof Date
+        ? v.toISOString().replace('T', ' ').replace('Z', '+00')
+        : typeof v === 'string'
+          ? v
+          : typeof v === 'number'
+            ? String(v)
+            : JSON.stringify(v);
+  const raw = async (sql: string, params: unknown[]) =>
+    ((await objects(sql, params)) as HistoryRow[]).map((r) => Object.values(r).map(text));
+  const query = Object.assign(objects, { raw }) as unknown as Query;
   return { repository: new HistoryRepository(query), calls };
 }
 

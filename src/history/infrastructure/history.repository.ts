@@ -1,35 +1,43 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { Client, Pool, PoolClient } from 'pg';
+import { type Bind, type PgQueryable, rawRows } from '../../database/prepared';
 import {
   type AllChainsVerification,
   AllChainsVerifier,
   type ChainVerification,
+  type ChainLink,
   ChainVerifier,
   chainEntry,
   GENESIS_HASH,
   type HistoryEntry,
   type HistoryEntryContent,
+  type Recomputed,
 } from '../domain/hash-chain';
+import { ChainHasher } from './chain-hasher';
+import { linkOfRaw, type RawHistoryRow } from './raw-history-row';
 
 /**
- * Runs one parameterized statement and answers its rows. The server's comes from a TypeORM
- * DataSource or a transaction's EntityManager (`typeOrmQuery`); scripts, the bench and test
- * fixtures that run without Nest pass a `pg` client's (`pgQuery`).
+ * Runs one parameterized statement and answers its rows (`raw`: unparsed, one array per row). The
+ * server's comes from a TypeORM DataSource or a transaction's EntityManager (`typeOrmQuery`);
+ * scripts, the bench and test fixtures that run without Nest pass a `pg` client's (`pgQuery`).
  */
-export type Query = <R = Record<string, unknown>>(sql: string, params?: unknown[]) => Promise<R[]>;
+export type Query = (<R = Record<string, unknown>>(sql: string, params?: unknown[]) => Promise<R[]>) & {
+  raw: (sql: string, params: unknown[]) => Promise<RawHistoryRow[]>;
+};
 
-export const typeOrmQuery =
-  (runner: DataSource | EntityManager): Query =>
-  <R>(sql: string, params?: unknown[]) =>
-    runner.query<R[]>(sql, params);
+export const typeOrmQuery = (runner: DataSource | EntityManager): Query =>
+  Object.assign(<R>(sql: string, params?: unknown[]) => runner.query<R[]>(sql, params), {
+    raw: (sql: string, params: unknown[]) => rawRows(runner, sql, params),
+  });
 
 const asQuery = (source: DataSource | EntityManager | Query): Query =>
   typeof source === 'function' ? source : typeOrmQuery(source);
 
-export const pgQuery =
-  (client: { query(sql: string, params?: unknown[]): Promise<{ rows: unknown[] }> }): Query =>
-  async <R>(sql: string, params?: unknown[]) =>
-    (await client.query(sql, params)).rows as R[];
+export const pgQuery = (client: Client | Pool | PoolClient): Query =>
+  Object.assign(async <R>(sql: string, params?: unknown[]) => (await client.query(sql, params)).rows as R[], {
+    raw: (sql: string, params: unknown[]) => rawRows(client as unknown as PgQueryable, sql, params),
+  });
 
 /** A `cooperation_history` row as `pg` returns it (timestamptz parsed to Date, jsonb to values). */
 export interface HistoryRow {
@@ -115,10 +123,24 @@ export const historyInsertParams = (e: HistoryEntry): unknown[] => [
   e.hash,
 ];
 
-/** Batch size of `verify`: 5 000 entries ≈ a few MB of rows, 20 round trips per 100 000. */
+/** One entry's INSERT with its parameters bound by `bind`: a fragment of the caller's statement. */
+export const insertEntrySql = (entry: HistoryEntry, bind: Bind): string =>
+  `INSERT INTO cooperation_history (${HISTORY_COLUMNS.join(', ')}) VALUES (${historyInsertParams(entry).map(bind).join(', ')})`;
+
+/** A chain's head: the last entry's sequence and hash (sequence 0 and GENESIS_HASH before the first). */
+export interface ChainHead {
+  sequence: number;
+  hash: string;
+}
+
+/** The entry after `head`, hashed; the answer lists the fields in the order docs/hash-chain.md gives them. */
+export function nextEntry(head: ChainHead, content: Omit<HistoryEntryContent, 'sequence'>): HistoryEntry {
+  const { cooperationId, ...rest } = content;
+  return chainEntry(head.hash, { cooperationId, sequence: head.sequence + 1, ...rest });
+}
+
+/** Batch size of verification: 5 000 entries ≈ a few MB of rows, 20 round trips per 100 000. */
 export const VERIFY_STORED_BATCH = 5_000;
-/** Batch size of `verifyAll`. */
-const VERIFY_ALL_BATCH = 1_000;
 
 /** The audit feed's filters; `from`/`to` are ISO 8601 instants the caller has checked. */
 export interface HistoryFeedFilter {
@@ -152,20 +174,26 @@ export class HistoryRepository {
    * holds the cooperation's row lock (so the head cannot move).
    */
   async append(tx: EntityManager | Query, content: Omit<HistoryEntryContent, 'sequence'>): Promise<HistoryEntry> {
-    const query = asQuery(tx);
-    const { cooperationId, ...rest } = content;
-    const [head] = await query<{ sequence: number; hash: string }>(
+    const entry = nextEntry(await this.head(tx, content.cooperationId), content);
+    await this.write(tx, entry);
+    return entry;
+  }
+
+  /**
+   * The chain's head read from the history itself, in the caller's transaction. Commands read it
+   * from their locked cooperation row instead (`head_hash`); this is for rows without one.
+   */
+  async head(tx: EntityManager | Query, cooperationId: string): Promise<ChainHead> {
+    const [head] = await asQuery(tx)<ChainHead>(
       'SELECT sequence, hash FROM cooperation_history WHERE cooperation_id = $1 ORDER BY sequence DESC LIMIT 1',
       [cooperationId],
     );
-    // The answer lists the fields in the order docs/hash-chain.md gives them: cooperationId, sequence, …
-    const entry = chainEntry(head?.hash ?? GENESIS_HASH, {
-      cooperationId,
-      sequence: (head?.sequence ?? 0) + 1,
-      ...rest,
-    });
-    await query(insertHistorySql(1), historyInsertParams(entry));
-    return entry;
+    return head ?? { sequence: 0, hash: GENESIS_HASH };
+  }
+
+  /** An entry already chained onto the head the caller holds the lock of, in its transaction `tx`. */
+  async write(tx: EntityManager | Query, entry: HistoryEntry): Promise<void> {
+    await asQuery(tx)(insertHistorySql(1), historyInsertParams(entry));
   }
 
   /** Entries already chained (bench seeds, test fixtures), one statement per call. */
@@ -259,37 +287,99 @@ export class HistoryRepository {
   }
 
   /**
-   * Verifies one cooperation's stored chain (the caller has checked it may see it): keyset batches,
-   * the next batch requested before the current one is hashed, so the database works while Node
-   * hashes. On a broken chain `entries` is the chain's length.
+   * Verifies one cooperation's stored chain (the caller has checked it may see it). On a broken
+   * chain `entries` is the chain's length.
    */
   async verify(cooperationId: string, batch = VERIFY_STORED_BATCH): Promise<ChainVerification> {
     const verifier = new ChainVerifier();
-    const read = (after: number) => this.entries(cooperationId, after, batch);
-    let pending: Promise<HistoryEntry[]> | null = read(0);
-    while (pending) {
-      const entries: HistoryEntry[] = await pending;
-      pending = entries.length < batch ? null : read(entries[entries.length - 1].sequence);
-      for (const entry of entries) {
-        if (!verifier.push(entry)) {
-          await pending?.catch(() => undefined);
-          const [{ n }] = await this.query<{ n: number }>(
-            'SELECT count(*)::int AS n FROM cooperation_history WHERE cooperation_id = $1',
-            [cooperationId],
-          );
-          return verifier.result(n);
-        }
-      }
-    }
+    const complete = await this.recomputed(this.rawBatches(cooperationId, batch), (link, r) =>
+      verifier.pushLink(link, r),
+    );
+    if (complete) return verifier.result();
+    const [{ n }] = await this.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM cooperation_history WHERE cooperation_id = $1',
+      [cooperationId],
+    );
+    return verifier.result(n);
+  }
+
+  /**
+   * `GET /audit/verify`, `npm run audit:verify`, restore and checkpoint verification (which also
+   * sees every link, in chain order: `visit`): every chain recomputed, batch by batch.
+   */
+  async verifyAll(batch = VERIFY_STORED_BATCH, visit?: (link: ChainLink) => unknown): Promise<AllChainsVerification> {
+    const verifier = new AllChainsVerifier();
+    await this.recomputed(this.rawBatches(null, batch), (link, r) => {
+      verifier.pushLink(link, r);
+      visit?.(link);
+      return true;
+    });
     return verifier.result();
   }
 
-  /** `GET /audit/verify`, `npm run audit:verify` and restore: every chain recomputed, batch by batch. */
-  async verifyAll(batch = VERIFY_ALL_BATCH): Promise<AllChainsVerification> {
-    const verifier = new AllChainsVerifier();
-    for await (const rows of this.inChainOrder(HISTORY_COLUMNS, batch)) {
-      for (const row of rows) verifier.push(toEntry(row));
+  /**
+   * The one verification path: rows read in keyset batches (the next one requested before the
+   * current one is handed on, so the database works meanwhile), their hashes recomputed by the
+   * ChainHasher's worker threads — several batches at once — and fed in order to `push` with the
+   * result. Stops when `push` answers false; answers whether every row was pushed.
+   */
+  private async recomputed(
+    batches: AsyncGenerator<RawHistoryRow[]>,
+    push: (link: ChainLink, recomputed: Recomputed) => boolean,
+  ): Promise<boolean> {
+    const hasher = ChainHasher.shared();
+    const inFlight: Array<Promise<[RawHistoryRow[], Recomputed[]]>> = [];
+    const drain = async (): Promise<boolean> => {
+      const [rows, hashes] = await inFlight.shift()!;
+      for (let i = 0; i < rows.length; i++) if (!push(linkOfRaw(rows[i]), hashes[i])) return false;
+      return true;
+    };
+    try {
+      for await (const rows of batches) {
+        inFlight.push(hasher.recompute(rows).then((hashes) => [rows, hashes]));
+        if (inFlight.length > hasher.parallelism && !(await drain())) return false;
+      }
+      while (inFlight.length > 0) if (!(await drain())) return false;
+      return true;
+    } finally {
+      for (const pending of inFlight) pending.catch(() => undefined);
     }
-    return verifier.result();
+  }
+
+  /**
+   * One cooperation's rows (or every row, in chain order, with `cooperationId` null) as
+   * PostgreSQL sends them, `batch` at a time: keyset queries, no cursor held between them (the
+   * embedded database has one connection that others need too).
+   */
+  private async *rawBatches(cooperationId: string | null, batch: number): AsyncGenerator<RawHistoryRow[]> {
+    const limit = Math.trunc(batch);
+    const read = (after: RawHistoryRow | null): Promise<RawHistoryRow[]> =>
+      cooperationId
+        ? this.query.raw(
+            `SELECT ${select()} FROM cooperation_history h WHERE h.cooperation_id = $1 AND h.sequence > $2
+              ORDER BY h.sequence LIMIT ${limit}`,
+            [cooperationId, after ? Number(after[1]) : 0],
+          )
+        : after
+          ? this.query.raw(
+              `SELECT ${select()} FROM cooperation_history h
+                WHERE (h.cooperation_id, h.sequence) > ($1::uuid, $2::integer)
+                ORDER BY h.cooperation_id, h.sequence LIMIT ${limit}`,
+              [after[0], Number(after[1])],
+            )
+          : this.query.raw(
+              `SELECT ${select()} FROM cooperation_history h ORDER BY h.cooperation_id, h.sequence LIMIT ${limit}`,
+              [],
+            );
+    let pending: Promise<RawHistoryRow[]> | null = read(null);
+    try {
+      while (pending) {
+        const rows: RawHistoryRow[] = await pending;
+        pending = rows.length < limit ? null : read(rows[rows.length - 1]);
+        if (rows.length > 0) yield rows;
+      }
+    } finally {
+      pending?.catch(() => undefined);
+    }
   }
 }
