@@ -1,6 +1,7 @@
 import { Injectable, Logger, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
+import { problem, type ProblemText } from '../common/i18n';
 import { ProblemException } from '../common/problem';
 import { ACCESS_POLICY, type AccessPolicy } from './access-policy.decorator';
 import { FailedAuthentications } from './failed-authentications';
@@ -9,8 +10,8 @@ import { InvalidTokenError, TokenVerifier } from './token-verifier';
 
 export type AuthenticatedRequest = Request & { principal?: Principal };
 
-const unauthorized = (detail: string) =>
-  new ProblemException(401, 'unauthorized', 'Unauthorized', detail, {}, { 'WWW-Authenticate': 'Bearer' });
+const unauthorized = (texts: ProblemText) =>
+  new ProblemException(401, 'unauthorized', texts, { headers: { 'WWW-Authenticate': 'Bearer' } });
 
 /**
  * Deny by default: a route runs only if it declares `@Public()` or `@Roles(...)` and the caller's
@@ -37,29 +38,29 @@ export class AuthGuard implements CanActivate {
       this.logger.error(
         `Route ${request.method} ${(request.route as { path?: string } | undefined)?.path ?? request.path} declares no access policy; refused.`,
       );
-      throw new ProblemException(403, 'forbidden', 'Forbidden', 'This route declares no access policy.');
+      throw new ProblemException(403, 'forbidden', problem('route-without-policy'));
     }
     const header = request.headers.authorization;
     const match = typeof header === 'string' ? /^Bearer ([A-Za-z0-9_\-.]+)$/.exec(header) : null;
-    if (!match) return this.refuse(request, 'Send a bearer token: Authorization: Bearer <JWT>.');
+    if (!match) return this.refuse(request, problem('missing-token'));
     let principal: Principal;
     try {
       principal = await this.verifier.verify(match[1]);
     } catch (error) {
       if (error instanceof InvalidTokenError) {
-        return this.refuse(request, `The bearer token is not valid: ${error.message}.`);
+        return this.refuse(request, problem('invalid-token', { reason: error.reason }));
       }
       throw error;
     }
     request.principal = principal;
     if (!policy.roles.includes(principal.role)) {
-      throw new ProblemException(403, 'forbidden', 'Forbidden', `The role ${principal.role} may not call this route.`);
+      throw new ProblemException(403, 'forbidden', problem('role-not-allowed', { role: principal.role }));
     }
     return true;
   }
 
   /** 401, counted against the address's rate limit: 429 once it is used up. */
-  private async refuse(request: Request, detail: string): Promise<never> {
-    throw (await this.failures.count(request)) ?? unauthorized(detail);
+  private async refuse(request: Request, texts: ProblemText): Promise<never> {
+    throw (await this.failures.count(request)) ?? unauthorized(texts);
   }
 }

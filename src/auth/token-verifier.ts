@@ -3,9 +3,38 @@ import { ConfigService } from '@nestjs/config';
 import { createRemoteJWKSet, importSPKI, jwtVerify, type JWTPayload, type JWTVerifyGetKey, type KeyLike } from 'jose';
 import type { Environment } from '../config/configuration';
 import { isAgs, unstorableText } from '../common/domain/identifiers';
+import { text, type Text, translate } from '../common/i18n';
 import { MAX_SUB_LENGTH, RESERVED_SUBS, ROLES, ROLES_WITH_MUNICIPALITY, type Principal, type Role } from './principal';
 
-export class InvalidTokenError extends Error {}
+/** A token refused; `reason` says why in the answer's language (`tokens.*`), the message in English for logs. */
+export class InvalidTokenError extends Error {
+  constructor(readonly reason: Text) {
+    super(translate('en', reason));
+  }
+}
+
+/** jose's error codes, as the reason a client can act on. */
+function joseReason(error: unknown): Text {
+  const { code, claim } = (error ?? {}) as { code?: string; claim?: string };
+  switch (code) {
+    case 'ERR_JWT_EXPIRED':
+      return text('tokens.expired');
+    case 'ERR_JWT_CLAIM_VALIDATION_FAILED':
+      return claim === 'nbf' || claim === 'iat' ? text('tokens.notYetValid') : text('tokens.claim', { claim: claim ?? '?' });
+    case 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED':
+      return text('tokens.signature');
+    case 'ERR_JOSE_ALG_NOT_ALLOWED':
+    case 'ERR_JOSE_NOT_SUPPORTED':
+      return text('tokens.algorithm');
+    case 'ERR_JWKS_TIMEOUT':
+    case 'ERR_JWKS_INVALID':
+    case 'ERR_JWKS_NO_MATCHING_KEY':
+    case 'ERR_JWKS_MULTIPLE_MATCHING_KEYS':
+      return text('tokens.keyUnavailable');
+    default:
+      return text('tokens.malformed');
+  }
+}
 
 type VerificationKey = { key: Uint8Array | KeyLike | JWTVerifyGetKey; algorithms: string[] };
 
@@ -27,7 +56,7 @@ export class TokenVerifier {
         requiredClaims: ['sub', 'exp'],
       }));
     } catch (error) {
-      throw new InvalidTokenError(error instanceof Error ? error.message : 'invalid token');
+      throw new InvalidTokenError(joseReason(error));
     }
     return toPrincipal(payload);
   }
@@ -45,17 +74,17 @@ function toPrincipal(payload: JWTPayload): Principal {
   // The subject lands in history entries, stored answers and the audit feed: a real, storable string.
   const sub: unknown = payload.sub;
   if (typeof sub !== 'string' || sub.trim() === '' || sub.length > MAX_SUB_LENGTH || unstorableText(sub)) {
-    throw new InvalidTokenError(`claim "sub" must be a non-empty string of at most ${MAX_SUB_LENGTH} characters`);
+    throw new InvalidTokenError(text('tokens.sub', { max: MAX_SUB_LENGTH }));
   }
-  if (RESERVED_SUBS.includes(sub)) throw new InvalidTokenError(`claim "sub" must not be the reserved "${sub}"`);
+  if (RESERVED_SUBS.includes(sub)) throw new InvalidTokenError(text('tokens.reservedSub', { sub }));
   const role = payload.role;
   if (typeof role !== 'string' || !(ROLES as readonly string[]).includes(role)) {
-    throw new InvalidTokenError(`claim "role" must be one of ${ROLES.join(', ')}`);
+    throw new InvalidTokenError(text('tokens.role', { values: ROLES.join(', ') }));
   }
   const municipality = payload.municipality;
   if (ROLES_WITH_MUNICIPALITY.includes(role as Role)) {
     if (!isAgs(municipality)) {
-      throw new InvalidTokenError('claim "municipality" must be an 8-digit AGS for this role');
+      throw new InvalidTokenError(text('tokens.municipality'));
     }
   }
   return {

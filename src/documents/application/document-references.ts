@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { text } from '../../common/i18n';
 import type { DocumentReference } from '../domain/document';
 import { DocumentRepository } from '../infrastructure/document.repository';
 import { UnknownDocument } from './documents.errors';
@@ -17,7 +18,7 @@ export class DocumentReferences {
     const errors = ids.flatMap((id, i) =>
       byId.has(wanted[i])
         ? []
-        : [{ path: `documents.${i}`, messages: [`${id} is not a document of this cooperation`] }],
+        : [{ path: `documents.${i}`, message: text('validation.notADocument', { id }) }],
     );
     if (errors.length > 0) throw new UnknownDocument(errors);
     return wanted.map((id) => ({ id, sha256: byId.get(id)! }));

@@ -1,7 +1,7 @@
 import { germanDate } from '../calendar';
 import { type CooperationContext, type Member, nextVersionNumber, participants } from '../cooperation';
 import type { Bilingual } from '../obligations.catalog';
-import type { FieldError } from '../schema';
+import { type FieldError, fieldError } from '../schema';
 import { amendmentProcedure, inForceOn } from '../supervision';
 import { termEndTimers } from '../term';
 import { TERM_END_KEY, withTimers } from '../timers';
@@ -31,15 +31,15 @@ export const PROPOSE_AMENDMENT: EventRule<'PROPOSE_AMENDMENT'> = {
     const errors: FieldError[] = [];
     joining.forEach((m, i) => {
       if (ctx.members[m.ags]?.status === 'active') {
-        errors.push({ path: `joining[${i}]`, message: `${m.ags} is already a partner` });
+        errors.push(fieldError(`joining[${i}]`, 'rules.alreadyPartner', { ags: m.ags }));
       }
       if (joining.findIndex((x) => x.ags === m.ags) < i) {
-        errors.push({ path: `joining[${i}]`, message: 'appears twice' });
+        errors.push(fieldError(`joining[${i}]`, 'rules.twice'));
       }
     });
     const current = ctx.contract.versions[ctx.contract.versions.length - 1];
     if (current && text.legalForm !== current.legalForm) {
-      errors.push({ path: 'legalForm', message: 'a change of the legal form is no amendment (a new cooperation)' });
+      errors.push(fieldError('legalForm', 'rules.legalFormChange'));
     }
     const parties = [...participants(ctx).map((m) => m.ags), ...joining.map((m) => m.ags)];
     return [...errors, ...contractTextErrors(ctx, text, parties)];

@@ -12,14 +12,14 @@ export class CreateCooperationDto {
   @ApiProperty({ example: 'Gemeinsamer Bauhof Heek – Legden – Schöppingen', maxLength: 300 })
   @Transform(trim)
   @IsString()
-  @Matches(/\S/, { message: 'title must not be empty' })
+  @Matches(/\S/, { message: 'validation.notBlank' })
   @MaxLength(300)
   title!: string;
 
   @ApiProperty({ example: 'Bauhof', maxLength: 200 })
   @Transform(trim)
   @IsString()
-  @Matches(/\S/, { message: 'fieldOfWork must not be empty' })
+  @Matches(/\S/, { message: 'validation.notBlank' })
   @MaxLength(200)
   fieldOfWork!: string;
 
@@ -39,7 +39,7 @@ export class CooperationQuery extends PageQuery {
     description: 'State or phase; `active` also matches its sub-states (e.g. `active.reporting.due`)',
   })
   @IsOptional()
-  @Matches(/^[A-Za-z]+(\.[A-Za-z]+)*$/, { message: 'state must be a dotted state name such as contract' })
+  @Matches(/^[A-Za-z]+(\.[A-Za-z]+)*$/, { message: 'validation.stateName' })
   @MaxLength(200)
   state?: string;
 
@@ -48,7 +48,7 @@ export class CooperationQuery extends PageQuery {
     description: 'AGS of a municipality taking part (lead, partner or invited)',
   })
   @IsOptional()
-  @Matches(AGS_PATTERN, { message: 'municipality must be 8 digits' })
+  @Matches(AGS_PATTERN, { message: 'validation.ags' })
   municipality?: string;
 
   @ApiPropertyOptional({ example: 'bauhof', description: 'Part of the title; case- and umlaut-insensitive' })
