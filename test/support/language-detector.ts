@@ -1,14 +1,14 @@
 /**
  * A simple detector of the other language in an answer: stopwords of English in a German text
  * and of German in an English one, and catalogue keys i18next echoed because it found no text.
- * Quoted names (fields, values the client sent), codes such as SIGN_LOI or staff-recruitment, paths and URLs are removed
- * first: they are identifiers or the client's words, not the answer's.
+ * Quoted names (fields, values the client sent), codes such as SIGN_LOI or staff-recruitment, paths
+ * and URLs are removed first: they are identifiers or the client's words, not the answer's.
  */
 const ENGLISH = new Set(
   (
     'the is are was were be been must should not no of and or to this that these with for from has have ' +
     'cannot can may only than its it you your please there which when while exist exists missing invalid ' +
-    'request field value body property shorter longer least most each'
+    'shorter longer least most each'
   ).split(' '),
 );
 const GERMAN = new Set(
