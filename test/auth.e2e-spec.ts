@@ -80,7 +80,8 @@ describe('authentication and roles', () => {
     expect(res.body).toMatchObject({
       type: '/problems/forbidden',
       status: 403,
-      detail: 'The role auditor may not call this route.',
+      detail:
+        'Mit der Rolle auditor ist diese Schnittstelle nicht erlaubt; melden Sie sich mit einer passenden Rolle an.',
     });
   });
 });

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { COORD_HEEK } from './fixtures/building-yard.scenario';
 import { COMMON, EVENTS, json, MUNICIPALITIES, OPENINGS, randomEvent } from './fixtures/hostile-input.corpus';
 import { BuildingYard } from './support/building-yard';
-import { foreignInProblem } from './support/language-detector';
+import { foreignInProblem } from './fixtures/language-detector';
 import { ADMIN, AUDITOR, createTestApp, type TestApp } from './support/test-app';
 
 /**

@@ -1,5 +1,5 @@
 import { type ArgumentsHost, Logger, MethodNotAllowedException, ServiceUnavailableException } from '@nestjs/common';
-import { foreignInProblem } from '../../test/support/language-detector';
+import { foreignInProblem } from '../../test/fixtures/language-detector';
 import { ProblemFilter } from './problem.filter';
 
 /** The problem document the filter answers `exception` with, in `lang`. */

@@ -25,7 +25,8 @@ const problems = {
   },
   'role-not-allowed': {
     title: 'Zugriff verweigert',
-    detail: 'Mit der Rolle {{role}} ist diese Schnittstelle nicht erlaubt; melden Sie sich mit einer passenden Rolle an.',
+    detail:
+      'Mit der Rolle {{role}} ist diese Schnittstelle nicht erlaubt; melden Sie sich mit einer passenden Rolle an.',
   },
   'too-many-requests': {
     title: 'Zu viele Anfragen',
@@ -33,7 +34,8 @@ const problems = {
   },
   'route-not-found': {
     title: 'Nicht gefunden',
-    detail: 'Unter dieser Adresse gibt es keine Schnittstelle für {{method}}; die Schnittstellen stehen unter /api/docs.',
+    detail:
+      'Unter dieser Adresse gibt es keine Schnittstelle für {{method}}; die Schnittstellen stehen unter /api/docs.',
   },
   'method-not-allowed': {
     title: 'Methode nicht erlaubt',
@@ -62,7 +64,8 @@ const problems = {
   },
   'unsupported-encoding': {
     title: 'Nicht unterstützter Medientyp',
-    detail: 'Diese Inhaltskodierung (Content-Encoding) wird nicht unterstützt; senden Sie gzip, deflate, br oder unkomprimiert.',
+    detail:
+      'Diese Inhaltskodierung (Content-Encoding) wird nicht unterstützt; senden Sie gzip, deflate, br oder unkomprimiert.',
   },
   'unsupported-charset': {
     title: 'Nicht unterstützter Medientyp',
@@ -78,7 +81,8 @@ const problems = {
   },
   'undecodable-body': {
     title: 'Ungültige Anfrage',
-    detail: 'Der Inhalt ist nicht so kodiert, wie Content-Encoding angibt; senden Sie ihn passend kodiert oder ohne Content-Encoding.',
+    detail:
+      'Der Inhalt ist nicht so kodiert, wie Content-Encoding angibt; senden Sie ihn passend kodiert oder ohne Content-Encoding.',
   },
   'unreadable-body': {
     title: 'Ungültige Anfrage',
@@ -86,7 +90,8 @@ const problems = {
   },
   'header-too-large': {
     title: 'Header zu groß',
-    detail: 'Die Header der Anfrage (z. B. das Bearer-Token) überschreiten die Größengrenze des Servers; senden Sie ein kürzeres Token.',
+    detail:
+      'Die Header der Anfrage (z. B. das Bearer-Token) überschreiten die Größengrenze des Servers; senden Sie ein kürzeres Token.',
   },
   'request-timeout': {
     title: 'Zeitüberschreitung',
@@ -143,7 +148,8 @@ const problems = {
   },
   'concurrent-update': {
     title: 'Konflikt',
-    detail: 'Eine andere Anfrage hat die Kooperation gleichzeitig geändert; laden Sie sie neu und versuchen Sie es erneut.',
+    detail:
+      'Eine andere Anfrage hat die Kooperation gleichzeitig geändert; laden Sie sie neu und versuchen Sie es erneut.',
   },
   'not-a-registered-lead': {
     title: 'Zugriff verweigert',
@@ -160,7 +166,8 @@ const problems = {
   },
   'unknown-definition-version': {
     title: 'Unbekannte Version der Ablaufdefinition',
-    detail: 'Dieser Stand wurde mit der Ablaufdefinition {{version}} gespeichert, die dieser Server nicht lesen kann; melden Sie dies dem Betrieb.',
+    detail:
+      'Dieser Stand wurde mit der Ablaufdefinition {{version}} gespeichert, die dieser Server nicht lesen kann; melden Sie dies dem Betrieb.',
   },
   'event-not-allowed': {
     title: 'Ereignis in diesem Zustand nicht erlaubt',
@@ -301,7 +308,8 @@ const validation = {
 const rules = {
   notCurrentVersion: '{{field}} ist nicht die aktuelle Version ({{current}}); laden Sie neu und senden Sie diese.',
   notParticipant: '{{ags}} nimmt nicht an der Kooperation teil.',
-  variantRequired: '{{field}} ist für eine öffentlich-rechtliche Vereinbarung erforderlich („delegating“ oder „mandating“).',
+  variantRequired:
+    '{{field}} ist für eine öffentlich-rechtliche Vereinbarung erforderlich („delegating“ oder „mandating“).',
   publicLawOnly: '{{field}} gilt nur für öffentlich-rechtliche Vereinbarungen; entfernen Sie es.',
   twice: '{{field}} kommt doppelt vor; nennen Sie jeden Eintrag nur einmal.',
   sharesTotal: 'Die Anteile müssen zusammen 100 Prozent ergeben (sind {{total}}).',
@@ -328,9 +336,11 @@ const rules = {
   noReportSubmitted: '{{ags}} hat für {{period}} keinen Bericht eingereicht.',
   privateLawOnly: 'Gilt nur für privatrechtliche Formen (§ 115 Abs. 1 GO NRW).',
   waiverStatutory: 'Dies ist eine gesetzliche Pflicht; sie kann nicht erlassen werden.',
-  waiverNotWaivable: 'Diese Pflicht kann nicht erlassen werden (das FAQ empfiehlt sie, das System stützt sich auf sie).',
+  waiverNotWaivable:
+    'Diese Pflicht kann nicht erlassen werden (das FAQ empfiehlt sie, das System stützt sich auf sie).',
   waiverReasonRequired: 'Geben Sie eine Begründung an.',
-  waiverPartNotGgfs: 'Dieser Teil ist nicht mit „ggfs.“ gekennzeichnet (nur solche Teile können als nicht zutreffend markiert werden).',
+  waiverPartNotGgfs:
+    'Dieser Teil ist nicht mit „ggfs.“ gekennzeichnet (nur solche Teile können als nicht zutreffend markiert werden).',
   resourcesOnce: 'Ressourcen werden je Kommune einmal angegeben.',
   recipient: '{{value}} ist weder „steering-body“, „all-partners“ noch eine teilnehmende Kommune.',
   alreadyPartner: '{{ags}} ist bereits Partner.',
@@ -377,6 +387,11 @@ const fields = {
   id: 'Kennung',
   from: 'Von',
   to: 'Bis',
+  date: 'Datum',
+  body: 'Gremium',
+  period: 'Zeitraum',
+  caseId: 'Fallnummer',
+  reporter: 'Berichtende Kommune',
 } as const;
 
 /** Reasons a bearer token is refused (`invalid-token`). */

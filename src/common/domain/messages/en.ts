@@ -283,7 +283,7 @@ export const en: Messages = {
   rules: {
     notCurrentVersion: '{{field}} is not the current version ({{current}}); reload and send that one.',
     notParticipant: '{{ags}} is not a participating municipality.',
-    variantRequired: '{{field}} is required for a public-law agreement (\'delegating\' or \'mandating\').',
+    variantRequired: "{{field}} is required for a public-law agreement ('delegating' or 'mandating').",
     publicLawOnly: '{{field}} applies to public-law agreements only; remove it.',
     twice: '{{field}} appears twice; name each entry once.',
     sharesTotal: 'The shares must add up to 100 percent (they are {{total}}).',
@@ -314,7 +314,7 @@ export const en: Messages = {
     waiverReasonRequired: 'Give a reason.',
     waiverPartNotGgfs: 'This part is not marked "ggfs." (only those may be marked not applicable).',
     resourcesOnce: 'Resources are given once per municipality.',
-    recipient: '{{value}} is neither \'steering-body\', \'all-partners\' nor a participating municipality.',
+    recipient: "{{value}} is neither 'steering-body', 'all-partners' nor a participating municipality.",
     alreadyPartner: '{{ags}} is already a partner.',
     legalFormChange: 'A change of the legal form is no amendment (it is a new cooperation).',
     inFuture: '{{field}} must not be in the future (today is {{today}}).',
@@ -357,6 +357,11 @@ export const en: Messages = {
     id: 'id',
     from: 'from',
     to: 'to',
+    date: 'date',
+    body: 'body',
+    period: 'period',
+    caseId: 'caseId',
+    reporter: 'reporter',
   },
   tokens: {
     expired: 'It has expired.',
@@ -381,8 +386,7 @@ export const en: Messages = {
   limits: {
     MAX_DRAFTS_PER_COOPERATION:
       'A cooperation has at most {{max}} drafts of the letter of intent and {{max}} contract drafts.',
-    MAX_OPEN_CASES_PER_COOPERATION:
-      'A cooperation has at most {{max}} open escalation cases; decide open ones first.',
+    MAX_OPEN_CASES_PER_COOPERATION: 'A cooperation has at most {{max}} open escalation cases; decide open ones first.',
     MAX_COOPERATIONS_PER_CALLER_PER_DAY: 'You opened {{max}} cooperations in the last 24 hours; try again later.',
     MAX_DOCUMENTS_PER_COOPERATION: 'A cooperation has at most {{max}} documents.',
     MAX_DOCUMENTS_PER_CALLER_PER_DAY: 'You uploaded {{max}} documents in the last 24 hours; try again later.',
