@@ -20,7 +20,9 @@ function joseReason(error: unknown): Text {
     case 'ERR_JWT_EXPIRED':
       return text('tokens.expired');
     case 'ERR_JWT_CLAIM_VALIDATION_FAILED':
-      return claim === 'nbf' || claim === 'iat' ? text('tokens.notYetValid') : text('tokens.claim', { claim: claim ?? '?' });
+      return claim === 'nbf' || claim === 'iat'
+        ? text('tokens.notYetValid')
+        : text('tokens.claim', { claim: claim ?? '?' });
     case 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED':
       return text('tokens.signature');
     case 'ERR_JOSE_ALG_NOT_ALLOWED':

@@ -76,7 +76,11 @@ function constraintArgs(error: ValidationError, constraint: string): readonly un
 function messageOf(error: ValidationError, field: string): Text {
   const failed = Object.keys(error.constraints ?? {}).sort((a, b) => (RANK.get(a) ?? 99) - (RANK.get(b) ?? 99));
   const [first] = failed;
-  if (first !== 'whitelistValidation' && first !== 'unknownValue' && (error.value === undefined || error.value === null)) {
+  if (
+    first !== 'whitelistValidation' &&
+    first !== 'unknownValue' &&
+    (error.value === undefined || error.value === null)
+  ) {
     return text('validation.missing', { field });
   }
   const custom = error.constraints?.[first];
@@ -92,7 +96,9 @@ export function toFieldErrors(errors: ValidationError[], parent = ''): FieldErro
     const path = parent === '' ? segment : segment.startsWith('[') ? `${parent}${segment}` : `${parent}.${segment}`;
     const field = index || error.property === '' ? path || '(body)' : error.property;
     const own: FieldError[] =
-      error.constraints && Object.keys(error.constraints).length > 0 ? [{ path, message: messageOf(error, field) }] : [];
+      error.constraints && Object.keys(error.constraints).length > 0
+        ? [{ path, message: messageOf(error, field) }]
+        : [];
     return [...own, ...toFieldErrors(error.children ?? [], path)];
   });
 }

@@ -27,9 +27,7 @@ export const DRAFT_LOI: EventRule<'DRAFT_LOI'> = {
     ...e.resources.flatMap((r, i) => [
       ...mustParticipate(ctx, r.municipality, `resources[${i}].municipality`),
       ...(e.resources.findIndex((x) => x.municipality === r.municipality) < i
-        ? [
-            fieldError(`resources[${i}].municipality`, 'rules.resourcesOnce'),
-          ]
+        ? [fieldError(`resources[${i}].municipality`, 'rules.resourcesOnce')]
         : []),
     ]),
   ],

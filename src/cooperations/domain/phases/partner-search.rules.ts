@@ -35,7 +35,9 @@ export const INVITE_PARTNER: EventRule<'INVITE_PARTNER'> = {
   authorize: asLead,
   validate: (ctx, e) => {
     const status = ctx.members[e.municipality.ags]?.status;
-    if (status === 'active') return [fieldError('municipality.ags', 'rules.alreadyTakesPart', { ags: e.municipality.ags })];
+    if (status === 'active') {
+      return [fieldError('municipality.ags', 'rules.alreadyTakesPart', { ags: e.municipality.ags })];
+    }
     if (status === 'invited') {
       return [fieldError('municipality.ags', 'rules.alreadyInvited', { ags: e.municipality.ags })];
     }

@@ -101,7 +101,9 @@ export const RECORD_TERMINATION_RECEIPT: EventRule<'RECORD_TERMINATION_RECEIPT'>
   precondition: (ctx) => (terminationRecorded(ctx) ? null : ONLY_ORV),
   validate: (ctx, e, actor, today) => {
     const request = pendingExit(ctx, e.municipality);
-    if (!request?.termination) return [fieldError('municipality', 'rules.noPendingTermination', { ags: e.municipality })];
+    if (!request?.termination) {
+      return [fieldError('municipality', 'rules.noPendingTermination', { ags: e.municipality })];
+    }
     if (e.municipality === actor.municipality) {
       return [fieldError('municipality', 'rules.ownTermination')];
     }
