@@ -26,7 +26,7 @@ describe('authentication and roles', () => {
     expect(res.status).toBe(401);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(res.headers['www-authenticate']).toBe('Bearer');
-    expect(res.body).toMatchObject({ type: '/problems/unauthorized', title: 'Unauthorized', status: 401 });
+    expect(res.body).toMatchObject({ type: '/problems/unauthorized', title: 'Nicht angemeldet', status: 401 });
     expect(typeof res.body.detail).toBe('string');
     expect(res.body.instance).toBe('/api/v1/municipalities?q=heek');
   };
