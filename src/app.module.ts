@@ -6,7 +6,7 @@ import { AuthModule } from './auth/auth.module';
 import { RateLimitModule } from './common/rate-limit.module';
 import type { RequestWithId } from './common/request-id';
 import { configModule } from './config/config.module';
-import { validateEnvironment, type Environment } from './config/configuration';
+import { offersDevelopmentSignIn, validateEnvironment, type Environment } from './config/configuration';
 import { ConsoleHostModule } from './console-host/console-host.module';
 import { CooperationsModule } from './cooperations/cooperations.module';
 import { DocumentsModule } from './documents/documents.module';
@@ -18,6 +18,7 @@ import { HistoryModule } from './history';
 import { MunicipalitiesModule } from './municipalities/municipalities.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { PersonalDataModule } from './personal-data/personal-data.module';
+import { SignInModule } from './sign-in/sign-in.module';
 
 @Module({})
 export class AppModule {
@@ -61,11 +62,9 @@ export class AppModule {
         PersonalDataModule,
         NotificationsModule,
         AuditModule,
-        // The console's development sign-in: in production (or with an identity provider's keys,
-        // which its HS256 tokens would not match) the route does not exist (404).
-        ...(environment.NODE_ENV === 'production' || environment.JWT_PUBLIC_KEY || environment.JWT_JWKS_URL
-          ? []
-          : [DevSignInModule]),
+        SignInModule,
+        // The console's development sign-in; elsewhere the route does not exist (404).
+        ...(offersDevelopmentSignIn(environment) ? [DevSignInModule] : []),
         ConsoleHostModule.register(),
       ],
     };

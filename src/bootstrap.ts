@@ -14,8 +14,15 @@ import type { Environment } from './config/configuration';
 
 export const API_PREFIX = 'api/v1';
 
-/** The API's security headers; the documentation UI additionally needs its inline script and styles. */
-const apiHelmet = helmet();
+/**
+ * The API's and the console's security headers; the console may also talk to its OpenID provider
+ * (discovery, token exchange and refresh are requests from the browser to the issuer).
+ */
+const apiHelmet = (issuer: string | undefined) =>
+  issuer
+    ? helmet({ contentSecurityPolicy: { directives: { connectSrc: ["'self'", new URL(issuer).origin] } } })
+    : helmet();
+/** The documentation UI additionally needs its inline script and styles. */
 const docsHelmet = helmet({
   contentSecurityPolicy: {
     directives: {
@@ -51,8 +58,9 @@ export function configureApp(app: NestExpressApplication): INestApplication {
   app.useLogger(app.get(Logger));
   answerClientErrors(app.getHttpServer());
   app.use(requestIdMiddleware);
+  const consoleHelmet = apiHelmet(config.get('OIDC_ISSUER', { infer: true }));
   app.use((req: { path: string }, res: unknown, next: () => void) =>
-    (req.path.startsWith('/docs') ? docsHelmet : apiHelmet)(req as never, res as never, next),
+    (req.path.startsWith('/docs') ? docsHelmet : consoleHelmet)(req as never, res as never, next),
   );
   app.use(requireJsonBody);
   app.useBodyParser('json', {

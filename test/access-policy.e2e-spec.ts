@@ -13,6 +13,8 @@ describe('access policies of all routes', () => {
     expect(routes.filter((r) => !r.policy).map((r) => `${r.method} ${r.path}`)).toEqual([]);
     expect(routes.filter((r) => r.policy && 'public' in r.policy).map((r) => `${r.method} ${r.path}`)).toEqual([
       'GET /health',
+      // How the console signs in: asked before anyone is signed in (oidc-sign-in.e2e-spec.ts).
+      'GET /api/v1/sign-in/config',
       // Development only: absent in production (dev-sign-in.e2e-spec.ts).
       'POST /api/v1/dev/token',
     ]);

@@ -23,6 +23,8 @@ export const POLICY: Record<string, { roles: readonly Role[] | 'public'; scope?:
   'GET /health': { roles: 'public' },
   // The console's development sign-in (absent in production).
   'POST /api/v1/dev/token': { roles: 'public' },
+  'GET /api/v1/sign-in/config': { roles: 'public' },
+  'GET /api/v1/sign-in/me': { roles: ALL },
   'GET /api/v1/municipalities': { roles: ALL },
   'GET /api/v1/municipalities/:ags': { roles: ALL },
   'POST /api/v1/municipalities': { roles: ['admin'] },

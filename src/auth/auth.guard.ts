@@ -6,7 +6,7 @@ import { ProblemException } from '../common/problem';
 import { ACCESS_POLICY, type AccessPolicy } from './access-policy.decorator';
 import { FailedAuthentications } from './failed-authentications';
 import type { Principal } from './principal';
-import { InvalidTokenError, TokenVerifier } from './token-verifier';
+import { IdentityProviderUnavailableError, InvalidTokenError, TokenVerifier } from './token-verifier';
 
 export type AuthenticatedRequest = Request & { principal?: Principal };
 
@@ -49,6 +49,12 @@ export class AuthGuard implements CanActivate {
     } catch (error) {
       if (error instanceof InvalidTokenError) {
         return this.refuse(request, problem('invalid-token', { reason: error.reason }));
+      }
+      if (error instanceof IdentityProviderUnavailableError) {
+        this.logger.error(`Identity provider unavailable: ${error.message}`);
+        throw new ProblemException(503, 'identity-provider-unavailable', problem('identity-provider-unavailable'), {
+          headers: { 'Retry-After': '30' },
+        });
       }
       throw error;
     }

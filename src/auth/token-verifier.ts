@@ -1,9 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { createRemoteJWKSet, importSPKI, jwtVerify, type JWTPayload, type JWTVerifyGetKey, type KeyLike } from 'jose';
+import {
+  createRemoteJWKSet,
+  errors,
+  importSPKI,
+  jwtVerify,
+  type JWTPayload,
+  type JWTVerifyGetKey,
+  type KeyLike,
+} from 'jose';
 import type { Environment } from '../config/configuration';
 import { isAgs, unstorableText } from '../common/domain/identifiers';
 import { text, type Text, translate } from '../common/i18n';
+import { discoverProvider, IdentityProviderUnavailableError } from './oidc-discovery';
 import { MAX_SUB_LENGTH, RESERVED_SUBS, ROLES, ROLES_WITH_MUNICIPALITY, type Principal, type Role } from './principal';
 
 /** A token refused; `reason` says why in the answer's language (`tokens.*`), the message in English for logs. */
@@ -38,9 +47,20 @@ function joseReason(error: unknown): Text {
   }
 }
 
+export { IdentityProviderUnavailableError };
+
+/** Where the role and the municipality are in a token: OIDC_ROLE_CLAIM, OIDC_MUNICIPALITY_CLAIM. */
+export interface ClaimNames {
+  role: string;
+  municipality: string;
+}
+
 type VerificationKey = { key: Uint8Array | KeyLike | JWTVerifyGetKey; algorithms: string[] };
 
-/** Verifies bearer tokens: HS256 with a shared secret, or RS256/ES256 with a public key or JWKS. */
+/**
+ * Verifies bearer tokens: HS256 with a shared secret, or RS256/ES256 with a public key or JWKS —
+ * given, or named by the discovery document of OIDC_ISSUER.
+ */
 @Injectable()
 export class TokenVerifier {
   private keyPromise?: Promise<VerificationKey>;
@@ -48,23 +68,41 @@ export class TokenVerifier {
   constructor(private readonly config: ConfigService<Environment, true>) {}
 
   async verify(token: string): Promise<Principal> {
-    const { key, algorithms } = await (this.keyPromise ??= this.loadKey());
+    const { key, algorithms } = await (this.keyPromise ??= this.loadKey().catch((error: unknown) => {
+      // Unreachable now is not unreachable forever: the next request asks the provider again.
+      this.keyPromise = undefined;
+      throw error;
+    }));
+    const issuer = this.config.get('OIDC_ISSUER', { infer: true });
     let payload: JWTPayload;
     try {
       ({ payload } = await jwtVerify(token, key as Uint8Array, {
         algorithms,
-        issuer: this.config.get('JWT_ISSUER', { infer: true }),
-        audience: this.config.get('JWT_AUDIENCE', { infer: true }),
+        issuer: this.config.get('JWT_ISSUER', { infer: true }) ?? issuer,
+        // Without an audience any token the provider issues to any of its clients would pass.
+        audience:
+          this.config.get('JWT_AUDIENCE', { infer: true }) ??
+          (issuer ? this.config.get('OIDC_CLIENT_ID', { infer: true }) : undefined),
         requiredClaims: ['sub', 'exp'],
       }));
     } catch (error) {
+      // jose's own errors judge the token; anything else (the JWKS unreachable) is the provider's.
+      if (!(error instanceof errors.JOSEError) || error instanceof errors.JWKSTimeout) {
+        throw new IdentityProviderUnavailableError(error instanceof Error ? error.message : String(error));
+      }
       throw new InvalidTokenError(joseReason(error));
     }
-    return toPrincipal(payload);
+    return toPrincipal(payload, {
+      role: this.config.get('OIDC_ROLE_CLAIM', { infer: true }),
+      municipality: this.config.get('OIDC_MUNICIPALITY_CLAIM', { infer: true }),
+    });
   }
 
   private async loadKey(): Promise<VerificationKey> {
-    const jwksUrl = this.config.get('JWT_JWKS_URL', { infer: true });
+    const issuer = this.config.get('OIDC_ISSUER', { infer: true });
+    const jwksUrl =
+      this.config.get('JWT_JWKS_URL', { infer: true }) ??
+      (issuer ? (await discoverProvider(issuer)).jwks_uri : undefined);
     if (jwksUrl) return { key: createRemoteJWKSet(new URL(jwksUrl)), algorithms: ['RS256', 'ES256'] };
     const publicKey = this.config.get('JWT_PUBLIC_KEY', { infer: true });
     if (publicKey) return { key: await importSPKI(publicKey.replace(/\\n/g, '\n'), 'RS256'), algorithms: ['RS256'] };
@@ -72,26 +110,36 @@ export class TokenVerifier {
   }
 }
 
-function toPrincipal(payload: JWTPayload): Principal {
+/** A claim by its name, or else by its dotted path (`realm_access.roles`); names may contain dots (URLs). */
+function claim(payload: JWTPayload, name: string): unknown {
+  if (name in payload) return payload[name];
+  return name
+    .split('.')
+    .reduce<unknown>(
+      (value, part) => (value && typeof value === 'object' ? (value as Record<string, unknown>)[part] : undefined),
+      payload,
+    );
+}
+
+/** The role: the claim's string, or the one role among the claim's list (identity providers list groups). */
+function roleOf(value: unknown, name: string): Role {
+  const candidates = Array.isArray(value) ? value : [value];
+  const roles = candidates.filter((r): r is Role => typeof r === 'string' && (ROLES as readonly string[]).includes(r));
+  if (roles.length !== 1) throw new InvalidTokenError(text('tokens.role', { claim: name, values: ROLES.join(', ') }));
+  return roles[0];
+}
+
+function toPrincipal(payload: JWTPayload, names: ClaimNames): Principal {
   // The subject lands in history entries, stored answers and the audit feed: a real, storable string.
   const sub: unknown = payload.sub;
   if (typeof sub !== 'string' || sub.trim() === '' || sub.length > MAX_SUB_LENGTH || unstorableText(sub)) {
     throw new InvalidTokenError(text('tokens.sub', { max: MAX_SUB_LENGTH }));
   }
   if (RESERVED_SUBS.includes(sub)) throw new InvalidTokenError(text('tokens.reservedSub', { sub }));
-  const role = payload.role;
-  if (typeof role !== 'string' || !(ROLES as readonly string[]).includes(role)) {
-    throw new InvalidTokenError(text('tokens.role', { values: ROLES.join(', ') }));
+  const role = roleOf(claim(payload, names.role), names.role);
+  const municipality = claim(payload, names.municipality);
+  if (ROLES_WITH_MUNICIPALITY.includes(role) && !isAgs(municipality)) {
+    throw new InvalidTokenError(text('tokens.municipality', { claim: names.municipality }));
   }
-  const municipality = payload.municipality;
-  if (ROLES_WITH_MUNICIPALITY.includes(role as Role)) {
-    if (!isAgs(municipality)) {
-      throw new InvalidTokenError(text('tokens.municipality'));
-    }
-  }
-  return {
-    sub,
-    role: role as Role,
-    ...(isAgs(municipality) ? { municipality } : {}),
-  };
+  return { sub, role, ...(isAgs(municipality) ? { municipality } : {}) };
 }

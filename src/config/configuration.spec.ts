@@ -1,4 +1,4 @@
-import { DEVELOPMENT_JWT_SECRET, validateEnvironment } from './configuration';
+import { DEVELOPMENT_JWT_SECRET, offersDevelopmentSignIn, validateEnvironment } from './configuration';
 
 describe('validateEnvironment', () => {
   it('fills in the defaults of the embedded default', () => {
@@ -46,5 +46,34 @@ describe('validateEnvironment', () => {
       validateEnvironment({ NODE_ENV: 'production', JWT_SECRET: 'a-real-secret', RATE_LIMIT_PER_MINUTE: '50' })
         .RATE_LIMIT_PER_MINUTE,
     ).toBe(50);
+  });
+
+  it('takes an OpenID provider as production sign-in, with its client, over https, asking for openid', () => {
+    const oidc = { NODE_ENV: 'production', OIDC_ISSUER: 'https://idp.example/realms/ikz', OIDC_CLIENT_ID: 'ikz' };
+    expect(validateEnvironment(oidc)).toMatchObject({
+      OIDC_SCOPES: 'openid profile',
+      OIDC_ROLE_CLAIM: 'role',
+      OIDC_MUNICIPALITY_CLAIM: 'municipality',
+    });
+    expect(() => validateEnvironment({ ...oidc, OIDC_CLIENT_ID: undefined })).toThrow(/OIDC_CLIENT_ID: required/);
+    expect(() => validateEnvironment({ ...oidc, OIDC_ISSUER: 'http://idp.example' })).toThrow(/https:\/\/ URL/);
+    expect(
+      validateEnvironment({ ...oidc, NODE_ENV: 'development', OIDC_ISSUER: 'http://127.0.0.1:8080' }),
+    ).toBeTruthy();
+    expect(() => validateEnvironment({ ...oidc, OIDC_SCOPES: 'profile email' })).toThrow(/must include openid/);
+    expect(() => validateEnvironment({ ...oidc, OIDC_ISSUER: 'not a url' })).toThrow(/OIDC_ISSUER/);
+    expect(() => validateEnvironment({ ...oidc, OIDC_ROLE_CLAIM: 'a..b' })).toThrow(/OIDC_ROLE_CLAIM/);
+    expect(validateEnvironment({ ...oidc, OIDC_ROLE_CLAIM: 'realm_access.roles' }).OIDC_ROLE_CLAIM).toBe(
+      'realm_access.roles',
+    );
+  });
+
+  it('offers the development sign-in only in development without an identity provider', () => {
+    expect(offersDevelopmentSignIn(validateEnvironment({}))).toBe(true);
+    expect(offersDevelopmentSignIn(validateEnvironment({ JWT_JWKS_URL: 'https://idp.example/jwks' }))).toBe(false);
+    expect(
+      offersDevelopmentSignIn(validateEnvironment({ OIDC_ISSUER: 'http://127.0.0.1:8080', OIDC_CLIENT_ID: 'ikz' })),
+    ).toBe(false);
+    expect(offersDevelopmentSignIn(validateEnvironment({ NODE_ENV: 'production', JWT_SECRET: 'real' }))).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, validateSync } from 'class-validator';
 
 /** The development secret is public (it is in this file); production must not accept tokens signed with it. */
 export const DEVELOPMENT_JWT_SECRET = 'ikz-development-secret-do-not-use-in-production';
@@ -11,6 +11,9 @@ const toBoolean = ({ value }: { value: unknown }) =>
 export const PRODUCTION_RATE_LIMIT_PER_MINUTE = 600;
 /** Development and tests: high enough never to get in the way, a limit all the same. */
 export const DEVELOPMENT_RATE_LIMIT_PER_MINUTE = 600_000;
+
+/** A claim name, or a dotted path into nested claims (`realm_access.roles`). */
+const CLAIM_PATH = /^[A-Za-z0-9_:/-]+(\.[A-Za-z0-9_:/-]+)*$/;
 
 /** Every environment variable the server reads; README.md documents each. */
 export class Environment {
@@ -75,6 +78,32 @@ export class Environment {
   @IsOptional()
   @IsString()
   JWT_AUDIENCE?: string;
+
+  /**
+   * OpenID Connect issuer the console signs in with (authorization code flow with PKCE). Set: the
+   * API takes its keys from the issuer's discovery document (unless JWT_JWKS_URL is set), requires
+   * `iss` = this issuer and `aud` = JWT_AUDIENCE or else OIDC_CLIENT_ID; the development sign-in is gone.
+   */
+  @IsOptional()
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] })
+  OIDC_ISSUER?: string;
+
+  /** The console's client at the identity provider (public client, PKCE, no secret). */
+  @IsOptional()
+  @IsString()
+  OIDC_CLIENT_ID?: string;
+
+  /** Scopes the console asks for, space-separated. */
+  @Matches(/^[\x21\x23-\x5B\x5D-\x7E]+( [\x21\x23-\x5B\x5D-\x7E]+)*$/)
+  OIDC_SCOPES = 'openid profile';
+
+  /** Access-token claim that carries the role: a string, or a list with one of the roles; dots reach into objects. */
+  @Matches(CLAIM_PATH)
+  OIDC_ROLE_CLAIM = 'role';
+
+  /** Access-token claim that carries the municipality's AGS (coordinators and board members); dots as above. */
+  @Matches(CLAIM_PATH)
+  OIDC_MUNICIPALITY_CLAIM = 'municipality';
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
@@ -253,11 +282,35 @@ export function validateEnvironment(raw: Record<string, unknown>): Environment {
     env.NODE_ENV === 'production' &&
     !env.JWT_PUBLIC_KEY &&
     !env.JWT_JWKS_URL &&
+    !env.OIDC_ISSUER &&
     env.JWT_SECRET === DEVELOPMENT_JWT_SECRET
   ) {
     throw new Error(
-      'Refusing to start in production with the development JWT secret: set JWT_SECRET, JWT_PUBLIC_KEY or JWT_JWKS_URL.',
+      'Refusing to start in production with the development JWT secret: set OIDC_ISSUER, JWT_SECRET, JWT_PUBLIC_KEY or JWT_JWKS_URL.',
     );
   }
+  checkOidc(env);
   return env;
 }
+
+/** An issuer without its client is half a configuration; tokens over plain HTTP only on the developer's machine. */
+function checkOidc(env: Environment): void {
+  if (!env.OIDC_ISSUER) return;
+  if (!env.OIDC_CLIENT_ID) {
+    throw new Error('Invalid configuration:\n  OIDC_CLIENT_ID: required when OIDC_ISSUER is set');
+  }
+  if (env.NODE_ENV === 'production' && !env.OIDC_ISSUER.startsWith('https://')) {
+    throw new Error('Invalid configuration:\n  OIDC_ISSUER: must be an https:// URL in production');
+  }
+  if (!env.OIDC_SCOPES.split(' ').includes('openid')) {
+    throw new Error('Invalid configuration:\n  OIDC_SCOPES: must include openid');
+  }
+}
+
+/**
+ * Whether the console's development sign-in exists: not in production, and not with an identity
+ * provider, whose keys its HS256 tokens would not match.
+ */
+export const offersDevelopmentSignIn = (
+  env: Pick<Environment, 'NODE_ENV' | 'JWT_PUBLIC_KEY' | 'JWT_JWKS_URL' | 'OIDC_ISSUER'>,
+): boolean => env.NODE_ENV !== 'production' && !env.JWT_PUBLIC_KEY && !env.JWT_JWKS_URL && !env.OIDC_ISSUER;

@@ -4,7 +4,7 @@ import { CooperationPage } from './pages/cooperation-page';
 import { EventFormPage } from './pages/event-form-page';
 import { MyCooperations } from './pages/my-cooperations';
 import { OpenCooperation } from './pages/open-cooperation';
-import { SignIn } from './pages/sign-in';
+import { SignIn, SignInCallback } from './pages/sign-in';
 
 /**
  * Pages that need a signed-in user send everyone else to the sign-in page and back afterwards —
@@ -26,6 +26,7 @@ export const router = createBrowserRouter([
     element: <Shell />,
     children: [
       { path: '/sign-in', element: <SignIn /> },
+      { path: '/sign-in/callback', element: <SignInCallback /> },
       { path: '/', element: guard(<MyCooperations />) },
       { path: '/cooperations/new', element: guard(<OpenCooperation />) },
       { path: '/cooperations/:id', element: guard(<CooperationPage tab="overview" />) },

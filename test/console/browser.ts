@@ -22,7 +22,7 @@ export interface ConsoleServer {
  * main.ts does: the testing module of createTestApp resolves serve-static's loader before an HTTP
  * adapter exists, so it would serve nothing.
  */
-export async function startConsoleServer(): Promise<ConsoleServer> {
+export async function startConsoleServer(overrides: Record<string, string> = {}): Promise<ConsoleServer> {
   if (!existsSync(join(consoleDirectory(), 'index.html'))) {
     throw new Error('dist/console is missing: run `npm run build` first (npm run test:browser does)');
   }
@@ -33,6 +33,7 @@ export async function startConsoleServer(): Promise<ConsoleServer> {
     IKZ_DATA_DIR: ':memory:',
     DATABASE_URL: '',
     TIMERS_ENABLED: 'false',
+    ...overrides,
   };
   const app = await NestFactory.create<NestExpressApplication>(AppModule.register(settings), {
     bodyParser: false,

@@ -1,16 +1,27 @@
 import createClient, { type Middleware } from 'openapi-fetch';
 import i18n from '../i18n';
 import type { components, paths } from './openapi';
-import { readSession, sessionExpired } from './session';
+import { readSession, sessionExpired, type Session } from './session';
 
 export type Schemas = components['schemas'];
 
+/**
+ * The session with an access token that is still good: refreshed first when it is about to run
+ * out and the OpenID provider gave a refresh token; null once the provider refuses.
+ */
+export async function currentSession(): Promise<Session | null> {
+  const session = readSession();
+  if (!session?.refreshToken) return session;
+  const oidc = await import('./oidc');
+  return oidc.expiresSoon(session) ? oidc.refreshSession() : session;
+}
+
 /** Bearer token and the user's language on every request; a 401 ends the session. */
 const middleware: Middleware = {
-  onRequest({ request }) {
-    const session = readSession();
-    if (session && !request.headers.has('Authorization')) {
-      request.headers.set('Authorization', `Bearer ${session.token}`);
+  async onRequest({ request }) {
+    if (!request.headers.has('Authorization')) {
+      const session = await currentSession();
+      if (session) request.headers.set('Authorization', `Bearer ${session.token}`);
     }
     request.headers.set('Accept-Language', i18n.language);
     return request;
@@ -53,8 +64,8 @@ export async function unwrap<T>(call: Promise<{ data?: T; error?: unknown; respo
 }
 
 /** Headers every request needs that openapi-fetch cannot add (XMLHttpRequest uploads, downloads). */
-export function authHeaders(): Record<string, string> {
-  const session = readSession();
+export async function authHeaders(): Promise<Record<string, string>> {
+  const session = await currentSession();
   return {
     ...(session ? { Authorization: `Bearer ${session.token}` } : {}),
     'Accept-Language': i18n.language,

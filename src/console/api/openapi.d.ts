@@ -565,6 +565,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/sign-in/config": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How the console signs in: the OpenID provider and client, or the development sign-in */
+        get: operations["SignInController_config"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sign-in/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in caller as the API maps the token’s claims (role, municipality) */
+        get: operations["SignInController_me"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/dev/token": {
         parameters: {
             query?: never;
@@ -2328,6 +2362,37 @@ export interface components {
             /** @description PEM (SPKI) */
             publicKey: string;
         };
+        SignInConfigDto: {
+            /**
+             * @description oidc: Anmeldung beim Identitätsanbieter / at the identity provider; development: Entwicklungsanmeldung (POST /api/v1/dev/token); none: Token kommen von anderswo / tokens come from elsewhere
+             * @enum {string}
+             */
+            method: "oidc" | "development" | "none";
+            /**
+             * @description OpenID-Connect-Issuer (method oidc)
+             * @example https://idp.example/realms/ikz
+             */
+            issuer?: string;
+            /** @description Client-ID der Konsole / the console’s client id (method oidc) */
+            clientId?: string;
+            /**
+             * @description Scopes (method oidc)
+             * @example [
+             *       "openid",
+             *       "profile"
+             *     ]
+             */
+            scopes?: string[];
+        };
+        SignedInUserDto: {
+            sub: string;
+            /** @enum {string} */
+            role: "coordinator" | "steering-board" | "auditor" | "admin";
+            /** @example 05554024 */
+            municipality: string | null;
+            /** @example Heek */
+            municipalityName: string | null;
+        };
         DevTokenRequestDto: {
             /**
              * @description Rolle / Role
@@ -3983,6 +4048,58 @@ export interface operations {
                 content?: never;
             };
             /** @description Only for: auditor, admin (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SignInController_config: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignInConfigDto"];
+                };
+            };
+        };
+    };
+    SignInController_me: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignedInUserDto"];
+                };
+            };
+            /** @description No valid bearer token (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: coordinator, steering-board, auditor, admin (problem+json) */
             403: {
                 headers: {
                     [name: string]: unknown;

@@ -1,6 +1,7 @@
 /**
  * The signed-in user, kept in sessionStorage (one browser tab, gone when it closes). A 401 from
- * the API ends the session; the app then sends the user to the sign-in page and back.
+ * the API, or a refresh the OpenID provider refuses, ends the session; the app then sends the user
+ * to the sign-in page and back.
  */
 export interface Session {
   token: string;
@@ -9,6 +10,9 @@ export interface Session {
   municipality: string | null;
   municipalityName: string | null;
   expiresAt: string;
+  /** Signed in at the OpenID provider: the refresh token (if it issues one) and the ID token for sign-out. */
+  refreshToken?: string;
+  idToken?: string;
 }
 
 const KEY = 'ikz.session';

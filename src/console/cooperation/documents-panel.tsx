@@ -10,15 +10,16 @@ import { cooperationKey, useDocuments } from './queries';
 const KINDS = ['signed-loi', 'council-resolution', 'contract', 'approval-notice', 'other'] as const;
 
 /** XMLHttpRequest, because fetch reports no upload progress. */
-function upload(
+async function upload(
   id: string,
   form: FormData,
   onProgress: (fraction: number) => void,
 ): Promise<{ status: number; body: unknown }> {
+  const headers = await authHeaders();
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', `/api/v1/cooperations/${id}/documents`);
-    for (const [name, value] of Object.entries(authHeaders())) xhr.setRequestHeader(name, value);
+    for (const [name, value] of Object.entries(headers)) xhr.setRequestHeader(name, value);
     xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total);
     xhr.onload = () => resolve({ status: xhr.status, body: xhr.responseText ? JSON.parse(xhr.responseText) : null });
     xhr.onerror = () => reject(new Error('network error'));
@@ -60,7 +61,7 @@ export function DocumentsPanel({ id, canUpload }: { id: string; canUpload: boole
   }
 
   async function download(docId: string, name: string) {
-    const response = await fetch(`/api/v1/cooperations/${id}/documents/${docId}`, { headers: authHeaders() });
+    const response = await fetch(`/api/v1/cooperations/${id}/documents/${docId}`, { headers: await authHeaders() });
     if (response.status === 401) return sessionExpired();
     const url = URL.createObjectURL(await response.blob());
     const a = Object.assign(document.createElement('a'), { href: url, download: name });

@@ -19,6 +19,16 @@ export const useSession = (): Session | null => {
   return readSession();
 };
 
+/**
+ * Signed in at the OpenID provider (an ID token): signed out there too when it offers that, which
+ * brings the browser back to the sign-in page; else here only.
+ */
+async function signOut(session: Session, navigate: (to: string) => unknown): Promise<void> {
+  if (session.idToken && (await (await import('../api/oidc')).signOut())) return;
+  writeSession(null);
+  void navigate('/sign-in?signedOut=1');
+}
+
 /** The page frame: KERN's Kopfzeile, header with the user and language, navigation, main content. */
 export function Shell() {
   const { t, i18n } = useTranslation();
@@ -70,10 +80,7 @@ export function Shell() {
                 <button
                   type="button"
                   className="kern-btn kern-btn--secondary kern-btn--x-small"
-                  onClick={() => {
-                    writeSession(null);
-                    void navigate('/sign-in');
-                  }}
+                  onClick={() => void signOut(session, navigate)}
                 >
                   <span className="kern-icon kern-icon--logout kern-icon--small" aria-hidden="true" />
                   <span className="kern-label">{t('nav.signOut')}</span>

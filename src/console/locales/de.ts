@@ -20,6 +20,18 @@ export const de = {
     admin: 'Verwaltung',
   },
   signIn: {
+    titleOidc: 'Anmelden',
+    oidcIntro:
+      'Sie melden sich mit dem Konto Ihrer Verwaltung beim Identitätsanbieter {{provider}} an und kommen danach hierher zurück.',
+    oidcSubmit: 'Beim Identitätsanbieter anmelden',
+    oidcUnavailable:
+      'Der Identitätsanbieter ist gerade nicht erreichbar. Bitte versuchen Sie es gleich noch einmal. ({{detail}})',
+    none: 'Für diese Installation ist keine Anmeldung in der Konsole eingerichtet. Bitte wenden Sie sich an Ihre IT.',
+    loading: 'Anmeldung wird vorbereitet …',
+    signedOut: 'Sie sind abgemeldet.',
+    completing: 'Anmeldung wird abgeschlossen …',
+    callbackFailed: 'Die Anmeldung ist fehlgeschlagen: {{detail}}',
+    again: 'Erneut anmelden',
     title: 'Anmelden (Entwicklung)',
     intro:
       'Diese Anmeldung gibt es nur in der Entwicklungsumgebung. Wählen Sie eine Rolle und – für Koordination und Lenkungsausschuss – die Kommune, für die Sie handeln.',

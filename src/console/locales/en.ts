@@ -17,6 +17,17 @@ export const en: Messages = {
   },
   roles: { coordinator: 'Coordinator', 'steering-board': 'Steering board', auditor: 'Auditor', admin: 'Administrator' },
   signIn: {
+    titleOidc: 'Sign in',
+    oidcIntro:
+      "You sign in with your administration's account at the identity provider {{provider}} and then come back here.",
+    oidcSubmit: 'Sign in at the identity provider',
+    oidcUnavailable: 'The identity provider cannot be reached right now. Please try again shortly. ({{detail}})',
+    none: 'No console sign-in is set up for this installation. Please contact your IT department.',
+    loading: 'Preparing the sign-in …',
+    signedOut: 'You are signed out.',
+    completing: 'Completing the sign-in …',
+    callbackFailed: 'The sign-in failed: {{detail}}',
+    again: 'Sign in again',
     title: 'Sign in (development)',
     intro:
       'This sign-in exists in development only. Pick a role and — for coordinators and board members — the municipality you act for.',

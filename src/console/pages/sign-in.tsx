@@ -1,87 +1,34 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useSearchParams } from 'react-router';
-import { api, unwrap, type Problem } from '../api/client';
-import { clearExpired, draftStore, sessionHadExpired, writeSession } from '../api/session';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { api, unwrap } from '../api/client';
+import type { OidcConfig } from '../api/oidc';
+import { clearExpired, sessionHadExpired } from '../api/session';
+import { Loading, ProblemNotice } from '../layout/states';
+import { DevSignInForm } from './dev-sign-in-form';
 
-const ROLES = ['coordinator', 'steering-board', 'auditor', 'admin'] as const;
-const NEEDS_MUNICIPALITY: readonly string[] = ['coordinator', 'steering-board'];
-const DRAFT = 'sign-in';
-
-interface Draft {
-  role: (typeof ROLES)[number];
-  search: string;
-  municipality: string;
-  sub: string;
-}
-
-/** A short-lived auditor token for the registry search before anyone is signed in (development only). */
-async function lookupToken(): Promise<string> {
-  const data = await unwrap(
-    api.POST('/api/v1/dev/token', { body: { role: 'auditor', sub: 'dev-sign-in-lookup', expiresInSeconds: 600 } }),
-  );
-  return data.token;
-}
-
-/** Development sign-in: a role and, for coordinators and board members, a municipality of the registry. */
+/**
+ * The sign-in page of every deployment: the server says how (GET /api/v1/sign-in/config) — at the
+ * OpenID provider, or with the development form, which production does not have.
+ */
 export function SignIn() {
   const { t } = useTranslation();
-  const navigate = useNavigate();
   const [params] = useSearchParams();
-  const [draft, setDraft] = useState<Draft>(
-    () => draftStore.read<Draft>(DRAFT) ?? { role: 'coordinator', search: '', municipality: '', sub: '' },
-  );
-  const [problem, setProblem] = useState<Problem | null>(null);
-  useEffect(() => draftStore.write(DRAFT, draft), [draft]);
-  const needsMunicipality = NEEDS_MUNICIPALITY.includes(draft.role);
-  const lookup = useQuery({
-    queryKey: ['lookup-token'],
-    queryFn: lookupToken,
-    staleTime: 300_000,
-    enabled: needsMunicipality,
+  const config = useQuery({
+    queryKey: ['sign-in-config'],
+    queryFn: () => unwrap(api.GET('/api/v1/sign-in/config')),
+    staleTime: Infinity,
   });
-  const matches = useQuery({
-    queryKey: ['municipalities', draft.search],
-    enabled: needsMunicipality && !!lookup.data && draft.search.trim().length >= 2,
-    queryFn: () =>
-      unwrap(
-        api.GET('/api/v1/municipalities', {
-          params: { query: { q: draft.search.trim(), limit: 10 } as never },
-          headers: { Authorization: `Bearer ${lookup.data}` },
-        }),
-      ),
-  });
-
-  async function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    const { data, error } = await api.POST('/api/v1/dev/token', {
-      body: {
-        role: draft.role,
-        ...(needsMunicipality && draft.municipality && { municipality: draft.municipality }),
-        ...(draft.sub && { sub: draft.sub }),
-      },
-    });
-    if (error || !data) {
-      setProblem(error as unknown as Problem);
-      return;
-    }
-    clearExpired();
-    writeSession(data);
-    draftStore.clear(DRAFT);
-    void navigate(params.get('returnTo') ?? '/', { replace: true });
-  }
-
-  const items =
-    (matches.data as { items: { ags: string; name: string; kind: string; district: string | null }[] } | undefined)
-      ?.items ?? [];
-  const fieldError = problem?.errors?.find((e) => e.path === 'municipality');
+  const returnTo = params.get('returnTo') ?? '/';
+  const expired = sessionHadExpired();
+  const method = config.data?.method;
   return (
-    <article className="ikz-page ikz-sign-in" aria-labelledby="page-title">
+    <article className="ikz-page ikz-sign-in" aria-labelledby="page-title" data-sign-in={method}>
       <h1 className="kern-heading-large" id="page-title">
-        {t('signIn.title')}
+        {method === 'development' ? t('signIn.title') : t('signIn.titleOidc')}
       </h1>
-      {sessionHadExpired() && (
+      {expired && (
         <div className="kern-alert kern-alert--warning" role="alert">
           <div className="kern-alert__header">
             <span className="kern-icon kern-icon--warning" aria-hidden="true" />
@@ -89,112 +36,101 @@ export function SignIn() {
           </div>
         </div>
       )}
-      <p className="kern-body">{t('signIn.intro')}</p>
-      <form onSubmit={(e) => void onSubmit(e)} className="ikz-form" noValidate>
-        <fieldset className="kern-fieldset">
-          <legend className="kern-label">{t('signIn.role')}</legend>
-          <div className="kern-fieldset__body">
-            {ROLES.map((role) => (
-              <div className="kern-form-check" key={role}>
-                <input
-                  className="kern-form-check__radio"
-                  type="radio"
-                  id={`role-${role}`}
-                  name="role"
-                  value={role}
-                  checked={draft.role === role}
-                  onChange={() => setDraft({ ...draft, role })}
-                />
-                <label className="kern-label" htmlFor={`role-${role}`}>
-                  {t(`roles.${role}`)} ({role})
-                </label>
-              </div>
-            ))}
+      {!expired && params.has('signedOut') && (
+        <div className="kern-alert kern-alert--success" role="status" data-signed-out>
+          <div className="kern-alert__header">
+            <span className="kern-icon kern-icon--success" aria-hidden="true" />
+            <span className="kern-title">{t('signIn.signedOut')}</span>
           </div>
-        </fieldset>
-        {needsMunicipality && (
-          <>
-            <div className="kern-form-input">
-              <label className="kern-label" htmlFor="municipality-search">
-                {t('signIn.municipalitySearch')}
-              </label>
-              <div className="kern-hint" id="municipality-search-hint">
-                {t('signIn.municipalitySearchHint')}
-              </div>
-              <input
-                className="kern-form-input__input"
-                id="municipality-search"
-                type="search"
-                autoComplete="off"
-                aria-describedby="municipality-search-hint"
-                value={draft.search}
-                onChange={(e) => setDraft({ ...draft, search: e.target.value })}
-              />
-            </div>
-            <div className={`kern-form-input${fieldError ? ' kern-form-input--error' : ''}`}>
-              <label className="kern-label" htmlFor="municipality">
-                {t('signIn.municipality')}
-              </label>
-              {fieldError && (
-                <p className="kern-error" id="municipality-error" role="alert">
-                  {t('signIn.chooseMunicipality')}
-                </p>
-              )}
-              <div className="kern-form-input__select-wrapper">
-                <select
-                  className="kern-form-input__select"
-                  id="municipality"
-                  name="municipality"
-                  value={draft.municipality}
-                  aria-describedby={fieldError ? 'municipality-error' : undefined}
-                  onChange={(e) => setDraft({ ...draft, municipality: e.target.value })}
-                >
-                  <option value="">
-                    {items.length || !draft.search ? t('signIn.chooseMunicipality') : t('signIn.noMatches')}
-                  </option>
-                  {draft.municipality && !items.some((m) => m.ags === draft.municipality) && (
-                    <option value={draft.municipality}>{draft.municipality}</option>
-                  )}
-                  {items.map((m) => (
-                    <option key={m.ags} value={m.ags}>
-                      {m.name} ({m.kind}
-                      {m.district ? `, ${m.district}` : ''}) – {m.ags}
-                    </option>
-                  ))}
-                </select>
-              </div>
-            </div>
-          </>
-        )}
-        <div className="kern-form-input">
-          <label className="kern-label" htmlFor="sub">
-            {t('signIn.sub')} <span className="kern-label__optional">({t('form.optional')})</span>
-          </label>
-          <div className="kern-hint" id="sub-hint">
-            {t('signIn.subHint')}
+        </div>
+      )}
+      {config.isPending && <Loading text={t('signIn.loading')} />}
+      {config.error && <ProblemNotice error={config.error} onRetry={() => void config.refetch()} />}
+      {method === 'development' && <DevSignInForm returnTo={returnTo} />}
+      {method === 'oidc' && <OidcSignIn config={config.data as OidcConfig} returnTo={returnTo} />}
+      {method === 'none' && <p className="kern-body">{t('signIn.none')}</p>}
+    </article>
+  );
+}
+
+/** One button: the provider's own page asks for the credentials (and may skip that while its session lasts). */
+function OidcSignIn({ config, returnTo }: { config: OidcConfig; returnTo: string }) {
+  const { t } = useTranslation();
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  async function start() {
+    setBusy(true);
+    setProblem(null);
+    try {
+      await (await import('../api/oidc')).startSignIn(config, returnTo);
+    } catch (error) {
+      setProblem(error instanceof Error ? error.message : String(error));
+      setBusy(false);
+    }
+  }
+  return (
+    <>
+      <p className="kern-body">{t('signIn.oidcIntro', { provider: new URL(config.issuer).host })}</p>
+      {problem && (
+        <p className="kern-error" role="alert" id="sign-in-problem">
+          {t('signIn.oidcUnavailable', { detail: problem })}
+        </p>
+      )}
+      <div className="kern-btn-wrapper ikz-actions">
+        <button
+          type="button"
+          className="kern-btn kern-btn--primary"
+          data-oidc-sign-in
+          aria-describedby={problem ? 'sign-in-problem' : undefined}
+          disabled={busy}
+          onClick={() => void start()}
+        >
+          <span className="kern-icon kern-icon--arrow-forward kern-icon--small" aria-hidden="true" />
+          <span className="kern-label">{t('signIn.oidcSubmit')}</span>
+        </button>
+      </div>
+    </>
+  );
+}
+
+/** Where the provider sends the browser back: the code becomes tokens, then the user goes on where they were. */
+export function SignInCallback() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const [problem, setProblem] = useState<string | null>(null);
+  // The code is good for one exchange only: React's development double effect must not spend it twice.
+  const started = useRef(false);
+  useEffect(() => {
+    if (started.current) return;
+    started.current = true;
+    import('../api/oidc')
+      .then((oidc) => oidc.completeSignIn(new URL(window.location.href)))
+      .then((returnTo) => {
+        clearExpired();
+        void navigate(returnTo, { replace: true });
+      })
+      .catch((error: unknown) => setProblem(error instanceof Error ? error.message : String(error)));
+  }, [navigate]);
+  return (
+    <article className="ikz-page ikz-sign-in" aria-labelledby="page-title">
+      <h1 className="kern-heading-large" id="page-title">
+        {t('signIn.titleOidc')}
+      </h1>
+      {problem ? (
+        <div className="kern-alert kern-alert--danger" role="alert" data-sign-in-failed>
+          <div className="kern-alert__header">
+            <span className="kern-icon kern-icon--danger" aria-hidden="true" />
+            <span className="kern-title">{t('signIn.callbackFailed', { detail: problem })}</span>
           </div>
-          <input
-            className="kern-form-input__input"
-            id="sub"
-            name="sub"
-            type="text"
-            aria-describedby="sub-hint"
-            value={draft.sub}
-            onChange={(e) => setDraft({ ...draft, sub: e.target.value })}
-          />
+          <div className="kern-alert__body">
+            <Link className="kern-link" to="/sign-in">
+              {t('signIn.again')}
+            </Link>
+          </div>
         </div>
-        {problem && !fieldError && (
-          <p className="kern-error" role="alert">
-            {problem.detail ?? problem.title}
-          </p>
-        )}
-        <div className="kern-btn-wrapper ikz-actions">
-          <button type="submit" className="kern-btn kern-btn--primary">
-            <span className="kern-label">{t('signIn.submit')}</span>
-          </button>
-        </div>
-      </form>
-      <p className="kern-body kern-body--small kern-body--muted">{t('signIn.production')}</p>
+      ) : (
+        <Loading text={t('signIn.completing')} />
+      )}
     </article>
   );
 }

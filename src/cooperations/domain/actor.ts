@@ -1,3 +1,4 @@
+import type { Instant } from './calendar';
 import type { Ags } from './municipality';
 
 export type ActorRole = 'coordinator' | 'steering-board' | 'auditor' | 'admin' | 'system';
@@ -7,4 +8,10 @@ export interface Actor {
   sub: string;
   role: ActorRole;
   municipality?: Ags;
+}
+
+/** Who sent an event and when; attached by the engine, never by the client. */
+export interface EventMeta {
+  actor: Actor;
+  at: Instant;
 }

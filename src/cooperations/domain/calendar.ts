@@ -9,6 +9,9 @@
  */
 export type CalendarDate = string;
 
+/** ISO 8601 instant in UTC, e.g. `2026-03-02T09:00:00.000Z`. */
+export type Instant = string;
+
 const BERLIN = new Intl.DateTimeFormat('en-CA', {
   timeZone: 'Europe/Berlin',
   year: 'numeric',

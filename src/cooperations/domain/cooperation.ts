@@ -1,5 +1,5 @@
 import type { ActorRole } from './actor';
-import type { CalendarDate } from './calendar';
+import type { CalendarDate, Instant } from './calendar';
 import type {
   AppointContact,
   DefineReportingDuties,
@@ -21,9 +21,6 @@ import type {
 import type { MotiveId } from './motives';
 import type { ObligationId } from './obligations.catalog';
 import type { Ags, MunicipalityRef } from './municipality';
-
-/** ISO 8601 instant in UTC, e.g. `2026-03-02T09:00:00.000Z`. */
-export type Instant = string;
 
 export type MemberStatus = 'invited' | 'active' | 'declined' | 'withdrawn' | 'left';
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { isUuid } from '../../common/domain/identifiers';
-import type { Actor } from './actor';
+import type { Actor, EventMeta } from './actor';
 import { addDuration, type CalendarDate, endOfDayInGermany, germanDate } from './calendar';
 import {
   type CaseAction,
@@ -13,7 +13,6 @@ import {
 } from './cooperation';
 import type { ConflictLevel } from './events';
 import type { Ags } from './municipality';
-import type { EventMeta } from './phases/rule';
 import { caseDeadlineKey, withTimers } from './timers';
 
 /*

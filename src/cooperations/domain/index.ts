@@ -36,7 +36,6 @@ export type {
   EscalationCase,
   ExitRequest,
   ExitRequestStatus,
-  Instant,
   LoiVersion,
   Member,
   MemberStatus,

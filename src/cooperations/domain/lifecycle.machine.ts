@@ -5,7 +5,8 @@ import { hasPendingExit } from './membership';
 import type { MotiveId } from './motives';
 import type { MunicipalityRef } from './municipality';
 import { isObligationId, type ObligationId } from './obligations.catalog';
-import { EVENT_RULES, type EventMeta, type EventRule } from './phases';
+import type { EventMeta } from './actor';
+import { EVENT_RULES, type EventRule } from './phases';
 import { enterDissolving } from './phases/dissolution.rules';
 import { isSystemEventType, timerKeyOf, withTimers } from './timers';
 

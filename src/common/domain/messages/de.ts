@@ -106,6 +106,10 @@ const problems = {
     detail:
       'Die Datenbank ist gerade nicht erreichbar; versuchen Sie es in Kürze erneut (Befehle mit demselben Idempotency-Key).',
   },
+  'identity-provider-unavailable': {
+    title: 'Identitätsanbieter nicht erreichbar',
+    detail: 'Die Schlüssel des Identitätsanbieters sind gerade nicht lesbar; versuchen Sie es in Kürze erneut.',
+  },
   'service-unavailable': {
     title: 'Dienst nicht verfügbar',
     detail: 'Der Dienst ist gerade nicht bereit; versuchen Sie es in Kürze erneut.',
@@ -404,8 +408,8 @@ const tokens = {
   algorithm: 'Sein Signaturverfahren ist nicht erlaubt.',
   sub: 'Die Angabe „sub“ muss ein nicht leerer Text mit höchstens {{max}} Zeichen sein.',
   reservedSub: 'Die Angabe „sub“ darf nicht die reservierte Kennung „{{sub}}“ sein.',
-  role: 'Die Angabe „role“ muss einer dieser Werte sein: {{values}}.',
-  municipality: 'Die Angabe „municipality“ muss für diese Rolle ein AGS aus 8 Ziffern sein.',
+  role: 'Die Angabe „{{claim}}“ muss genau einen dieser Werte tragen: {{values}}.',
+  municipality: 'Die Angabe „{{claim}}“ muss für diese Rolle ein AGS aus 8 Ziffern sein.',
   keyUnavailable: 'Der Schlüssel zur Prüfung ist gerade nicht abrufbar.',
 } as const;
 

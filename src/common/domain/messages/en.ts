@@ -97,6 +97,10 @@ export const en: Messages = {
       title: 'Service unavailable',
       detail: 'The database is not reachable at the moment; retry shortly (commands with the same Idempotency-Key).',
     },
+    'identity-provider-unavailable': {
+      title: 'Identity provider unavailable',
+      detail: 'The keys of the identity provider cannot be read at the moment; try again shortly.',
+    },
     'service-unavailable': {
       title: 'Service unavailable',
       detail: 'The service is not ready at the moment; retry shortly.',
@@ -372,8 +376,8 @@ export const en: Messages = {
     algorithm: 'Its signing algorithm is not allowed.',
     sub: 'The claim "sub" must be a non-empty string of at most {{max}} characters.',
     reservedSub: 'The claim "sub" must not be the reserved "{{sub}}".',
-    role: 'The claim "role" must be one of these values: {{values}}.',
-    municipality: 'The claim "municipality" must be an 8-digit AGS for this role.',
+    role: 'The claim "{{claim}}" must carry exactly one of these values: {{values}}.',
+    municipality: 'The claim "{{claim}}" must be an 8-digit AGS for this role.',
     keyUnavailable: 'The key to verify it cannot be fetched at the moment.',
   },
   webhookTargets: {

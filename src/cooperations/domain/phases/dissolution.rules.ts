@@ -1,15 +1,8 @@
+import type { EventMeta } from '../actor';
 import { type CooperationContext, currentContract, type EscalationCase } from '../cooperation';
 import { dissolutionMissing } from '../obligations.procedures';
 import { openProposal } from '../membership';
-import {
-  asParticipant,
-  COORDINATORS,
-  councilBodyErrors,
-  type EventMeta,
-  type EventRule,
-  notInFuture,
-  touched,
-} from './rule';
+import { asParticipant, COORDINATORS, councilBodyErrors, type EventRule, notInFuture, touched } from './rule';
 
 // ---- dissolution ----------------------------------------------------------------------------
 

@@ -15,7 +15,7 @@ import * as reporting from './reporting.rules';
 import type { EventRule } from './rule';
 import { TERM_ENDED } from './term.rules';
 
-export type { EventMeta, EventRule } from './rule';
+export type { EventRule } from './rule';
 // Tests enumerate the event types from here, beside the rules.
 export { EVENT_TYPES, isEventType } from '../events';
 

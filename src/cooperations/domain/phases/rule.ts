@@ -1,17 +1,11 @@
-import type { Actor, ActorRole } from '../actor';
-import type { CalendarDate } from '../calendar';
-import type { CooperationContext, Instant, Signature } from '../cooperation';
+import type { Actor, ActorRole, EventMeta } from '../actor';
+import type { CalendarDate, Instant } from '../calendar';
+import type { CooperationContext, Signature } from '../cooperation';
 import { currentContract, isParticipant } from '../cooperation';
 import type { EventOfType, LifecycleEventType } from '../events';
 import type { Bilingual } from '../obligations.catalog';
 import { councilDecisionRequirement, type DecisionRoute } from '../legal/council';
 import { type FieldError, fieldError } from '../schema';
-
-/** Who sent an event and when; attached by the engine, never by the client. */
-export interface EventMeta {
-  actor: Actor;
-  at: Instant;
-}
 
 /**
  * The business rules of one event type: everything the domain knows about it apart from its shape
