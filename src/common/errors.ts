@@ -67,6 +67,11 @@ export interface LocalizedFieldError {
 export const localizeFieldErrors = (lang: Language, errors: readonly FieldError[]): LocalizedFieldError[] =>
   errors.map(({ path, message }) => ({ path, messages: [localize(lang, message)] }));
 
+/** The `errors` extension of a problem about one field. */
+export const fieldErrorsOf = (lang: Language, path: string, message: Text): { errors: LocalizedFieldError[] } => ({
+  errors: localizeFieldErrors(lang, [{ path, message }]),
+});
+
 /** A cursor that this list did not issue (or that decodes to a key of the wrong shape). */
 export class InvalidCursor extends ApplicationError {
   readonly category = 'invalid-input';

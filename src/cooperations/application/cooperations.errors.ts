@@ -1,4 +1,10 @@
-import { ApplicationError, type ErrorCategory, type FieldError, localizeFieldErrors } from '../../common/errors';
+import {
+  ApplicationError,
+  type ErrorCategory,
+  type FieldError,
+  fieldErrorsOf,
+  localizeFieldErrors,
+} from '../../common/errors';
 import { problem, text, type Text } from '../../common/i18n';
 import type { Language } from '../../common/language';
 import { type FieldError as DomainFieldError, type Rejected, UnknownDefinitionVersionError } from '../domain';
@@ -63,8 +69,7 @@ export class UnknownMunicipality extends ApplicationError {
     super(problem('unknown-municipality', { ags }));
   }
   override extensions(lang: Language): Record<string, unknown> {
-    const message = text('validation.notRegistered', { ags: this.ags });
-    return { errors: localizeFieldErrors(lang, [{ path: this.path, message }]) };
+    return fieldErrorsOf(lang, this.path, text('validation.notRegistered', { ags: this.ags }));
   }
 }
 
@@ -79,8 +84,7 @@ export class UnsupportedMunicipality extends ApplicationError {
     super(problem('unsupported-municipality', body));
   }
   override extensions(lang: Language): Record<string, unknown> {
-    const message = text('validation.cannotTakePart', { ags: this.body.ags });
-    return { errors: localizeFieldErrors(lang, [{ path: this.path, message }]) };
+    return fieldErrorsOf(lang, this.path, text('validation.cannotTakePart', { ags: this.body.ags }));
   }
 }
 

@@ -1,4 +1,4 @@
-import { ApplicationError, localizeFieldErrors } from '../../common/errors';
+import { ApplicationError, fieldErrorsOf } from '../../common/errors';
 import { problem, text } from '../../common/i18n';
 import type { Language } from '../../common/language';
 
@@ -10,8 +10,7 @@ export class MunicipalityRequired extends ApplicationError {
     super(problem('municipality-required', { role }));
   }
   override extensions(lang: Language): Record<string, unknown> {
-    const message = text('validation.requiredForRole', { role: this.role });
-    return { errors: localizeFieldErrors(lang, [{ path: 'municipality', message }]) };
+    return fieldErrorsOf(lang, 'municipality', text('validation.requiredForRole', { role: this.role }));
   }
 }
 
@@ -22,7 +21,6 @@ export class UnknownSignInMunicipality extends ApplicationError {
     super(problem('unknown-municipality', { ags }));
   }
   override extensions(lang: Language): Record<string, unknown> {
-    const message = text('validation.notRegistered', { ags: this.ags });
-    return { errors: localizeFieldErrors(lang, [{ path: 'municipality', message }]) };
+    return fieldErrorsOf(lang, 'municipality', text('validation.notRegistered', { ags: this.ags }));
   }
 }
