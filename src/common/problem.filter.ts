@@ -131,7 +131,7 @@ export class ProblemFilter implements ExceptionFilter {
         status === Number(HttpStatus.SERVICE_UNAVAILABLE) && typeof body === 'object' ? this.healthDetails(body) : {};
       return {
         problem: {
-          ...this.localized(lang, SLUG_BY_STATUS[status] ?? 'error', status, this.httpTexts(status, request)),
+          ...this.localized(lang, SLUG_BY_STATUS[status] ?? 'error', status, this.httpTexts(exception, request)),
           ...extensions,
         },
         headers: {},
@@ -165,7 +165,10 @@ export class ProblemFilter implements ExceptionFilter {
   }
 
   /** Nest's own exceptions carry English texts; the answer names what the client can do instead. */
-  private httpTexts(status: number, request: Request): ProblemText {
+  private httpTexts(exception: HttpException, request: Request): ProblemText {
+    const status = exception.getStatus();
+    // Nest's router turns body-parser's SyntaxError (invalid JSON) into a BadRequestException with its message.
+    if (status === 400 && /JSON/.test(exception.message)) return problem('invalid-json');
     if (status === 404) return problem('route-not-found', { method: request.method });
     if (status === 405) return problem('method-not-allowed', { method: request.method });
     const key = HTTP_PROBLEM[status];
