@@ -1,8 +1,15 @@
 import fc from 'fast-check';
-import { COORD_HEEK } from './fixtures/building-yard.scenario';
-import { COMMON, EVENTS, json, MUNICIPALITIES, OPENINGS, randomEvent } from './fixtures/hostile-input.corpus';
-import { BuildingYard } from './support/building-yard';
-import { ADMIN, AUDITOR, createTestApp, type TestApp } from './support/test-app';
+import {
+  COMMON,
+  EVENTS,
+  json,
+  MUNICIPALITIES,
+  OPENINGS,
+  randomEvent,
+  corpusTargets,
+} from './fixtures/hostile-input.corpus';
+import type { BuildingYard } from './support/building-yard';
+import { createTestApp, type TestApp } from './support/test-app';
 
 /**
  * Hostile input against every write endpoint: each answer is a 4xx problem+json, never a 5xx and
@@ -57,13 +64,7 @@ describe('hostile input changes nothing', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    yard = new BuildingYard(t);
-    await yard.open();
-    tokens = {
-      coordinator: await yard.token(COORD_HEEK),
-      admin: await t.token(ADMIN),
-      auditor: await t.token(AUDITOR),
-    };
+    ({ yard, tokens } = await corpusTargets(t));
     before = await snapshot();
   });
   afterAll(async () => {

@@ -1,10 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
-import { COORD_HEEK } from './fixtures/building-yard.scenario';
-import { COMMON, EVENTS, json, MUNICIPALITIES, OPENINGS, randomEvent } from './fixtures/hostile-input.corpus';
-import { BuildingYard } from './support/building-yard';
+import {
+  COMMON,
+  EVENTS,
+  json,
+  MUNICIPALITIES,
+  OPENINGS,
+  randomEvent,
+  corpusTargets,
+} from './fixtures/hostile-input.corpus';
+import type { BuildingYard } from './support/building-yard';
 import { foreignInProblem } from './fixtures/language-detector';
-import { ADMIN, AUDITOR, createTestApp, type TestApp } from './support/test-app';
+import { ADMIN, createTestApp, type TestApp } from './support/test-app';
 
 /**
  * Every refusal in one language: each invalid request of the hostile-input corpus (and the edge's
@@ -45,13 +52,7 @@ describe('refusals in German (default) and English', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    yard = new BuildingYard(t);
-    await yard.open();
-    tokens = {
-      coordinator: await yard.token(COORD_HEEK),
-      admin: await t.token(ADMIN),
-      auditor: await t.token(AUDITOR),
-    };
+    ({ yard, tokens } = await corpusTargets(t));
   });
   afterAll(() => t.close());
 
