@@ -26,7 +26,7 @@ describe('authentication and roles', () => {
     expect(res.status).toBe(401);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(res.headers['www-authenticate']).toBe('Bearer');
-    expect(res.body).toMatchObject({ type: '/problems/unauthorized', title: 'Unauthorized', status: 401 });
+    expect(res.body).toMatchObject({ type: '/problems/unauthorized', title: 'Nicht angemeldet', status: 401 });
     expect(typeof res.body.detail).toBe('string');
     expect(res.body.instance).toBe('/api/v1/municipalities?q=heek');
   };
@@ -80,7 +80,8 @@ describe('authentication and roles', () => {
     expect(res.body).toMatchObject({
       type: '/problems/forbidden',
       status: 403,
-      detail: 'The role auditor may not call this route.',
+      detail:
+        'Mit der Rolle auditor ist diese Schnittstelle nicht erlaubt; melden Sie sich mit einer passenden Rolle an.',
     });
   });
 });

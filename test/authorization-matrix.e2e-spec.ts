@@ -91,7 +91,7 @@ const callers = (municipality: string): Record<Role, Principal> => ({
 const key = (r: Route) => `${r.method} ${r.path}`;
 /** Stopped by the route's guard: no token, or a 403 for the role (not the domain's 403 for an actor). */
 const deniedByRoute = (res: { status: number; body: { detail?: string } }) =>
-  res.status === 401 || (res.status === 403 && /may not call this route/.test(res.body.detail ?? ''));
+  res.status === 401 || (res.status === 403 && /ist diese Schnittstelle nicht erlaubt/.test(res.body.detail ?? ''));
 
 describe('authorization matrix: every route × every role × own/other municipality', () => {
   let t: TestApp;

@@ -148,7 +148,7 @@ describe('who may do what, and what bad input gets', () => {
       expect(res.status).toBe(422);
       expect(res.body).toMatchObject({
         type: '/problems/invalid-event',
-        errors: [{ path: 'municipality', messages: [`${LEGDEN.ags} already takes part`] }],
+        errors: [{ path: 'municipality', messages: [`${LEGDEN.ags} nimmt bereits teil.`] }],
       });
       expect(await historyLength()).toBe(before);
     });
@@ -171,7 +171,7 @@ describe('who may do what, and what bad input gets', () => {
       expect(res.status).toBe(400);
       expect(res.body.errors[0].path).toBe('type');
       expect(res.body.errors[0].messages[0]).toMatch(
-        /^type must be one of: INVITE_PARTNER, ACCEPT_INVITATION, .*ABANDON/,
+        /^Ereignistyp muss einer dieser Ereignistypen sein: INVITE_PARTNER, ACCEPT_INVITATION, .*ABANDON/,
       );
       for (const body of [{}, [], { type: 42 }, { type: 'constructor' }]) {
         expect((await yard.send(COORD_HEEK, body as object)).status).toBe(400);
@@ -182,7 +182,7 @@ describe('who may do what, and what bad input gets', () => {
       const extra = await yard.send(COORD_HEEK, { type: 'ACCEPT_INVITATION', municipality: LEGDEN.ags });
       expect(extra.status).toBe(400);
       expect(extra.body.errors).toEqual([
-        { path: 'municipality', messages: ['property municipality should not exist'] },
+        { path: 'municipality', messages: ['Kommune ist kein Feld dieser Anfrage; entfernen Sie es.'] },
       ]);
 
       const draft = {
@@ -222,7 +222,9 @@ describe('who may do what, and what bad input gets', () => {
       const token = await yard.token(COORD_HEEK);
       const bad = await t.http.get('/api/v1/cooperations/not-a-uuid').set('Authorization', `Bearer ${token}`);
       expect(bad.status).toBe(400);
-      expect(bad.body.errors).toEqual([{ path: 'id', messages: ['id must be a UUID'] }]);
+      expect(bad.body.errors).toEqual([
+        { path: 'id', messages: ['Kennung muss eine UUID sein, z. B. 0b5f4b9e-6c1d-4f7a-9a57-3f0c2d1e8a44.'] },
+      ]);
       const unknown = await t.http.get(`/api/v1/cooperations/${randomUUID()}`).set('Authorization', `Bearer ${token}`);
       expect(unknown.status).toBe(404);
       const event = await t.http
@@ -255,7 +257,7 @@ describe('who may do what, and what bad input gets', () => {
         const res = await other.send(COORD_HEEK, { ...step.event, date: '2026-06-20' });
         expect(res.status).toBe(422);
         expect(res.body.errors).toEqual([
-          { path: 'date', messages: ['must not be in the future (today is 2026-06-19)'] },
+          { path: 'date', messages: ['Datum darf nicht in der Zukunft liegen (heute ist 2026-06-19).'] },
         ]);
         // A resolution of a council this municipality does not have is refused as well.
         const body = await other.send(COORD_SCHOEPPINGEN, { ...step.event, body: 'Kreistag' });

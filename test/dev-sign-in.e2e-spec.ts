@@ -39,7 +39,9 @@ describe('POST /api/v1/dev/token', () => {
     it('refuses a coordinator without a municipality (400) and an unknown one (422)', async () => {
       const missing = await t.http.post('/api/v1/dev/token').send({ role: 'coordinator' });
       expect(missing.status).toBe(400);
-      expect(missing.body.errors).toEqual([{ path: 'municipality', messages: ['required for the role coordinator'] }]);
+      expect(missing.body.errors).toEqual([
+        { path: 'municipality', messages: ['Für die Rolle coordinator erforderlich.'] },
+      ]);
       const unknown = await t.http.post('/api/v1/dev/token').send({ role: 'steering-board', municipality: '05999999' });
       expect(unknown.status).toBe(422);
       expect(unknown.body.type).toBe('/problems/unknown-municipality');

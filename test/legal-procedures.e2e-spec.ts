@@ -106,7 +106,9 @@ describe('legal procedures while active (§§ 24, 29 GkG NRW, § 60 GO NRW)', ()
     expect((await yard.send(COORD_SCHOEPPINGEN, resolution('Hauptausschuss', '2026-10-13'))).status).toBe(200);
     const wrongBody = await yard.send(COORD_KREIS, resolution('Rat', '2026-10-14'));
     expect(wrongBody.status).toBe(422);
-    expect(wrongBody.body.errors).toEqual([{ path: 'body', messages: [`must be the Kreistag of ${KREIS_BORKEN}`] }]);
+    expect(wrongBody.body.errors).toEqual([
+      { path: 'body', messages: [`Gremium muss der Kreistag von ${KREIS_BORKEN} sein.`] },
+    ]);
     expect((await yard.send(COORD_KREIS, resolution('Kreistag', '2026-10-14'))).status).toBe(200);
   });
 

@@ -126,7 +126,7 @@ describe('report correction and waivers over HTTP (issue 13)', () => {
     });
     expect(statutory.status).toBe(422);
     expect(statutory.body.errors).toEqual([
-      { path: 'obligation', messages: ['is a statutory duty and cannot be waived'] },
+      { path: 'obligation', messages: ['Dies ist eine gesetzliche Pflicht; sie kann nicht erlassen werden.'] },
     ]);
     const waived = await yard.send(COORD_HEEK, {
       type: 'WAIVE_OBLIGATION',

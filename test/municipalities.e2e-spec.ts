@@ -94,7 +94,9 @@ describe('municipality registry (GET/POST /api/v1/municipalities)', () => {
     expect(missing.body).toMatchObject({ status: 404, type: '/problems/municipality-not-found' });
     const malformed = await t.http.get('/api/v1/municipalities/0531500').set(auth);
     expect(malformed.status).toBe(400);
-    expect(malformed.body.errors).toEqual([{ path: 'ags', messages: ['ags must be 8 digits'] }]);
+    expect(malformed.body.errors).toEqual([
+      { path: 'ags', messages: ['AGS muss ein Amtlicher Gemeindeschlüssel aus 8 Ziffern sein, z. B. 05554036.'] },
+    ]);
   });
 
   it('lets an admin register another public body, once, and nobody else', async () => {

@@ -72,7 +72,7 @@ describe('sign-in with OpenID Connect (API side)', () => {
     const other = await idp.signIn('anna.koordinatorin@heek.de', { resource: OTHER_AUDIENCE });
     const res = await t.http.get('/api/v1/sign-in/me').set(bearer(other.access_token));
     expect(res.status).toBe(401);
-    expect(res.body.detail).toMatch(/"aud"/);
+    expect(res.body.detail).toMatch(/„aud“/);
   });
 
   it('refuses a token of another issuer, even one signed with the same keys (401)', async () => {
@@ -81,7 +81,7 @@ describe('sign-in with OpenID Connect (API side)', () => {
       const token = await impostor.signIn('anna.koordinatorin@heek.de');
       const res = await t.http.get('/api/v1/sign-in/me').set(bearer(token.access_token));
       expect(res.status).toBe(401);
-      expect(res.body.detail).toMatch(/"iss"/);
+      expect(res.body.detail).toMatch(/„iss“/);
     } finally {
       await impostor.close();
     }
@@ -99,12 +99,12 @@ describe('sign-in with OpenID Connect (API side)', () => {
         .sign(key);
     const noRole = await t.http.get('/api/v1/sign-in/me').set(bearer(await sign({ groups: ['staff'] })));
     expect(noRole.status).toBe(401);
-    expect(noRole.body.detail).toMatch(/claim "groups" must carry exactly one of/);
+    expect(noRole.body.detail).toMatch(/Die Angabe „groups“ muss genau einen dieser Werte tragen/);
     const twoRoles = await t.http.get('/api/v1/sign-in/me').set(bearer(await sign({ groups: ['admin', 'auditor'] })));
     expect(twoRoles.status).toBe(401);
     const noAgs = await t.http.get('/api/v1/sign-in/me').set(bearer(await sign({ groups: ['coordinator'] })));
     expect(noAgs.status).toBe(401);
-    expect(noAgs.body.detail).toMatch(/claim "ikz.ags" must be an 8-digit AGS/);
+    expect(noAgs.body.detail).toMatch(/Die Angabe „ikz.ags“ muss für diese Rolle ein AGS/);
     const ok = await t.http
       .get('/api/v1/sign-in/me')
       .set(bearer(await sign({ groups: ['steering-board'], ikz: { ags: '05554036' } })));

@@ -3,6 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import { Reflector } from '@nestjs/core';
 import { timingSafeEqual } from 'node:crypto';
 import type { Request } from 'express';
+import { problem, type ProblemText } from '../common/i18n';
 import { ProblemException } from '../common/problem';
 import type { Environment } from '../config/configuration';
 import { ACCESS_POLICY, type AccessPolicy } from './access-policy.decorator';
@@ -12,8 +13,8 @@ import { IdentityProviderUnavailableError, InvalidTokenError, TokenVerifier } fr
 
 export type AuthenticatedRequest = Request & { principal?: Principal };
 
-const unauthorized = (detail: string) =>
-  new ProblemException(401, 'unauthorized', 'Unauthorized', detail, {}, { 'WWW-Authenticate': 'Bearer' });
+const unauthorized = (texts: ProblemText) =>
+  new ProblemException(401, 'unauthorized', texts, { headers: { 'WWW-Authenticate': 'Bearer' } });
 
 /**
  * Deny by default: a route runs only if it declares `@Public()` or `@Roles(...)` and the caller's
@@ -42,34 +43,29 @@ export class AuthGuard implements CanActivate {
       this.logger.error(
         `Route ${request.method} ${(request.route as { path?: string } | undefined)?.path ?? request.path} declares no access policy; refused.`,
       );
-      throw new ProblemException(403, 'forbidden', 'Forbidden', 'This route declares no access policy.');
+      throw new ProblemException(403, 'forbidden', problem('route-without-policy'));
     }
     const header = request.headers.authorization;
     const match = typeof header === 'string' ? /^Bearer ([A-Za-z0-9_\-.]+)$/.exec(header) : null;
-    if (!match) return this.refuse(request, 'Send a bearer token: Authorization: Bearer <JWT>.');
+    if (!match) return this.refuse(request, problem('missing-token'));
     let principal: Principal;
     try {
       principal = await this.verifier.verify(match[1]);
     } catch (error) {
       if (error instanceof InvalidTokenError) {
-        return this.refuse(request, `The bearer token is not valid: ${error.message}.`);
+        return this.refuse(request, problem('invalid-token', { reason: error.reason }));
       }
       if (error instanceof IdentityProviderUnavailableError) {
         this.logger.error(`Identity provider unavailable: ${error.message}`);
-        throw new ProblemException(
-          503,
-          'identity-provider-unavailable',
-          'Identity provider unavailable',
-          'The keys of the identity provider cannot be read at the moment; try again shortly.',
-          {},
-          { 'Retry-After': '30' },
-        );
+        throw new ProblemException(503, 'identity-provider-unavailable', problem('identity-provider-unavailable'), {
+          headers: { 'Retry-After': '30' },
+        });
       }
       throw error;
     }
     request.principal = principal;
     if (!policy.roles.includes(principal.role)) {
-      throw new ProblemException(403, 'forbidden', 'Forbidden', `The role ${principal.role} may not call this route.`);
+      throw new ProblemException(403, 'forbidden', problem('role-not-allowed', { role: principal.role }));
     }
     return true;
   }
@@ -79,22 +75,17 @@ export class AuthGuard implements CanActivate {
     const expected = this.config.get('METRICS_TOKEN', { infer: true });
     if (!expected) {
       if (this.config.get('NODE_ENV', { infer: true }) !== 'production') return true;
-      throw new ProblemException(
-        404,
-        'not-found',
-        'Not Found',
-        'Metrics are off: set METRICS_TOKEN to enable /metrics.',
-      );
+      throw new ProblemException(404, 'not-found', problem('metrics-off'));
     }
     const header = request.headers.authorization;
     const given = Buffer.from(typeof header === 'string' ? header.replace(/^Bearer /, '') : '');
     const wanted = Buffer.from(expected);
     if (given.length === wanted.length && timingSafeEqual(given, wanted)) return true;
-    return this.refuse(request, 'Send the metrics token: Authorization: Bearer <METRICS_TOKEN>.');
+    return this.refuse(request, problem('metrics-token-missing'));
   }
 
   /** 401, counted against the address's rate limit: 429 once it is used up. */
-  private async refuse(request: Request, detail: string): Promise<never> {
-    throw (await this.failures.count(request)) ?? unauthorized(detail);
+  private async refuse(request: Request, texts: ProblemText): Promise<never> {
+    throw (await this.failures.count(request)) ?? unauthorized(texts);
   }
 }

@@ -11,10 +11,42 @@ import {
 } from 'jose';
 import type { Environment } from '../config/configuration';
 import { isAgs, unstorableText } from '../common/domain/identifiers';
+import { text, type Text, translate } from '../common/i18n';
 import { discoverProvider, IdentityProviderUnavailableError } from './oidc-discovery';
 import { MAX_SUB_LENGTH, RESERVED_SUBS, ROLES, ROLES_WITH_MUNICIPALITY, type Principal, type Role } from './principal';
 
-export class InvalidTokenError extends Error {}
+/** A token refused; `reason` says why in the answer's language (`tokens.*`), the message in English for logs. */
+export class InvalidTokenError extends Error {
+  constructor(readonly reason: Text) {
+    super(translate('en', reason));
+  }
+}
+
+/** jose's error codes, as the reason a client can act on. */
+function joseReason(error: unknown): Text {
+  const { code, claim } = (error ?? {}) as { code?: string; claim?: string };
+  switch (code) {
+    case 'ERR_JWT_EXPIRED':
+      return text('tokens.expired');
+    case 'ERR_JWT_CLAIM_VALIDATION_FAILED':
+      return claim === 'nbf' || claim === 'iat'
+        ? text('tokens.notYetValid')
+        : text('tokens.claim', { claim: claim ?? '?' });
+    case 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED':
+      return text('tokens.signature');
+    case 'ERR_JOSE_ALG_NOT_ALLOWED':
+    case 'ERR_JOSE_NOT_SUPPORTED':
+      return text('tokens.algorithm');
+    case 'ERR_JWKS_TIMEOUT':
+    case 'ERR_JWKS_INVALID':
+    case 'ERR_JWKS_NO_MATCHING_KEY':
+    case 'ERR_JWKS_MULTIPLE_MATCHING_KEYS':
+      return text('tokens.keyUnavailable');
+    default:
+      return text('tokens.malformed');
+  }
+}
+
 export { IdentityProviderUnavailableError };
 
 /** Where the role and the municipality are in a token: OIDC_ROLE_CLAIM, OIDC_MUNICIPALITY_CLAIM. */
@@ -114,7 +146,7 @@ export class TokenVerifier implements OnModuleInit {
       if (!(error instanceof errors.JOSEError) || error instanceof errors.JWKSTimeout) {
         throw new IdentityProviderUnavailableError(error instanceof Error ? error.message : String(error));
       }
-      throw new InvalidTokenError(error instanceof Error ? error.message : 'invalid token');
+      throw new InvalidTokenError(joseReason(error));
     }
     return toPrincipal(payload, {
       role: this.config.get('OIDC_ROLE_CLAIM', { infer: true }),
@@ -150,7 +182,7 @@ function claim(payload: JWTPayload, name: string): unknown {
 function roleOf(value: unknown, name: string): Role {
   const candidates = Array.isArray(value) ? value : [value];
   const roles = candidates.filter((r): r is Role => typeof r === 'string' && (ROLES as readonly string[]).includes(r));
-  if (roles.length !== 1) throw new InvalidTokenError(`claim "${name}" must carry exactly one of ${ROLES.join(', ')}`);
+  if (roles.length !== 1) throw new InvalidTokenError(text('tokens.role', { claim: name, values: ROLES.join(', ') }));
   return roles[0];
 }
 
@@ -158,13 +190,13 @@ function toPrincipal(payload: JWTPayload, names: ClaimNames): Principal {
   // The subject lands in history entries, stored answers and the audit feed: a real, storable string.
   const sub: unknown = payload.sub;
   if (typeof sub !== 'string' || sub.trim() === '' || sub.length > MAX_SUB_LENGTH || unstorableText(sub)) {
-    throw new InvalidTokenError(`claim "sub" must be a non-empty string of at most ${MAX_SUB_LENGTH} characters`);
+    throw new InvalidTokenError(text('tokens.sub', { max: MAX_SUB_LENGTH }));
   }
-  if (RESERVED_SUBS.includes(sub)) throw new InvalidTokenError(`claim "sub" must not be the reserved "${sub}"`);
+  if (RESERVED_SUBS.includes(sub)) throw new InvalidTokenError(text('tokens.reservedSub', { sub }));
   const role = roleOf(claim(payload, names.role), names.role);
   const municipality = claim(payload, names.municipality);
   if (ROLES_WITH_MUNICIPALITY.includes(role) && !isAgs(municipality)) {
-    throw new InvalidTokenError(`claim "${names.municipality}" must be an 8-digit AGS for this role`);
+    throw new InvalidTokenError(text('tokens.municipality', { claim: names.municipality }));
   }
   return { sub, role, ...(isAgs(municipality) ? { municipality } : {}) };
 }

@@ -3,7 +3,10 @@ import type { IncomingMessage } from 'node:http';
 import type { NextFunction, Request, Response } from 'express';
 import { unstorableText } from './domain/identifiers';
 import type { FieldError } from './errors';
+import { text } from './i18n';
 import { validationProblem } from './problem';
+
+const KEY_REASON = { nul: 'validation.keyNul', surrogate: 'validation.keySurrogate' } as const;
 
 /** Deeper than any request body of this API; deeper ones would only strain the validators' recursion. */
 export const MAX_BODY_DEPTH = 32;
@@ -26,19 +29,19 @@ export function hostileInput(value: unknown): FieldError | null {
     const { value: item, depth, path } = stack.pop()!;
     if (typeof item === 'string') {
       const reason = unstorableText(item);
-      if (reason) return { path: path || '(body)', messages: [`text ${reason}`] };
+      if (reason) return { path: path || '(body)', message: text(`validation.${reason}`, { field: path || '(body)' }) };
       continue;
     }
     if (item === null || typeof item !== 'object') continue;
     if (depth > MAX_BODY_DEPTH) {
-      return { path: path || '(body)', messages: [`nested deeper than ${MAX_BODY_DEPTH} levels`] };
+      return { path: path || '(body)', message: text('validation.tooDeep', { max: MAX_BODY_DEPTH }) };
     }
     for (const [key, child] of Object.entries(item)) {
       const childPath = Array.isArray(item) ? `${path}[${key}]` : path ? `${path}.${key}` : key;
       const reason = unstorableText(key);
-      if (reason) return { path: childPath, messages: [`field name ${reason}`] };
+      if (reason) return { path: childPath, message: text(KEY_REASON[reason], { field: childPath }) };
       if (!Array.isArray(item) && PROTOTYPE_KEYS.has(key)) {
-        return { path: childPath, messages: [`property ${key} should not exist`] };
+        return { path: childPath, message: text('validation.unknown', { field: childPath }) };
       }
       stack.push({ value: child, depth: depth + 1, path: childPath });
     }
@@ -62,7 +65,7 @@ export function refuseHostileJson(request: Request, _response: Response, next: N
  */
 export function requireUtf8(_request: IncomingMessage, _response: unknown, body: Buffer, encoding: string): void {
   if (encoding.toLowerCase() === 'utf-8' && !isUtf8(body)) {
-    throw Object.assign(new Error('The request body is not valid UTF-8.'), {
+    throw Object.assign(new Error('invalid UTF-8'), {
       status: 400,
       type: 'entity.utf8.invalid',
     });

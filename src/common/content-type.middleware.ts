@@ -1,4 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
+import { problem } from './i18n';
 import { ProblemException } from './problem';
 
 const WITH_BODY = new Set(['POST', 'PUT', 'PATCH']);
@@ -15,26 +16,12 @@ export function requireJsonBody(request: Request, _response: Response, next: Nex
   const hasBody = length > 0 || request.headers['transfer-encoding'] !== undefined;
   if (request.method === 'POST' && MULTIPART_ROUTE.test(request.path)) {
     if (hasBody && !request.is('multipart/form-data')) {
-      return next(
-        new ProblemException(
-          415,
-          'unsupported-media-type',
-          'Unsupported Media Type',
-          'Send the document as multipart/form-data with a part "file".',
-        ),
-      );
+      return next(new ProblemException(415, 'unsupported-media-type', problem('multipart-required')));
     }
     return next();
   }
   if (WITH_BODY.has(request.method) && hasBody && !request.is(['application/json', 'application/*+json'])) {
-    return next(
-      new ProblemException(
-        415,
-        'unsupported-media-type',
-        'Unsupported Media Type',
-        'Send the request body as application/json.',
-      ),
-    );
+    return next(new ProblemException(415, 'unsupported-media-type', problem('json-required')));
   }
   next();
 }

@@ -1,3 +1,5 @@
+import type { Messages } from './domain/messages';
+import { localize, problem, type ProblemText, text, type Text } from './i18n';
 import type { Bilingual, Language } from './language';
 
 /**
@@ -19,16 +21,24 @@ export type ErrorCategory =
 
 /**
  * The base of every module's typed errors (`<context>.errors.ts`). `code` is the stable,
- * machine-readable reason clients switch on: the problem's `type` is `/problems/<code>`.
+ * machine-readable reason clients switch on: the problem's `type` is `/problems/<code>`. Title and
+ * detail are texts of the catalogues (`common/i18n`), put into the answer's language by the filter.
  */
 export abstract class ApplicationError extends Error {
   abstract readonly category: ErrorCategory;
   abstract readonly code: string;
-  abstract readonly title: string;
 
-  constructor(readonly detail: string | Bilingual) {
-    super(typeof detail === 'string' ? detail : detail.en);
+  constructor(readonly texts: ProblemText) {
+    super(localize('en', texts.detail));
     this.name = new.target.name;
+  }
+
+  title(lang: Language): string {
+    return localize(lang, this.texts.title);
+  }
+
+  detail(lang: Language): string {
+    return localize(lang, this.texts.detail);
   }
 
   /** Extension members of the problem document, in the answer's language. */
@@ -42,19 +52,32 @@ export abstract class ApplicationError extends Error {
   }
 }
 
-/** A field error as answers list them: one path, its messages. */
+/** A field error as raised: one path, its one message (a catalogue text or the domain's own). */
 export interface FieldError {
+  path: string;
+  message: Text | Bilingual;
+}
+
+/** A field error as answers list them: one path, its message in the answer's language. */
+export interface LocalizedFieldError {
   path: string;
   messages: string[];
 }
+
+export const localizeFieldErrors = (lang: Language, errors: readonly FieldError[]): LocalizedFieldError[] =>
+  errors.map(({ path, message }) => ({ path, messages: [localize(lang, message)] }));
+
+/** The `errors` extension of a problem about one field. */
+export const fieldErrorsOf = (lang: Language, path: string, message: Text): { errors: LocalizedFieldError[] } => ({
+  errors: localizeFieldErrors(lang, [{ path, message }]),
+});
 
 /** A cursor that this list did not issue (or that decodes to a key of the wrong shape). */
 export class InvalidCursor extends ApplicationError {
   readonly category = 'invalid-input';
   readonly code = 'invalid-cursor';
-  readonly title = 'Invalid cursor';
   constructor() {
-    super('The cursor was not issued by this list.');
+    super(problem('invalid-cursor'));
   }
 }
 
@@ -62,29 +85,26 @@ export class InvalidCursor extends ApplicationError {
 export class InvalidInput extends ApplicationError {
   readonly category = 'invalid-input';
   readonly code = 'validation-failed';
-  readonly title = 'The request is invalid';
   constructor(readonly errors: FieldError[]) {
-    super('One or more fields are invalid.');
+    super(problem('validation-failed'));
   }
-  override extensions(): Record<string, unknown> {
-    return { errors: this.errors };
+  override extensions(lang: Language): Record<string, unknown> {
+    return { errors: localizeFieldErrors(lang, this.errors) };
   }
 }
 
 /**
  * A configured limit (docs/limits.md) would be passed: `conflict` for a count that only shrinks when
- * something is closed or never, `too-many` for a quota per day.
+ * something is closed or never, `too-many` for a quota per day. The detail is `limits.<setting>`.
  */
 export class LimitExceeded extends ApplicationError {
   readonly code = 'limit-exceeded';
-  readonly title = 'Limit exceeded';
   constructor(
     readonly category: 'conflict' | 'too-many',
-    private readonly setting: string,
+    private readonly setting: keyof Messages['limits'],
     private readonly max: number,
-    detail: Bilingual,
   ) {
-    super(detail);
+    super({ title: text('problems.limit-exceeded.title'), detail: text(`limits.${setting}`, { max }) });
   }
   override extensions(): Record<string, unknown> {
     return { limit: this.setting, max: this.max };

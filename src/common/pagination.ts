@@ -21,7 +21,7 @@ export class PageQuery {
   @IsOptional()
   @IsString()
   @MaxLength(512)
-  @Matches(/^[A-Za-z0-9_-]+$/, { message: 'cursor must be a cursor returned by this API' })
+  @Matches(/^[A-Za-z0-9_-]+$/, { message: 'validation.cursor' })
   cursor?: string;
 }
 

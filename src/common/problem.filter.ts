@@ -3,6 +3,7 @@ import type { Request, Response } from 'express';
 import { isDatabaseUnavailable } from '../database/postgres-errors';
 import { ApplicationError, type ErrorCategory } from './errors';
 import { etagOf } from './etag';
+import { localize, problem, type PlainProblemKey, type ProblemText } from './i18n';
 import { type Language, preferredLanguage } from './language';
 import { PROBLEM_CONTENT_TYPE, ProblemException, problemType, type ProblemDetails } from './problem';
 
@@ -53,16 +54,22 @@ const isBodyParserError = (e: unknown): e is BodyParserError =>
   typeof (e as BodyParserError).status === 'number' &&
   (typeof (e as BodyParserError).type === 'string' || (e as BodyParserError).expose === true);
 
-/** What a body parser's error without a `type` is: the decompression stream failed. */
-const UNDECODABLE_BODY = 'The request body is not encoded as its Content-Encoding says.';
+/** The texts of body parsers' errors by their `type`; one without a `type` failed to decompress. */
+const BODY_PARSER_PROBLEM: Record<string, PlainProblemKey> = {
+  'entity.parse.failed': 'invalid-json',
+  'entity.too.large': 'body-too-large',
+  'encoding.unsupported': 'unsupported-encoding',
+  'charset.unsupported': 'unsupported-charset',
+  'request.aborted': 'request-aborted',
+  'entity.utf8.invalid': 'invalid-utf8',
+};
 
-const BODY_PARSER_DETAIL: Record<string, string> = {
-  'entity.parse.failed': 'The request body is not valid JSON.',
-  'entity.too.large': 'The request body exceeds the size limit.',
-  'encoding.unsupported': 'The request body has an unsupported content encoding.',
-  'charset.unsupported': 'The request body has an unsupported charset.',
-  'request.aborted': 'The request was aborted by the client.',
-  'entity.utf8.invalid': 'The request body is not valid UTF-8.',
+/** Nest's own HttpExceptions (router, multer, terminus) by status. */
+const HTTP_PROBLEM: Record<number, PlainProblemKey> = {
+  400: 'bad-request',
+  413: 'body-too-large',
+  415: 'json-required',
+  503: 'service-unavailable',
 };
 
 /**
@@ -77,11 +84,15 @@ export class ProblemFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<Request & { id?: string }>();
     const response = http.getResponse<Response>();
-    const { problem, headers } = this.toProblem(exception, preferredLanguage(request.headers['accept-language']));
-    problem.instance ??= request.originalUrl;
-    if (problem.type === problemType('database-unavailable')) {
+    const { problem: answer, headers } = this.toProblem(
+      exception,
+      preferredLanguage(request.headers['accept-language']),
+      request,
+    );
+    answer.instance ??= request.originalUrl;
+    if (answer.type === problemType('database-unavailable')) {
       this.logger.warn({ err: exception, requestId: request.id }, 'Database unavailable');
-    } else if (problem.status >= 500 && problem.status !== 503) {
+    } else if (answer.status >= 500 && answer.status !== 503) {
       this.logger.error({ err: exception, requestId: request.id }, 'Unhandled error');
     }
     if (response.headersSent) {
@@ -89,43 +100,38 @@ export class ProblemFilter implements ExceptionFilter {
       return;
     }
     for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
-    response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
+    response.status(answer.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(answer));
   }
 
-  private toProblem(exception: unknown, lang: Language): { problem: ProblemDetails; headers: Record<string, string> } {
+  private toProblem(
+    exception: unknown,
+    lang: Language,
+    request: Request,
+  ): { problem: ProblemDetails; headers: Record<string, string> } {
     if (exception instanceof ApplicationError) {
-      const { code, title, detail, currentVersion } = exception;
+      const { code, currentVersion } = exception;
       return {
         problem: {
           type: problemType(code),
-          title,
+          title: exception.title(lang),
           status: STATUS_BY_CATEGORY[exception.category],
-          detail: typeof detail === 'string' ? detail : detail[lang],
+          detail: exception.detail(lang),
           ...exception.extensions(lang),
         },
         headers: currentVersion === undefined ? {} : { ETag: etagOf(currentVersion) },
       };
     }
     if (exception instanceof ProblemException) {
-      const { slug, title, detail, extensions, headers } = exception;
-      return {
-        problem: { type: problemType(slug), title, status: exception.getStatus(), detail, ...extensions },
-        headers,
-      };
+      return { problem: exception.toProblem(lang), headers: exception.headers };
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const body = exception.getResponse();
-      const message = typeof body === 'string' ? body : (body as { message?: unknown }).message;
-      const detail = Array.isArray(message) ? message.join('; ') : typeof message === 'string' ? message : undefined;
       const extensions =
         status === Number(HttpStatus.SERVICE_UNAVAILABLE) && typeof body === 'object' ? this.healthDetails(body) : {};
       return {
         problem: {
-          type: problemType(SLUG_BY_STATUS[status] ?? 'error'),
-          title: exception.name.replace(/Exception$/, '').replace(/([a-z])([A-Z])/g, '$1 $2'),
-          status,
-          detail,
+          ...this.localized(lang, SLUG_BY_STATUS[status] ?? 'error', status, this.httpTexts(exception, request)),
           ...extensions,
         },
         headers: {},
@@ -133,40 +139,40 @@ export class ProblemFilter implements ExceptionFilter {
     }
     if (isBodyParserError(exception) && exception.status >= 400 && exception.status < 500) {
       const status = exception.type === 'entity.parse.failed' ? 400 : exception.status;
+      const key =
+        exception.type === undefined ? 'undecodable-body' : (BODY_PARSER_PROBLEM[exception.type] ?? 'unreadable-body');
       return {
-        problem: {
-          type: problemType(SLUG_BY_STATUS[status] ?? 'bad-request'),
-          title: status === 413 ? 'Payload Too Large' : status === 415 ? 'Unsupported Media Type' : 'Bad Request',
-          status,
-          detail:
-            exception.type === undefined
-              ? UNDECODABLE_BODY
-              : (BODY_PARSER_DETAIL[exception.type] ?? 'The request body could not be read.'),
-        },
+        problem: this.localized(lang, SLUG_BY_STATUS[status] ?? 'bad-request', status, problem(key)),
         headers: {},
       };
     }
     if (isDatabaseUnavailable(exception)) {
       return {
-        problem: {
-          type: problemType('database-unavailable'),
-          title: 'Service Unavailable',
-          status: 503,
-          detail:
-            'The database is not reachable at the moment; retry shortly (commands with the same Idempotency-Key).',
-        },
+        problem: this.localized(lang, 'database-unavailable', 503, problem('database-unavailable')),
         headers: { 'Retry-After': '5' },
       };
     }
+    return { problem: this.localized(lang, 'internal-error', 500, problem('internal-error')), headers: {} };
+  }
+
+  private localized(lang: Language, slug: string, status: number, texts: ProblemText): ProblemDetails {
     return {
-      problem: {
-        type: problemType('internal-error'),
-        title: 'Internal Server Error',
-        status: 500,
-        detail: 'An unexpected error occurred.',
-      },
-      headers: {},
+      type: problemType(slug),
+      title: localize(lang, texts.title),
+      status,
+      detail: localize(lang, texts.detail),
     };
+  }
+
+  /** Nest's own exceptions carry English texts; the answer names what the client can do instead. */
+  private httpTexts(exception: HttpException, request: Request): ProblemText {
+    const status = exception.getStatus();
+    // Nest's router turns body-parser's SyntaxError (invalid JSON) into a BadRequestException with its message.
+    if (status === 400 && /JSON/.test(exception.message)) return problem('invalid-json');
+    if (status === 404) return problem('route-not-found', { method: request.method });
+    if (status === 405) return problem('method-not-allowed', { method: request.method });
+    const key = HTTP_PROBLEM[status];
+    return key ? problem(key) : problem('http-error', { status });
   }
 
   /** Terminus' 503 body lists the failing checks; keep them for operators. */

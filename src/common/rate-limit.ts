@@ -1,3 +1,4 @@
+import { problem } from './i18n';
 import { ProblemException } from './problem';
 
 /**
@@ -14,11 +15,6 @@ export const addressTracker = (ip: string | undefined): string => `ip:${ip ?? 'u
 export const budgetKey = (tracker: string, throttler = RATE_LIMIT_THROTTLER): string => `${throttler}:${tracker}`;
 
 export const tooManyRequests = (limit: number, seconds: number): ProblemException =>
-  new ProblemException(
-    429,
-    'too-many-requests',
-    'Too Many Requests',
-    `More than ${limit} requests per minute; retry in ${seconds} s.`,
-    {},
-    { 'Retry-After': String(seconds) },
-  );
+  new ProblemException(429, 'too-many-requests', problem('too-many-requests', { limit, seconds }), {
+    headers: { 'Retry-After': String(seconds) },
+  });

@@ -1,14 +1,104 @@
 import { type ArgumentMetadata, ValidationPipe, type ValidationError } from '@nestjs/common';
+import { getMetadataStorage } from 'class-validator';
 import { hostileInput } from './body-hygiene';
 import type { FieldError } from './errors';
+import { type MessageKey, type Params, text, type Text } from './i18n';
 import { validationProblem } from './problem';
 
-/** Flattens class-validator's tree into field paths such as `resources[0].moneyCents`. */
+/**
+ * class-validator's constraints in the order their message is chosen: the one message of a field
+ * names its first failed constraint — an unknown field, then the type, then the format, then the
+ * bounds (a number sent as `title` is "must be text", not also "at most 300 characters").
+ */
+const RULES: ReadonlyArray<[constraint: string, key: MessageKey]> = [
+  ['whitelistValidation', 'validation.unknown'],
+  ['unknownValue', 'validation.object'],
+  ['isDefined', 'validation.missing'],
+  ['nestedValidation', 'validation.object'],
+  ['isString', 'validation.string'],
+  ['isInt', 'validation.integer'],
+  ['isNumber', 'validation.number'],
+  ['isBoolean', 'validation.boolean'],
+  ['isArray', 'validation.array'],
+  ['isIn', 'validation.oneOf'],
+  ['equals', 'validation.equals'],
+  ['isEmail', 'validation.email'],
+  ['isUuid', 'validation.uuid'],
+  ['isUrl', 'validation.url'],
+  ['matches', 'validation.invalid'],
+  ['isIso8601', 'validation.instant'],
+  ['isNotEmpty', 'validation.notBlank'],
+  ['minLength', 'validation.minLength'],
+  ['maxLength', 'validation.maxLength'],
+  ['min', 'validation.min'],
+  ['max', 'validation.max'],
+  ['arrayMinSize', 'validation.arrayMin'],
+  ['arrayMaxSize', 'validation.arrayMax'],
+];
+const RANK = new Map(RULES.map(([constraint], i) => [constraint, i]));
+const KEY = new Map(RULES);
+
+/** The placeholders of a rule's text, from the decorator's arguments (`@MaxLength(300)` → max 300). */
+function paramsOf(constraint: string, args: readonly unknown[]): Params {
+  const [first] = args;
+  switch (constraint) {
+    case 'maxLength':
+    case 'max':
+    case 'arrayMaxSize':
+      return { max: Number(first) };
+    case 'minLength':
+    case 'min':
+    case 'arrayMinSize':
+      return { min: Number(first) };
+    case 'isIn':
+      return { values: (first as unknown[]).join(', ') };
+    case 'equals':
+      return { value: String(first) };
+    default:
+      return {};
+  }
+}
+
+const isMessageKey = (message: string | undefined): message is MessageKey =>
+  message !== undefined && /^validation\.[A-Za-z]+$/.test(message);
+
+/** The decorator arguments of `constraint` on the property an error is about. */
+function constraintArgs(error: ValidationError, constraint: string): readonly unknown[] {
+  const target = error.target?.constructor;
+  if (!target) return [];
+  const metadata = getMetadataStorage()
+    .getTargetValidationMetadatas(target, '', true, false)
+    .find((m) => m.propertyName === error.property && (m.name ?? m.type) === constraint);
+  return (metadata?.constraints as unknown[] | undefined) ?? [];
+}
+
+/** The one message of a field: missing, or its first failed constraint (RULES), with a key a decorator named. */
+function messageOf(error: ValidationError, field: string): Text {
+  const failed = Object.keys(error.constraints ?? {}).sort((a, b) => (RANK.get(a) ?? 99) - (RANK.get(b) ?? 99));
+  const [first] = failed;
+  if (
+    first !== 'whitelistValidation' &&
+    first !== 'unknownValue' &&
+    (error.value === undefined || error.value === null)
+  ) {
+    return text('validation.missing', { field });
+  }
+  const custom = error.constraints?.[first];
+  const key = isMessageKey(custom) ? custom : (KEY.get(first) ?? 'validation.invalid');
+  return { key, params: { ...paramsOf(first, constraintArgs(error, first)), field } };
+}
+
+/** Flattens class-validator's tree into field paths such as `resources[0].moneyCents`, one message each. */
 export function toFieldErrors(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((error) => {
-    const segment = /^\d+$/.test(error.property) ? `[${error.property}]` : error.property;
+    const index = /^\d+$/.test(error.property);
+    const segment = index ? `[${error.property}]` : error.property;
     const path = parent === '' ? segment : segment.startsWith('[') ? `${parent}${segment}` : `${parent}.${segment}`;
-    const own: FieldError[] = error.constraints ? [{ path, messages: Object.values(error.constraints) }] : [];
+    const field = index || error.property === '' ? path || '(body)' : error.property;
+    const own: FieldError[] =
+      error.constraints && Object.keys(error.constraints).length > 0
+        ? [{ path, message: messageOf(error, field) }]
+        : [];
     return [...own, ...toFieldErrors(error.children ?? [], path)];
   });
 }
@@ -34,6 +124,8 @@ export const createValidationPipe = (): ValidationPipe =>
     forbidNonWhitelisted: true,
     forbidUnknownValues: true,
     transform: true,
-    validationError: { target: false, value: false },
+    // Target and value stay inside the pipe: they choose the message (missing, the decorator's
+    // arguments) and never reach the answer.
+    validationError: { target: true, value: true },
     exceptionFactory: (errors) => validationProblem(toFieldErrors(errors)),
   });

@@ -53,7 +53,13 @@ import { TimerRepository } from './infrastructure/timer.repository';
     NotificationStoreModule,
     RegisterStoreModule,
   ],
-  controllers: [LifecycleController, CooperationsController, PartnerSearchController, SuccessController, InboxController],
+  controllers: [
+    LifecycleController,
+    CooperationsController,
+    PartnerSearchController,
+    SuccessController,
+    InboxController,
+  ],
   providers: [
     CooperationRepository,
     IdempotencyRepository,

@@ -3,6 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } f
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator, type HealthCheckResult } from '@nestjs/terminus';
 import { Public } from '../auth/access-policy.decorator';
 import { ProblemException } from '../common/problem';
+import { problem } from '../common/i18n';
 import { VERSION } from '../common/version';
 import { Readiness } from './readiness';
 
@@ -43,14 +44,10 @@ export class HealthController {
   })
   async ready(): Promise<HealthCheckResult & { version: string }> {
     if (this.readiness.draining) {
-      throw new ProblemException(
-        503,
-        'service-unavailable',
-        'Service Unavailable',
-        'The server is stopping and takes no new requests; send them to another instance.',
-        { draining: true, version: VERSION },
-        { 'Retry-After': '5' },
-      );
+      throw new ProblemException(503, 'service-unavailable', problem('draining'), {
+        extensions: { draining: true, version: VERSION },
+        headers: { 'Retry-After': '5' },
+      });
     }
     return { ...(await this.databaseCheck()), version: VERSION };
   }

@@ -61,10 +61,10 @@ describe('DocumentReferences.resolve', () => {
     const unknown = randomUUID();
     const error = await resolve(yard.id, [own.id, foreign.id, unknown]).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UnknownDocument);
-    expect((error as UnknownDocument).extensions()).toEqual({
+    expect((error as UnknownDocument).extensions('en')).toEqual({
       errors: [
-        { path: 'documents.1', messages: [`${foreign.id} is not a document of this cooperation`] },
-        { path: 'documents.2', messages: [`${unknown} is not a document of this cooperation`] },
+        { path: 'documents.1', messages: [`${foreign.id} is not a document of this cooperation.`] },
+        { path: 'documents.2', messages: [`${unknown} is not a document of this cooperation.`] },
       ],
     });
   });

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { Principal } from '../../auth/principal';
 import { InvalidInput } from '../../common/errors';
+import { text } from '../../common/i18n';
 import { isStorableInstant } from '../../common/domain/identifiers';
 import { decodeCursor, type Page, toPage } from '../../common/pagination';
 import { Metrics } from '../../metrics';
@@ -101,6 +102,6 @@ const decodeKey = (cursor: string): FeedKey => decodeCursor(cursor, ['instant', 
 function instant(value: string, path: string): string {
   const ms = Date.parse(value);
   const iso = Number.isNaN(ms) ? '' : new Date(ms).toISOString();
-  if (!isStorableInstant(iso)) throw new InvalidInput([{ path, messages: [`${path} must be a valid ISO 8601 time`] }]);
+  if (!isStorableInstant(iso)) throw new InvalidInput([{ path, message: text('validation.instant', { field: path }) }]);
   return iso;
 }

@@ -1,10 +1,10 @@
 import { ApplicationError } from '../../common/errors';
+import { problem } from '../../common/i18n';
 
 export class CheckpointNotFound extends ApplicationError {
   readonly category = 'not-found';
   readonly code = 'checkpoint-not-found';
-  readonly title = 'Not Found';
   constructor(id: string) {
-    super(`There is no checkpoint ${id}.`);
+    super(problem('checkpoint-not-found', { id }));
   }
 }

@@ -12,6 +12,7 @@ import type { Response } from 'express';
 import { Roles } from '../../auth/access-policy.decorator';
 import { CurrentPrincipal } from '../../auth/current-principal.decorator';
 import type { Principal } from '../../auth/principal';
+import { problem, text } from '../../common/i18n';
 import { ProblemException, validationProblem } from '../../common/problem';
 import type { RequestWithId } from '../../common/request-id';
 import { ParseUuidPipe } from '../../common/uuid.pipe';
@@ -64,12 +65,7 @@ export class AuditController {
   ): Promise<void> {
     const type = request.accepts(['application/json', NDJSON, CSV]);
     if (type === false) {
-      throw new ProblemException(
-        406,
-        'not-acceptable',
-        'Not Acceptable',
-        'This list answers application/json, application/x-ndjson (export) or text/csv (export).',
-      );
+      throw new ProblemException(406, 'not-acceptable', problem('not-acceptable-export'));
     }
     if (type === 'application/json') {
       response.json(await this.feed.page(query, principal, request.id));
@@ -104,7 +100,7 @@ export class AuditController {
         body !== null &&
         Object.getPrototypeOf(body) === Object.prototype &&
         Object.keys(body).length === 0);
-    if (!empty) throw validationProblem([{ path: '', messages: ['this request takes no body (or {})'] }]);
+    if (!empty) throw validationProblem([{ path: '', message: text('validation.noBody') }]);
     const document = await this.signCheckpoint.execute();
     response.setHeader('Location', `/api/v1/audit/checkpoints/${document.id}`);
     return document;

@@ -19,7 +19,7 @@ export class AuditTransitionsQuery extends PageQuery {
     description: 'AGS: entries whose actor acted for it, or of cooperations it is a member of (lead, partner, invited)',
   })
   @IsOptional()
-  @Matches(AGS_PATTERN, { message: 'municipality must be an AGS of 8 digits' })
+  @Matches(AGS_PATTERN, { message: 'validation.ags' })
   municipality?: string;
 
   @ApiPropertyOptional({ description: 'One cooperation (UUID)' })
@@ -29,7 +29,7 @@ export class AuditTransitionsQuery extends PageQuery {
 
   @ApiPropertyOptional({ description: 'Event type, e.g. SIGN_LOI' })
   @IsOptional()
-  @Matches(/^[A-Z][A-Z0-9_]{0,63}$/, { message: 'type must be an event type such as SIGN_LOI' })
+  @Matches(/^[A-Z][A-Z0-9_]{0,63}$/, { message: 'validation.eventTypeName' })
   type?: string;
 
   @ApiPropertyOptional({ description: "The actor's `sub`" })

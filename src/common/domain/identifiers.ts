@@ -19,11 +19,9 @@ export const isUuid = (value: unknown): value is string => typeof value === 'str
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** Why a string cannot be stored or hashed faithfully (PostgreSQL text refuses NUL; UTF-8 has no lone surrogates). */
-export function unstorableText(
-  text: string,
-): 'must not contain NUL characters' | 'must not contain unpaired surrogates' | null {
-  if (text.includes('\u0000')) return 'must not contain NUL characters';
-  if (LONE_SURROGATE.test(text)) return 'must not contain unpaired surrogates';
+export function unstorableText(text: string): 'nul' | 'surrogate' | null {
+  if (text.includes('\u0000')) return 'nul';
+  if (LONE_SURROGATE.test(text)) return 'surrogate';
   return null;
 }
 

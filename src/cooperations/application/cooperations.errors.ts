@@ -1,4 +1,11 @@
-import { ApplicationError, type ErrorCategory, type FieldError } from '../../common/errors';
+import {
+  ApplicationError,
+  type ErrorCategory,
+  type FieldError,
+  fieldErrorsOf,
+  localizeFieldErrors,
+} from '../../common/errors';
+import { problem, text, type Text } from '../../common/i18n';
 import type { Language } from '../../common/language';
 import {
   type CooperationContext,
@@ -12,9 +19,8 @@ import { describeUnmet } from './unmet-obligations';
 export class CooperationNotFound extends ApplicationError {
   readonly category = 'not-found';
   readonly code = 'cooperation-not-found';
-  readonly title = 'Not Found';
   constructor(id: string) {
-    super(`No cooperation ${id} is visible to you.`);
+    super(problem('cooperation-not-found', { id }));
   }
 }
 
@@ -22,9 +28,8 @@ export class CooperationNotFound extends ApplicationError {
 export class VersionMismatch extends ApplicationError {
   readonly category = 'precondition-failed';
   readonly code = 'version-mismatch';
-  readonly title = 'Precondition Failed';
   constructor(private readonly current: number) {
-    super(`The cooperation has changed: its current version is ${current}. Reload it and decide again.`);
+    super(problem('version-mismatch', { current }));
   }
   override extensions(): Record<string, unknown> {
     return { currentVersion: this.current };
@@ -37,18 +42,16 @@ export class VersionMismatch extends ApplicationError {
 export class IdempotencyKeyReused extends ApplicationError {
   readonly category = 'unprocessable';
   readonly code = 'idempotency-key-reused';
-  readonly title = 'Idempotency key reused';
   constructor() {
-    super('This Idempotency-Key was already used for a different request. Use a new key for a new request.');
+    super(problem('idempotency-key-reused'));
   }
 }
 
 export class ConcurrentUpdate extends ApplicationError {
   readonly category = 'conflict';
   readonly code = 'concurrent-update';
-  readonly title = 'Conflict';
   constructor() {
-    super('Another request changed the cooperation at the same time. Reload it and try again.');
+    super(problem('concurrent-update'));
   }
 }
 
@@ -56,24 +59,22 @@ export class ConcurrentUpdate extends ApplicationError {
 export class NotARegisteredLead extends ApplicationError {
   readonly category = 'forbidden';
   readonly code = 'forbidden';
-  readonly title = 'Forbidden';
   constructor() {
-    super('Only a coordinator of a registered municipality can open a cooperation.');
+    super(problem('not-a-registered-lead'));
   }
 }
 
 export class UnknownMunicipality extends ApplicationError {
   readonly category = 'unprocessable';
   readonly code = 'unknown-municipality';
-  readonly title = 'Unknown municipality';
   constructor(
     private readonly path: string,
     private readonly ags: string,
   ) {
-    super(`No public body ${ags} is registered.`);
+    super(problem('unknown-municipality', { ags }));
   }
-  override extensions(): Record<string, unknown> {
-    return { errors: [{ path: this.path, messages: [`${this.ags} is not a registered public body`] }] };
+  override extensions(lang: Language): Record<string, unknown> {
+    return fieldErrorsOf(lang, this.path, text('validation.notRegistered', { ags: this.ags }));
   }
 }
 
@@ -81,15 +82,14 @@ export class UnknownMunicipality extends ApplicationError {
 export class UnsupportedMunicipality extends ApplicationError {
   readonly category = 'unprocessable';
   readonly code = 'unsupported-municipality';
-  readonly title = 'Unsupported public body';
   constructor(
     private readonly path: string,
     private readonly body: { ags: string; name: string; kind: string },
   ) {
-    super(`${body.name} (${body.ags}) is a ${body.kind} without the district and region the lifecycle needs.`);
+    super(problem('unsupported-municipality', body));
   }
-  override extensions(): Record<string, unknown> {
-    return { errors: [{ path: this.path, messages: [`${this.body.ags} cannot take part in a cooperation yet`] }] };
+  override extensions(lang: Language): Record<string, unknown> {
+    return fieldErrorsOf(lang, this.path, text('validation.cannotTakePart', { ags: this.body.ags }));
   }
 }
 
@@ -97,42 +97,51 @@ export class UnsupportedMunicipality extends ApplicationError {
 export class UnknownDefinitionVersion extends ApplicationError {
   readonly category = 'internal';
   readonly code = 'unknown-definition-version';
-  readonly title = 'Unknown lifecycle definition version';
   constructor(private readonly error: UnknownDefinitionVersionError) {
-    super(error.message);
+    super(problem('unknown-definition-version', { version: String(error.definitionVersion) }));
   }
   override extensions(): Record<string, unknown> {
     return { definitionVersion: this.error.definitionVersion };
   }
 }
 
-const REJECTIONS: Record<Rejected['kind'], { category: ErrorCategory; title: string }> = {
-  'event-not-allowed': { category: 'conflict', title: 'Event not allowed in this state' },
-  forbidden: { category: 'forbidden', title: 'Forbidden' },
-  invalid: { category: 'unprocessable', title: 'The event is invalid' },
-  'obligations-unmet': { category: 'conflict', title: 'Obligations unmet' },
+const REJECTIONS: Record<Rejected['kind'], { category: ErrorCategory; code: string; title: Text }> = {
+  'event-not-allowed': {
+    category: 'conflict',
+    code: 'event-not-allowed',
+    title: text('problems.event-not-allowed.title'),
+  },
+  forbidden: { category: 'forbidden', code: 'forbidden', title: text('problems.event-forbidden.title') },
+  invalid: { category: 'unprocessable', code: 'invalid-event', title: text('problems.invalid-event.title') },
+  'obligations-unmet': {
+    category: 'conflict',
+    code: 'obligations-unmet',
+    title: text('problems.obligations-unmet.title'),
+  },
 };
 
 /** The domain refused the event; `mapPath` translates domain field paths to the body's. */
 export class EventRejected extends ApplicationError {
   readonly category: ErrorCategory;
   readonly code: string;
-  readonly title: string;
   constructor(
     readonly rejection: Rejected,
     private readonly mapPath: (path: string) => string = (p) => p,
     /** The cooperation as it was: names the municipalities in `missingText`. */
     private readonly context?: CooperationContext,
   ) {
-    super(rejection.detail);
-    this.code = rejection.kind === 'invalid' ? 'invalid-event' : rejection.kind;
-    ({ category: this.category, title: this.title } = REJECTIONS[rejection.kind]);
+    // The domain words its refusals itself (bilingual data beside its rules).
+    super({ title: REJECTIONS[rejection.kind].title, detail: rejection.detail });
+    ({ category: this.category, code: this.code } = REJECTIONS[rejection.kind]);
   }
   override extensions(lang: Language): Record<string, unknown> {
     switch (this.rejection.kind) {
       case 'invalid':
         return {
-          errors: groupByPath((this.rejection.errors ?? []).map((e) => ({ ...e, path: this.mapPath(e.path) }))),
+          errors: localizeFieldErrors(
+            lang,
+            firstPerPath((this.rejection.errors ?? []).map((e) => ({ ...e, path: this.mapPath(e.path) }))),
+          ),
         };
       case 'obligations-unmet':
         return { obligations: describeUnmet(this.rejection.unmet ?? [], lang, this.context) };
@@ -143,9 +152,9 @@ export class EventRejected extends ApplicationError {
   }
 }
 
-/** The domain reports one message per field; answers group them per path like the edge's validation. */
-function groupByPath(errors: readonly DomainFieldError[]): FieldError[] {
-  const byPath = new Map<string, string[]>();
-  for (const e of errors) byPath.set(e.path, [...(byPath.get(e.path) ?? []), e.message]);
-  return [...byPath].map(([path, messages]) => ({ path, messages }));
+/** One message per field, as the edge's validation answers: the domain's first for each path. */
+function firstPerPath(errors: readonly DomainFieldError[]): FieldError[] {
+  const byPath = new Map<string, FieldError>();
+  for (const e of errors) if (!byPath.has(e.path)) byPath.set(e.path, e);
+  return [...byPath.values()];
 }

@@ -28,17 +28,11 @@ export class GrowthLimits {
     const is = measure(after.context);
     const drafts = this.config.get('MAX_DRAFTS_PER_COOPERATION', { infer: true });
     if (is.drafts > was.drafts && is.drafts > drafts) {
-      throw new LimitExceeded('conflict', 'MAX_DRAFTS_PER_COOPERATION', drafts, {
-        de: `Eine Kooperation hat höchstens ${drafts} Entwürfe der Absichtserklärung und ${drafts} Vertragsentwürfe.`,
-        en: `A cooperation has at most ${drafts} drafts of the letter of intent and ${drafts} contract drafts.`,
-      });
+      throw new LimitExceeded('conflict', 'MAX_DRAFTS_PER_COOPERATION', drafts);
     }
     const cases = this.config.get('MAX_OPEN_CASES_PER_COOPERATION', { infer: true });
     if (is.openCases > was.openCases && is.openCases > cases) {
-      throw new LimitExceeded('conflict', 'MAX_OPEN_CASES_PER_COOPERATION', cases, {
-        de: `Eine Kooperation hat höchstens ${cases} offene Konfliktfälle; entscheiden Sie zuerst offene Fälle.`,
-        en: `A cooperation has at most ${cases} open escalation cases; decide open ones first.`,
-      });
+      throw new LimitExceeded('conflict', 'MAX_OPEN_CASES_PER_COOPERATION', cases);
     }
   }
 
@@ -46,10 +40,7 @@ export class GrowthLimits {
   async checkOpening(tx: EntityManager, sub: string, now: Date): Promise<void> {
     const max = this.config.get('MAX_COOPERATIONS_PER_CALLER_PER_DAY', { infer: true });
     if ((await this.cooperations.countOpenedBy(tx, sub, dayBefore(now))) >= max) {
-      throw new LimitExceeded('too-many', 'MAX_COOPERATIONS_PER_CALLER_PER_DAY', max, {
-        de: `Sie haben in den letzten 24 Stunden bereits ${max} Kooperationen eröffnet; versuchen Sie es später erneut.`,
-        en: `You opened ${max} cooperations in the last 24 hours; try again later.`,
-      });
+      throw new LimitExceeded('too-many', 'MAX_COOPERATIONS_PER_CALLER_PER_DAY', max);
     }
   }
 }

@@ -31,7 +31,12 @@ describe('partner search permissions', () => {
   it('a partner invited twice is invalid, as is inviting the lead itself', () => {
     expect(rejected(decide(state, { type: 'INVITE_PARTNER', municipality: LEGDEN }, COORD_HEEK, at))).toMatchObject({
       kind: 'invalid',
-      errors: [{ path: 'municipality.ags', message: '05554036 is already invited' }],
+      errors: [
+        {
+          path: 'municipality.ags',
+          message: { key: 'rules.alreadyInvited', params: { ags: '05554036', field: 'ags' } },
+        },
+      ],
     });
     const heek = { type: 'INVITE_PARTNER', municipality: OPENING.input.lead };
     expect(rejected(decide(state, heek, COORD_HEEK, at)).kind).toBe('invalid');
@@ -172,7 +177,9 @@ describe('letter-of-intent permissions', () => {
   it('signing a stale version, or twice, is invalid', () => {
     expect(rejected(decide(state, { type: 'SIGN_LOI', version: 2 }, COORD_LEGDEN, at))).toMatchObject({
       kind: 'invalid',
-      errors: [{ path: 'version', message: 'is not the current version (1)' }],
+      errors: [
+        { path: 'version', message: { key: 'rules.notCurrentVersion', params: { current: 1, field: 'version' } } },
+      ],
     });
     expect(rejected(decide(state, { type: 'SIGN_LOI', version: 1 }, COORD_HEEK, at)).kind).toBe('invalid');
   });
@@ -188,7 +195,7 @@ describe('letter-of-intent permissions', () => {
       errors: [
         {
           path: 'responsibilities[0].municipality',
-          message: '05554004 is not a participating municipality',
+          message: { key: 'rules.notParticipant', params: { ags: '05554004', field: 'municipality' } },
         },
       ],
     });
@@ -200,7 +207,9 @@ describe('letter-of-intent permissions', () => {
       resources: [{ ...LOI_DRAFT.resources[0], moneyCents: 120000.5 }],
     };
     expect(rejected(decide(state, cents, COORD_HEEK, at))).toMatchObject({
-      errors: [{ path: 'resources[0].moneyCents', message: 'must be an integer' }],
+      errors: [
+        { path: 'resources[0].moneyCents', message: { key: 'validation.integer', params: { field: 'moneyCents' } } },
+      ],
     });
   });
 });
@@ -218,14 +227,16 @@ describe('contract permissions', () => {
   it('a council resolution dated in the future is invalid', () => {
     expect(rejected(decide(state, { ...resolution, date: '2026-06-25' }, COORD_LEGDEN, at))).toMatchObject({
       kind: 'invalid',
-      errors: [{ path: 'date', message: 'must not be in the future (today is 2026-06-24)' }],
+      errors: [{ path: 'date', message: { key: 'rules.inFuture', params: { today: '2026-06-24', field: 'date' } } }],
     });
   });
 
   it('council resolutions: own municipality, its own body, current version', () => {
     expect(rejected(decide(state, resolution, AHAUS, at)).kind).toBe('forbidden');
     expect(rejected(decide(state, { ...resolution, body: 'Kreistag' }, COORD_LEGDEN, at))).toMatchObject({
-      errors: [{ path: 'body', message: 'must be the Rat of 05554036' }],
+      errors: [
+        { path: 'body', message: { key: 'rules.wrongBody', params: { body: 'Rat', ags: '05554036', field: 'body' } } },
+      ],
     });
     expect(rejected(decide(state, { ...resolution, version: 2 }, COORD_LEGDEN, at)).kind).toBe('invalid');
     const done = accept(decide(state, resolution, COORD_LEGDEN, at)).state;
@@ -246,12 +257,14 @@ describe('contract permissions', () => {
       contractVersion: 1,
     });
     expect(rejected(decide(state, { ...step, approvedOn: '2026-06-19' }, COORD_HEEK, at))).toMatchObject({
-      errors: [{ path: 'approvedOn', message: 'must not be before submittedOn' }],
+      errors: [{ path: 'approvedOn', message: { key: 'rules.notBeforeSubmitted', params: { field: 'approvedOn' } } }],
     });
     expect(
       rejected(decide(state, { ...step, kind: 'notification', deemedApproval: true }, COORD_HEEK, at)),
     ).toMatchObject({
-      errors: [{ path: 'deemedApproval', message: 'applies to approvals only' }],
+      errors: [
+        { path: 'deemedApproval', message: { key: 'rules.approvalsOnly', params: { field: 'deemedApproval' } } },
+      ],
     });
   });
 
@@ -269,7 +282,12 @@ describe('contract permissions', () => {
       },
     };
     expect(rejected(decide(state, shares, COORD_HEEK, at))).toMatchObject({
-      errors: [{ path: 'costAllocation.shares', message: 'must add up to 100 percent (is 50)' }],
+      errors: [
+        {
+          path: 'costAllocation.shares',
+          message: { key: 'rules.sharesTotal', params: { total: 50, field: 'shares' } },
+        },
+      ],
     });
   });
 

@@ -43,7 +43,7 @@ describe('order of checks and rejection kinds', () => {
     const d = rejected(decide(state, { type: 'START_LETTER_OF_INTENT', meta: { actor: AUDITOR } }, COORD_HEEK, at));
     expect(d).toMatchObject({
       kind: 'invalid',
-      errors: [{ path: 'meta', message: 'is not a known field' }],
+      errors: [{ path: 'meta', message: { key: 'validation.unknown', params: { field: 'meta' } } }],
     });
   });
 });

@@ -27,7 +27,7 @@ import { MOTIVE_IDS } from './motives';
 import { evaluate, type ObligationResult, PAYLOAD_OBLIGATIONS } from './obligations';
 import type { Bilingual } from './obligations.catalog';
 import { EVENT_RULES, type EventRule } from './phases';
-import { type FieldError, object, oneOf, str, text, validate } from './schema';
+import { type FieldError, object, oneOf, str, text, validate, fieldError } from './schema';
 import { diffTimers, isCurrentTimer, isSystemEventType, type TimerChanges } from './timers';
 import { followUpWarnings } from './warnings';
 
@@ -216,7 +216,7 @@ export function decide(persisted: PersistedState, event: unknown, actor: Actor, 
     }
     if (now.getTime() < Date.parse(timerEvent.dueAt)) {
       return reject('invalid', INVALID, {
-        errors: [{ path: 'dueAt', message: `the timer is not due before ${timerEvent.dueAt}` }],
+        errors: [fieldError('dueAt', 'rules.timerNotDue', { dueAt: timerEvent.dueAt })],
       });
     }
   }

@@ -63,7 +63,7 @@ describe('escalation cases [P6]', () => {
     });
     run.send(BOARD_LEGDEN, { type: 'ESCALATE_CASE', caseId, reason: 'keine Einigung' });
     expect(rejected(run.decide(BOARD_LEGDEN, { type: 'ESCALATE_CASE', caseId, reason: 'x' })).errors).toEqual([
-      { path: 'caseId', message: 'case 1 is at the last level; resolve it or declare it failed' },
+      { path: 'caseId', message: { key: 'rules.lastLevel', params: { number: 1, field: 'caseId' } } },
     ]);
     const done = run.send(BOARD_LEGDEN, { type: 'RESOLVE_CASE', caseId, decision: 'Abrechnung nach Fahrtenbuch' });
     expect(done.state.context.escalation.cases[0]).toMatchObject({

@@ -108,7 +108,7 @@ describe('exit [P7]', () => {
     expect(
       rejected(decide(run.state, { type: 'WITHDRAW_EXIT_REQUEST' }, COORD_SCHOEPPINGEN, at('2033-01-01T08:00:00Z')))
         .errors,
-    ).toEqual([{ path: 'type', message: 'the notice period ended on 2032-12-31' }]);
+    ).toEqual([{ path: 'type', message: { key: 'rules.noticeEnded', params: { date: '2032-12-31', field: 'type' } } }]);
   });
 
   it('dissolves when fewer than two partners remain, cancelling every timer', () => {
@@ -166,7 +166,10 @@ describe('dissolution', () => {
     run.send(COORD_HEEK, resolution(true));
     run.send(COORD_LEGDEN, resolution(true));
     expect(rejected(run.decide(COORD_SCHOEPPINGEN, { ...resolution(true), body: 'Kreistag' })).errors).toEqual([
-      { path: 'body', message: `must be the Rat of ${SCHOEPPINGEN.ags}` },
+      {
+        path: 'body',
+        message: { key: 'rules.wrongBody', params: { body: 'Rat', ags: SCHOEPPINGEN.ags, field: 'body' } },
+      },
     ]);
     const councils = run.send(COORD_SCHOEPPINGEN, resolution(true));
     expect(councils.stateAfter).toBe(ACTIVE_STATE);

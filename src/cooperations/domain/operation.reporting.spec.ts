@@ -72,16 +72,18 @@ describe('reporting [P6, P8]', () => {
     const run = activeAt('2027-02-01T08:00:00Z');
     expect(rejected(run.decide(COORD_HEEK, report('2027-Q2')))).toMatchObject({
       kind: 'invalid',
-      errors: [{ path: 'period', message: 'has not started (it starts on 2027-04-01)' }],
+      errors: [
+        { path: 'period', message: { key: 'rules.periodNotStarted', params: { date: '2027-04-01', field: 'period' } } },
+      ],
     });
     expect(rejected(run.decide(COORD_HEEK, report('2026-Q4'))).errors).toEqual([
-      { path: 'period', message: `is not a reporting period of ${HEEK.ags}` },
+      { path: 'period', message: { key: 'rules.notReportingPeriod', params: { ags: HEEK.ags, field: 'period' } } },
     ]);
     expect(rejected(run.decide(COORD_HEEK, report('2027-13'))).kind).toBe('invalid');
     run.send(COORD_HEEK, report('2027-01-01')); // by its start date
     expect(run.state.context.reporting.reports[0]).toMatchObject({ id: `${HEEK.ags}/2027-Q1`, late: false });
     expect(rejected(run.decide(COORD_HEEK, report('2027-Q1'))).errors).toEqual([
-      { path: 'period', message: '2027-Q1 has already been reported' },
+      { path: 'period', message: { key: 'rules.alreadyReported', params: { period: '2027-Q1', field: 'period' } } },
     ]);
   });
 

@@ -36,7 +36,7 @@ describe('durable timers: who may fire them, and what late or duplicate firings 
     const run = activeAt('2027-03-01T08:00:00Z');
     const timer = due(run); // report-due 2027-Q1
     expect(rejected(run.decide(SYSTEM_ACTOR, timer.event)).errors).toEqual([
-      { path: 'dueAt', message: `the timer is not due before ${timer.dueAt}` },
+      { path: 'dueAt', message: { key: 'rules.timerNotDue', params: { dueAt: timer.dueAt, field: 'dueAt' } } },
     ]);
     run.advanceTo(at('2027-04-01T08:00:00Z'));
     const before = run.state;

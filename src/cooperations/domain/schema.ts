@@ -1,4 +1,5 @@
 import { INSTANT_PATTERN } from '../../common/domain/identifiers';
+import type { MessageKey, Text } from '../../common/domain/messages';
 import { isCalendarDate } from './calendar';
 import { isNrwAgs } from './municipality';
 
@@ -11,10 +12,26 @@ import { isNrwAgs } from './municipality';
  * description is written once.
  */
 
+/** One message per field, by key of the texts' catalogue (translated at the HTTP edge). */
 export interface FieldError {
   path: string;
-  message: string;
+  message: Text;
 }
+
+/** The keys of the lifecycle rules' messages (`rules.*` of the catalogue). */
+export type RuleKey = Extract<MessageKey, `rules.${string}`>;
+
+/** The property a path ends in (`resources[0].moneyCents` → `moneyCents`), as messages name fields. */
+export const fieldOf = (path: string): string => /([^.[\]]+)\]?$/.exec(path)?.[1] ?? path;
+/** A field error whose text names the field (`{{field}}`: its label, else its name). */
+export const fieldError = (
+  path: string,
+  key: MessageKey,
+  params: Record<string, string | number> = {},
+): FieldError => ({
+  path,
+  message: { key, params: { ...params, field: fieldOf(path) } },
+});
 
 /** What a field means, German first (the users are German civil servants), for the API's documentation. */
 export interface Doc {
@@ -98,9 +115,9 @@ export const about = <T, O extends boolean>(
 /** A string; `min: 1` (the default is 0) requires non-blank text. */
 export const str = ({ min = 0, max = MAX_TEXT }: { min?: 0 | 1; max?: number } = {}): Schema<string> =>
   schema({ kind: 'string', min, max }, (v, path, errors) => {
-    if (typeof v !== 'string') errors.push({ path, message: 'must be a string' });
-    else if (v.trim().length < min) errors.push({ path, message: 'must not be empty' });
-    else if (v.length > max) errors.push({ path, message: `must be at most ${max} characters` });
+    if (typeof v !== 'string') errors.push(fieldError(path, 'validation.string'));
+    else if (v.trim().length < min) errors.push(fieldError(path, 'validation.notBlank'));
+    else if (v.length > max) errors.push(fieldError(path, 'validation.maxLength', { max }));
   });
 
 /** Non-blank text. */
@@ -108,60 +125,60 @@ export const text = (max = MAX_TEXT): Schema<string> => str({ min: 1, max });
 
 export const num = ({ min = -Infinity, max = Infinity, integer = false } = {}): Schema<number> =>
   schema({ kind: 'number', min, max, integer }, (v, path, errors) => {
-    if (typeof v !== 'number' || !Number.isFinite(v)) errors.push({ path, message: 'must be a finite number' });
-    else if (integer && !Number.isInteger(v)) errors.push({ path, message: 'must be an integer' });
-    else if (v < min || v > max) errors.push({ path, message: `must be between ${min} and ${max}` });
+    if (typeof v !== 'number' || !Number.isFinite(v)) errors.push(fieldError(path, 'validation.number'));
+    else if (integer && !Number.isInteger(v)) errors.push(fieldError(path, 'validation.integer'));
+    else if (v < min || v > max) errors.push(fieldError(path, 'validation.range', { min, max }));
   });
 
 export const int = (opts: { min?: number; max?: number } = {}): Schema<number> => num({ ...opts, integer: true });
 
 export const bool: Schema<boolean> = schema({ kind: 'boolean' }, (v, path, errors) => {
-  if (typeof v !== 'boolean') errors.push({ path, message: 'must be a boolean' });
+  if (typeof v !== 'boolean') errors.push(fieldError(path, 'validation.boolean'));
 });
 
 export const oneOf = <const V extends readonly string[]>(values: V): Schema<V[number]> =>
   schema({ kind: 'enum', values }, (v, path, errors) => {
     if (typeof v !== 'string' || !values.includes(v)) {
-      errors.push({ path, message: `must be one of: ${values.join(', ')}` });
+      errors.push(fieldError(path, 'validation.oneOf', { values: values.join(', ') }));
     }
   });
 
 export const literal = <const V extends string>(value: V): Schema<V> =>
   schema({ kind: 'literal', value }, (v, path, errors) => {
-    if (v !== value) errors.push({ path, message: `must be '${value}'` });
+    if (v !== value) errors.push(fieldError(path, 'validation.equals', { value }));
   });
 
 /** A calendar date `YYYY-MM-DD` (German civil date; see `calendar.ts`). */
 export const date: Schema<string> = schema({ kind: 'date' }, (v, path, errors) => {
-  if (!isCalendarDate(v)) errors.push({ path, message: 'must be a date YYYY-MM-DD' });
+  if (!isCalendarDate(v)) errors.push(fieldError(path, 'validation.date'));
 });
 
 /** The AGS of a North Rhine-Westphalian body. */
 export const ags: Schema<string> = schema({ kind: 'ags' }, (v, path, errors) => {
-  if (!isNrwAgs(v)) errors.push({ path, message: 'must be an 8-digit NRW AGS (05……)' });
+  if (!isNrwAgs(v)) errors.push(fieldError(path, 'validation.nrwAgs'));
 });
 
 export const email: Schema<string> = schema({ kind: 'email' }, (v, path, errors) => {
   if (typeof v !== 'string' || v.length > 254 || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v)) {
-    errors.push({ path, message: 'must be an e-mail address' });
+    errors.push(fieldError(path, 'validation.email'));
   }
 });
 
 /** An ISO 8601 UTC instant as `Date#toISOString` writes it, e.g. `2027-04-01T22:00:00.000Z`. */
 export const instant: Schema<string> = schema({ kind: 'instant' }, (v, path, errors) => {
   if (typeof v !== 'string' || !INSTANT_PATTERN.test(v)) {
-    errors.push({ path, message: 'must be an ISO 8601 UTC instant (YYYY-MM-DDTHH:mm:ss.sssZ)' });
+    errors.push(fieldError(path, 'validation.instant'));
     return;
   }
   const d = new Date(v);
-  if (Number.isNaN(d.getTime()) || d.toISOString() !== v) errors.push({ path, message: 'is not a valid instant' });
+  if (Number.isNaN(d.getTime()) || d.toISOString() !== v) errors.push(fieldError(path, 'validation.instant'));
 });
 
 export const array = <T>(item: Schema<T>, { min = 0, max = MAX_ITEMS } = {}): Schema<T[]> =>
   schema({ kind: 'array', item, min, max }, (v, path, errors) => {
-    if (!Array.isArray(v)) return void errors.push({ path, message: 'must be an array' });
-    if (v.length < min) errors.push({ path, message: `must have at least ${min} item(s)` });
-    if (v.length > max) return void errors.push({ path, message: `must have at most ${max} items` });
+    if (!Array.isArray(v)) return void errors.push(fieldError(path, 'validation.array'));
+    if (v.length < min) errors.push(fieldError(path, 'validation.arrayMin', { min }));
+    if (v.length > max) return void errors.push(fieldError(path, 'validation.arrayMax', { max }));
     v.forEach((x, i) => item.check(x, at(path, i), errors));
   });
 
@@ -186,14 +203,14 @@ export const nullable = <T>(s: Schema<T>): Schema<T | null> => ({
 export const object = <S extends Shape>(shape: S, name?: string): Schema<ObjectOf<S>> =>
   schema({ kind: 'object', shape, ...(name ? { name } : {}) }, (v, path, errors) => {
     if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-      return void errors.push({ path, message: 'must be an object' });
+      return void errors.push(fieldError(path, 'validation.object'));
     }
     const record = v as Record<string, unknown>;
     for (const key of Object.keys(record)) {
-      if (!Object.hasOwn(shape, key)) errors.push({ path: at(path, key), message: 'is not a known field' });
+      if (!Object.hasOwn(shape, key)) errors.push(fieldError(at(path, key), 'validation.unknown'));
     }
     for (const [key, s] of Object.entries(shape)) {
-      if (record[key] === undefined && !s.optional) errors.push({ path: at(path, key), message: 'is required' });
+      if (record[key] === undefined && !s.optional) errors.push(fieldError(at(path, key), 'validation.missing'));
       else s.check(record[key], at(path, key), errors);
     }
   });

@@ -1,4 +1,5 @@
 import { Injectable, type PipeTransform } from '@nestjs/common';
+import { text } from '../../common/i18n';
 import { validationProblem } from '../../common/problem';
 import { createValidationPipe } from '../../common/validation';
 import { API_EVENT_TYPES, EVENT_DTOS } from './dto/event.dto';
@@ -17,13 +18,14 @@ export class EventBodyPipe implements PipeTransform<unknown, Promise<EventBody>>
 
   async transform(body: unknown): Promise<EventBody> {
     if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-      throw validationProblem([{ path: '', messages: ['the body must be a JSON object with a "type"'] }]);
+      throw validationProblem([{ path: '', message: text('validation.bodyNotObject') }]);
     }
     const type = (body as { type?: unknown }).type;
     const dto =
       typeof type === 'string' && Object.hasOwn(EVENT_DTOS, type) ? EVENT_DTOS[type as LifecycleEventType] : undefined;
     if (!dto) {
-      throw validationProblem([{ path: 'type', messages: [`type must be one of: ${API_EVENT_TYPES.join(', ')}`] }]);
+      const message = text('validation.eventType', { field: 'type', values: API_EVENT_TYPES.join(', ') });
+      throw validationProblem([{ path: 'type', message }]);
     }
     await this.validation.transform(body, { type: 'body', metatype: dto });
     // The DTO instance only proves the shape; the domain gets the JSON the client sent.

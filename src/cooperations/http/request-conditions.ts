@@ -1,3 +1,4 @@
+import { text } from '../../common/i18n';
 import { validationProblem } from '../../common/problem';
 import { isUuid } from '../../common/domain/identifiers';
 import { canonicalize, sha256hex } from '../../history';
@@ -14,7 +15,7 @@ export function parseIfMatch(header: string | undefined): VersionPrecondition | 
   if (header.trim() === '*') return { any: true, versions: [] };
   const tags = header.split(',').map((t) => ENTITY_TAG.exec(t.trim()));
   if (tags.length === 0 || tags.some((t) => t === null)) {
-    throw validationProblem([{ path: 'If-Match', messages: ['If-Match must be "<version>" as sent in ETag, or *'] }]);
+    throw validationProblem([{ path: 'If-Match', message: text('validation.ifMatch') }]);
   }
   return {
     any: false,
@@ -25,7 +26,7 @@ export function parseIfMatch(header: string | undefined): VersionPrecondition | 
 export function parseIdempotencyKey(header: string | undefined): string | undefined {
   if (header === undefined) return undefined;
   if (!isUuid(header.trim())) {
-    throw validationProblem([{ path: 'Idempotency-Key', messages: ['Idempotency-Key must be a UUID'] }]);
+    throw validationProblem([{ path: 'Idempotency-Key', message: text('validation.idempotencyKey') }]);
   }
   return header.trim().toLowerCase();
 }

@@ -1,29 +1,26 @@
-import { ApplicationError } from '../../common/errors';
+import { ApplicationError, fieldErrorsOf } from '../../common/errors';
+import { problem, text } from '../../common/i18n';
+import type { Language } from '../../common/language';
 
 /** Coordinators and board members act for a municipality; their token must name one. */
 export class MunicipalityRequired extends ApplicationError {
   readonly category = 'invalid-input';
   readonly code = 'validation-failed';
-  readonly title = 'The request is invalid';
   constructor(private readonly role: string) {
-    super({
-      de: `Für die Rolle ${role} ist eine Kommune anzugeben.`,
-      en: `The role ${role} acts for a municipality: name one.`,
-    });
+    super(problem('municipality-required', { role }));
   }
-  override extensions(): Record<string, unknown> {
-    return { errors: [{ path: 'municipality', messages: [`required for the role ${this.role}`] }] };
+  override extensions(lang: Language): Record<string, unknown> {
+    return fieldErrorsOf(lang, 'municipality', text('validation.requiredForRole', { role: this.role }));
   }
 }
 
 export class UnknownSignInMunicipality extends ApplicationError {
   readonly category = 'unprocessable';
   readonly code = 'unknown-municipality';
-  readonly title = 'Unknown municipality';
   constructor(private readonly ags: string) {
-    super(`No public body ${ags} is registered.`);
+    super(problem('unknown-municipality', { ags }));
   }
-  override extensions(): Record<string, unknown> {
-    return { errors: [{ path: 'municipality', messages: [`${this.ags} is not a registered public body`] }] };
+  override extensions(lang: Language): Record<string, unknown> {
+    return fieldErrorsOf(lang, 'municipality', text('validation.notRegistered', { ags: this.ags }));
   }
 }

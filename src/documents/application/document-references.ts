@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { text } from '../../common/i18n';
 import type { DocumentReference } from '../domain/document';
 import { DocumentRepository } from '../infrastructure/document.repository';
 import { UnknownDocument } from './documents.errors';
@@ -15,9 +16,7 @@ export class DocumentReferences {
     const found = await this.documents.references(tx, cooperationId, wanted);
     const byId = new Map(found.map((r) => [r.id, r.sha256]));
     const errors = ids.flatMap((id, i) =>
-      byId.has(wanted[i])
-        ? []
-        : [{ path: `documents.${i}`, messages: [`${id} is not a document of this cooperation`] }],
+      byId.has(wanted[i]) ? [] : [{ path: `documents.${i}`, message: text('validation.notADocument', { id }) }],
     );
     if (errors.length > 0) throw new UnknownDocument(errors);
     return wanted.map((id) => ({ id, sha256: byId.get(id)! }));

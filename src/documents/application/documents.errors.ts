@@ -1,11 +1,12 @@
-import { ApplicationError, type FieldError } from '../../common/errors';
+import { ApplicationError, type FieldError, localizeFieldErrors } from '../../common/errors';
+import { problem } from '../../common/i18n';
+import type { Language } from '../../common/language';
 
 export class DocumentNotFound extends ApplicationError {
   readonly category = 'not-found';
   readonly code = 'not-found';
-  readonly title = 'Not Found';
   constructor(id: string) {
-    super(`No document ${id} in this cooperation.`);
+    super(problem('document-not-found', { id }));
   }
 }
 
@@ -13,20 +14,18 @@ export class DocumentNotFound extends ApplicationError {
 export class UnknownDocument extends ApplicationError {
   readonly category = 'unprocessable';
   readonly code = 'unknown-document';
-  readonly title = 'Unknown document';
   constructor(private readonly errors: FieldError[]) {
-    super('An event can only reference documents uploaded to the same cooperation.');
+    super(problem('unknown-document'));
   }
-  override extensions(): Record<string, unknown> {
-    return { errors: this.errors };
+  override extensions(lang: Language): Record<string, unknown> {
+    return { errors: localizeFieldErrors(lang, this.errors) };
   }
 }
 
 export class UnsupportedDocumentType extends ApplicationError {
   readonly category = 'unsupported-media-type';
   readonly code = 'unsupported-media-type';
-  readonly title = 'Unsupported Media Type';
   constructor() {
-    super('Only PDF, ODT, DOCX, PNG and JPEG documents are accepted; the content of this file is none of them.');
+    super(problem('unsupported-document-type'));
   }
 }

@@ -4,6 +4,7 @@ import type { Principal } from '../../auth/principal';
 import { Clock, dayBefore, nowOf } from '../../common/clock';
 import { ConfigService } from '@nestjs/config';
 import { InvalidInput, LimitExceeded } from '../../common/errors';
+import { text } from '../../common/i18n';
 import type { Environment } from '../../config/configuration';
 import { VisibilityPolicy } from '../../cooperations';
 import type { EvidenceDocument } from '../domain/document';
@@ -43,17 +44,11 @@ export class UploadDocumentUseCase {
     const counts = await this.documents.counts(cooperationId, principal.sub, dayBefore(now));
     const perCooperation = this.config.get('MAX_DOCUMENTS_PER_COOPERATION', { infer: true });
     if (counts.ofCooperation >= perCooperation) {
-      throw new LimitExceeded('conflict', 'MAX_DOCUMENTS_PER_COOPERATION', perCooperation, {
-        de: `Eine Kooperation hat höchstens ${perCooperation} Dokumente.`,
-        en: `A cooperation has at most ${perCooperation} documents.`,
-      });
+      throw new LimitExceeded('conflict', 'MAX_DOCUMENTS_PER_COOPERATION', perCooperation);
     }
     const perDay = this.config.get('MAX_DOCUMENTS_PER_CALLER_PER_DAY', { infer: true });
     if (counts.byCaller >= perDay) {
-      throw new LimitExceeded('too-many', 'MAX_DOCUMENTS_PER_CALLER_PER_DAY', perDay, {
-        de: `Sie haben in den letzten 24 Stunden bereits ${perDay} Dokumente hochgeladen; versuchen Sie es später erneut.`,
-        en: `You uploaded ${perDay} documents in the last 24 hours; try again later.`,
-      });
+      throw new LimitExceeded('too-many', 'MAX_DOCUMENTS_PER_CALLER_PER_DAY', perDay);
     }
   }
 
@@ -65,9 +60,7 @@ export class UploadDocumentUseCase {
   ): Promise<EvidenceDocument> {
     await this.admit(cooperationId, principal);
     if (!file) {
-      throw new InvalidInput([
-        { path: 'file', messages: ['send the document as the multipart/form-data part "file"'] },
-      ]);
+      throw new InvalidInput([{ path: 'file', message: text('validation.fileMissing') }]);
     }
     const mediaType = sniffMediaType(file.content.sample);
     if (!mediaType) throw new UnsupportedDocumentType();

@@ -28,6 +28,7 @@ import { Roles } from '../../auth/access-policy.decorator';
 import { CurrentPrincipal } from '../../auth/current-principal.decorator';
 import { type Principal, ROLES } from '../../auth/principal';
 import { unstorableText } from '../../common/domain/identifiers';
+import { text } from '../../common/i18n';
 import { validationProblem } from '../../common/problem';
 import { ParseUuidPipe } from '../../common/uuid.pipe';
 import { ReadDocumentsQuery } from '../application/read-documents.query';
@@ -87,7 +88,7 @@ export class DocumentsController {
     const unstorable = file?.originalname === undefined ? null : unstorableText(file.originalname);
     if (unstorable) {
       if (file) await discard(file.path);
-      throw validationProblem([{ path: 'file', messages: [`file name ${unstorable}`] }]);
+      throw validationProblem([{ path: 'file', message: text(`validation.${unstorable}`, { field: 'file' }) }]);
     }
     try {
       const document = await this.uploadDocument.execute(

@@ -12,7 +12,7 @@ export const CASE_STATUSES: readonly CaseStatus[] = ['open', 'resolved', 'failed
 export class EscalationQuery extends PageQuery {
   @ApiPropertyOptional({ format: 'uuid', description: 'Only the cases of this cooperation' })
   @IsOptional()
-  @Matches(UUID_PATTERN, { message: 'cooperation must be a UUID' })
+  @Matches(UUID_PATTERN, { message: 'validation.uuid' })
   cooperation?: string;
 
   @ApiPropertyOptional({ minimum: 1, description: 'Only cases at this level (1-based) of the conflict procedure' })

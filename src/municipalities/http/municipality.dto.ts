@@ -72,7 +72,7 @@ export class MunicipalityQuery extends PageQuery {
 /** An admin registers a public body that is not in the NRW registry (e.g. a Landschaftsverband). */
 export class CreateMunicipalityDto {
   @ApiProperty({ example: '03454020', description: 'Key of 8 digits (the AGS for municipalities of other Länder)' })
-  @Matches(AGS_PATTERN, { message: 'ags must be 8 digits' })
+  @Matches(AGS_PATTERN, { message: 'validation.ags' })
   ags!: string;
 
   @ApiProperty({ example: 'Landschaftsverband Westfalen-Lippe' })

@@ -1,29 +1,27 @@
 import { ApplicationError } from '../../common/errors';
+import { problem, type Text } from '../../common/i18n';
 
 export class SubscriptionNotFound extends ApplicationError {
   readonly category = 'not-found';
   readonly code = 'webhook-subscription-not-found';
-  readonly title = 'Not Found';
   constructor(id: string) {
-    super(`No webhook subscription ${id}.`);
+    super(problem('webhook-subscription-not-found', { id }));
   }
 }
 
 export class DeliveryNotFound extends ApplicationError {
   readonly category = 'not-found';
   readonly code = 'notification-delivery-not-found';
-  readonly title = 'Not Found';
   constructor(id: string) {
-    super(`No notification delivery ${id}.`);
+    super(problem('notification-delivery-not-found', { id }));
   }
 }
 
 export class NotificationAddressNotFound extends ApplicationError {
   readonly category = 'not-found';
   readonly code = 'notification-address-not-found';
-  readonly title = 'Not Found';
   constructor(id: string) {
-    super(`No notification address ${id}.`);
+    super(problem('notification-address-not-found', { id }));
   }
 }
 
@@ -31,12 +29,8 @@ export class NotificationAddressNotFound extends ApplicationError {
 export class NotYourMunicipality extends ApplicationError {
   readonly category = 'forbidden';
   readonly code = 'forbidden';
-  readonly title = 'Forbidden';
   constructor(ags: string) {
-    super({
-      de: `Nur für die eigene Kommune (hier: ${ags}) oder für Administratorinnen und Administratoren.`,
-      en: `Only for one's own municipality (here: ${ags}) or for admins.`,
-    });
+    super(problem('not-your-municipality', { ags }));
   }
 }
 
@@ -44,11 +38,7 @@ export class NotYourMunicipality extends ApplicationError {
 export class WebhookTargetRefused extends ApplicationError {
   readonly category = 'unprocessable';
   readonly code = 'webhook-target-refused';
-  readonly title = 'Webhook target refused';
-  constructor(reason: string) {
-    super({
-      de: `Dieses Webhook-Ziel ist nicht erlaubt: ${reason}.`,
-      en: `This webhook target is not allowed: ${reason}.`,
-    });
+  constructor(reason: Text) {
+    super(problem('webhook-target-refused', { reason }));
   }
 }

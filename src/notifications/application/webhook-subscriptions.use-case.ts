@@ -4,6 +4,7 @@ import { isIP } from 'node:net';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Principal } from '../../auth/principal';
 import { Clock, nowOf } from '../../common/clock';
+import { text } from '../../common/i18n';
 import { isNonPublicAddress, webhookUrlProblem } from '../domain/address-guard';
 import { type Subscription, SubscriptionRepository } from '../infrastructure/subscription.repository';
 import { assertMayManage, mayManage } from './notification-scope';
@@ -58,7 +59,7 @@ export class WebhookSubscriptionsUseCase {
   /** The URL's form always; in production also where its name points (the sender checks again on every delivery). */
   private async checkTarget(url: string): Promise<void> {
     const problem = webhookUrlProblem(url);
-    if (problem) throw new WebhookTargetRefused(problem);
+    if (problem) throw new WebhookTargetRefused(text(`webhookTargets.${problem}`));
     if (!this.sender.guarded) return;
     const host = new URL(url).hostname.replace(/^\[|\]$/g, '');
     const addresses = isIP(host)
@@ -67,8 +68,8 @@ export class WebhookSubscriptionsUseCase {
           (a) => a.map((x) => x.address),
           () => [],
         );
-    if (addresses.length === 0) throw new WebhookTargetRefused(`${host} does not resolve`);
+    if (addresses.length === 0) throw new WebhookTargetRefused(text('webhookTargets.unresolvable', { host }));
     const refused = addresses.find(isNonPublicAddress);
-    if (refused) throw new WebhookTargetRefused(`${host} resolves to the non-public address ${refused}`);
+    if (refused) throw new WebhookTargetRefused(text('webhookTargets.nonPublic', { host, address: refused }));
   }
 }

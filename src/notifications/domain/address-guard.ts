@@ -40,15 +40,18 @@ export function isNonPublicAddress(address: string): boolean {
   return BLOCKED.check(address, family === 4 ? 'ipv4' : 'ipv6');
 }
 
+/** Why a URL is no webhook target, named as the texts' catalogue does (`webhookTargets.*`). */
+export type WebhookUrlProblem = 'notAUrl' | 'scheme' | 'credentials';
+
 /** Only http(s) URLs without credentials are webhook targets; the reason when not. */
-export function webhookUrlProblem(raw: string): string | null {
+export function webhookUrlProblem(raw: string): WebhookUrlProblem | null {
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    return 'not a URL';
+    return 'notAUrl';
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return 'only http and https URLs are allowed';
-  if (url.username || url.password) return 'a URL must not carry credentials';
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return 'scheme';
+  if (url.username || url.password) return 'credentials';
   return null;
 }

@@ -18,7 +18,7 @@ export class CreateSubscriptionDto {
     description: "Whose cooperations' events; a coordinator's own by default, absent for an admin: every event",
   })
   @IsOptional()
-  @Matches(AGS, { message: 'municipality must be 8 digits' })
+  @Matches(AGS, { message: 'validation.ags' })
   municipality?: string;
 }
 
@@ -65,7 +65,7 @@ export class AddressDto {
 export class DeliveryListQueryDto extends PageQuery {
   @ApiPropertyOptional({ description: 'Admins: one municipality’s log' })
   @IsOptional()
-  @Matches(AGS, { message: 'municipality must be 8 digits' })
+  @Matches(AGS, { message: 'validation.ags' })
   municipality?: string;
 
   @ApiPropertyOptional({ format: 'uuid' })

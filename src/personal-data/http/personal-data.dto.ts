@@ -6,7 +6,7 @@ export class ErasePersonalDataDto {
   @ApiProperty({ maxLength: 2000, example: 'Antrag auf Löschung nach Art. 17 DSGVO vom 02.03.2027' })
   @IsString()
   @MaxLength(2000)
-  @Matches(/\S/, { message: '$property must not be empty' })
+  @Matches(/\S/, { message: 'validation.notBlank' })
   reason!: string;
 }
 

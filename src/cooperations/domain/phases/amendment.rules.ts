@@ -1,7 +1,7 @@
 import { germanDate } from '../calendar';
 import { type CooperationContext, type Member, nextVersionNumber, participants } from '../cooperation';
 import type { Bilingual } from '../obligations.catalog';
-import type { FieldError } from '../schema';
+import { type FieldError, fieldError } from '../schema';
 import { amendmentProcedure, inForceOn } from '../supervision';
 import { termEndTimers } from '../term';
 import { TERM_END_KEY, withTimers } from '../timers';
@@ -34,15 +34,15 @@ export const PROPOSE_AMENDMENT: EventRule<'PROPOSE_AMENDMENT'> = {
     const errors: FieldError[] = leavingErrors(ctx, text, joining, leaving);
     joining.forEach((m, i) => {
       if (ctx.members[m.ags]?.status === 'active') {
-        errors.push({ path: `joining[${i}]`, message: `${m.ags} is already a partner` });
+        errors.push(fieldError(`joining[${i}]`, 'rules.alreadyPartner', { ags: m.ags }));
       }
       if (joining.findIndex((x) => x.ags === m.ags) < i) {
-        errors.push({ path: `joining[${i}]`, message: 'appears twice' });
+        errors.push(fieldError(`joining[${i}]`, 'rules.twice'));
       }
     });
     const current = ctx.contract.versions[ctx.contract.versions.length - 1];
     if (current && text.legalForm !== current.legalForm) {
-      errors.push({ path: 'legalForm', message: 'a change of the legal form is no amendment (a new cooperation)' });
+      errors.push(fieldError('legalForm', 'rules.legalFormChange'));
     }
     const parties = [
       ...participants(ctx)
@@ -164,25 +164,20 @@ function leavingErrors(
 ): FieldError[] {
   if (leaving.length === 0) return [];
   if (text.legalForm !== 'zweckverband') {
-    return [
-      {
-        path: 'leaving',
-        message: 'applies to a Zweckverband only (§ 20 GkG NRW); other forms end a membership by exit',
-      },
-    ];
+    return [fieldError('leaving', 'rules.leavingZweckverbandOnly')];
   }
   const errors: FieldError[] = [];
   leaving.forEach((ags, i) => {
     if (ctx.members[ags]?.status !== 'active') {
-      errors.push({ path: `leaving[${i}]`, message: `${ags} is not a partner` });
+      errors.push(fieldError(`leaving[${i}]`, 'rules.notParticipant', { ags }));
     } else if (ags === text.seat) {
-      errors.push({ path: `leaving[${i}]`, message: 'the seat cannot leave; move the seat first' });
+      errors.push(fieldError(`leaving[${i}]`, 'rules.seatCannotLeave'));
     }
-    if (joining.some((m) => m.ags === ags)) errors.push({ path: `leaving[${i}]`, message: 'cannot join and leave' });
-    if (leaving.indexOf(ags) < i) errors.push({ path: `leaving[${i}]`, message: 'appears twice' });
+    if (joining.some((m) => m.ags === ags)) errors.push(fieldError(`leaving[${i}]`, 'rules.joinAndLeave', { ags }));
+    if (leaving.indexOf(ags) < i) errors.push(fieldError(`leaving[${i}]`, 'rules.twice'));
   });
   if (participants(ctx).length - leaving.length + joining.length < 2) {
-    errors.push({ path: 'leaving', message: 'at least two members must remain (otherwise propose the dissolution)' });
+    errors.push(fieldError('leaving', 'rules.twoMustRemain'));
   }
   return errors;
 }

@@ -1,5 +1,5 @@
 import type { CooperationContext } from '../cooperation';
-import type { FieldError } from '../schema';
+import { type FieldError, fieldError } from '../schema';
 import { withSearchClosed } from './publication.rules';
 import { asLead, asParticipant, COORDINATORS, type EventRule, notInFuture, touched, withoutPending } from './rule';
 
@@ -7,7 +7,7 @@ import { asLead, asParticipant, COORDINATORS, type EventRule, notInFuture, touch
 const contactElsewhere = (ctx: CooperationContext, userSub: string, ags: string): FieldError[] =>
   Object.values(ctx.contacts)
     .filter((c) => c.userSub === userSub && c.municipality !== ags)
-    .map((c) => ({ path: 'userSub', message: `is already the contact of ${c.municipality}` }));
+    .map((c) => fieldError('userSub', 'rules.contactElsewhere', { ags: c.municipality }));
 
 /**
  * A coordinator appointing themselves (`userSub` is their own token subject) makes the contact at

@@ -8,7 +8,7 @@ import {
 } from '../cooperation';
 import type { ContractText, DraftContract, RecordSupervisoryStep } from '../events';
 import { initialReportingTimers } from '../reporting';
-import type { FieldError } from '../schema';
+import { type FieldError, fieldError, type RuleKey } from '../schema';
 import { conclusionProcedure, currentProcedure, inForceOn } from '../supervision';
 import { termEndTimers } from '../term';
 import { withTimers } from '../timers';
@@ -33,36 +33,30 @@ const NO_CONTRACT = {
 /** Checks of a contract text, for a draft and for an amendment. */
 export function contractTextErrors(ctx: CooperationContext, e: ContractText, parties: readonly string[]): FieldError[] {
   const party = (ags: string, path: string): FieldError[] =>
-    parties.includes(ags) ? [] : [{ path, message: `${ags} is not a participating municipality` }];
+    parties.includes(ags) ? [] : [fieldError(path, 'rules.notParticipant', { ags })];
   const errors: FieldError[] = [...party(e.seat, 'seat')];
   const isOrv = e.legalForm === 'oeffentlich-rechtliche-vereinbarung';
   if (isOrv && !e.variant) {
-    errors.push({
-      path: 'variant',
-      message: "is required for a public-law agreement ('delegating' or 'mandating')",
-    });
+    errors.push(fieldError('variant', 'rules.variantRequired'));
   }
-  if (!isOrv && e.variant) errors.push({ path: 'variant', message: 'applies to public-law agreements only' });
+  if (!isOrv && e.variant) errors.push(fieldError('variant', 'rules.publicLawOnly'));
   const shares = e.costAllocation.shares;
   shares.forEach((s, i) => {
     errors.push(...party(s.municipality, `costAllocation.shares[${i}].municipality`));
     if (shares.findIndex((x) => x.municipality === s.municipality) < i) {
-      errors.push({ path: `costAllocation.shares[${i}].municipality`, message: 'appears twice' });
+      errors.push(fieldError(`costAllocation.shares[${i}].municipality`, 'rules.twice'));
     }
   });
   const total = shares.reduce((sum, s) => sum + s.percent, 0);
   if (shares.length > 0 && Math.abs(total - 100) > 1e-6) {
-    errors.push({
-      path: 'costAllocation.shares',
-      message: `must add up to 100 percent (is ${total})`,
-    });
+    errors.push(fieldError('costAllocation.shares', 'rules.sharesTotal', { total }));
   }
   if (e.term.end && e.term.end <= e.term.start) {
-    errors.push({ path: 'term.end', message: 'must be after term.start' });
+    errors.push(fieldError('term.end', 'rules.afterStart'));
   }
   const earliest = e.exitTerms?.earliestDate;
   if (earliest && earliest < e.term.start) {
-    errors.push({ path: 'exitTerms.earliestDate', message: 'must not be before term.start' });
+    errors.push(fieldError('exitTerms.earliestDate', 'rules.notBeforeStart'));
   }
   return errors;
 }
@@ -128,31 +122,23 @@ export const RECORD_SUPERVISORY_STEP: EventRule<'RECORD_SUPERVISORY_STEP'> = {
     const errors: FieldError[] = (
       ['submittedOn', 'approvedOn', 'objectedOn', 'discussionScheduledOn', 'refusedOn', 'publishedOn'] as const
     ).flatMap((k) => notInFuture(e[k], k, today));
-    const before = (a: string | undefined, b: string | undefined, path: string, message: string) => {
-      if (a && b && b < a) errors.push({ path, message });
+    const before = (a: string | undefined, b: string | undefined, path: string, key: RuleKey) => {
+      if (a && b && b < a) errors.push(fieldError(path, key));
     };
-    before(e.submittedOn, e.approvedOn, 'approvedOn', 'must not be before submittedOn');
-    before(e.submittedOn, e.objectedOn, 'objectedOn', 'must not be before submittedOn');
-    before(e.submittedOn, e.discussionScheduledOn, 'discussionScheduledOn', 'must not be before submittedOn');
-    before(
-      e.approvedOn ?? e.submittedOn,
-      e.publishedOn,
-      'publishedOn',
-      'must not be before the approval or submission',
-    );
+    before(e.submittedOn, e.approvedOn, 'approvedOn', 'rules.notBeforeSubmitted');
+    before(e.submittedOn, e.objectedOn, 'objectedOn', 'rules.notBeforeSubmitted');
+    before(e.submittedOn, e.discussionScheduledOn, 'discussionScheduledOn', 'rules.notBeforeSubmitted');
+    before(e.approvedOn ?? e.submittedOn, e.publishedOn, 'publishedOn', 'rules.notBeforeApproval');
     if (e.kind === 'notification') {
       for (const k of ['approvedOn', 'deemedApproval', 'objectedOn', 'discussionScheduledOn', 'refusedOn'] as const) {
-        if (e[k] !== undefined) errors.push({ path: k, message: 'applies to approvals only' });
+        if (e[k] !== undefined) errors.push(fieldError(k, 'rules.approvalsOnly'));
       }
     }
     if (e.approvedOn && e.deemedApproval) {
-      errors.push({
-        path: 'deemedApproval',
-        message: 'cannot be claimed when an explicit approval is recorded',
-      });
+      errors.push(fieldError('deemedApproval', 'rules.deemedWithExplicit'));
     }
-    if (e.approvedOn && e.refusedOn) errors.push({ path: 'refusedOn', message: 'cannot be given with approvedOn' });
-    before(e.submittedOn, e.refusedOn, 'refusedOn', 'must not be before submittedOn');
+    if (e.approvedOn && e.refusedOn) errors.push(fieldError('refusedOn', 'rules.refusedWithApproved'));
+    before(e.submittedOn, e.refusedOn, 'refusedOn', 'rules.notBeforeSubmitted');
     if (e.designation) errors.push(...notInFuture(e.designation.designatedOn, 'designation.designatedOn', today));
     return errors;
   },

@@ -2,6 +2,7 @@ import type { CooperationContext, Report } from '../cooperation';
 import type { Ags } from '../municipality';
 import { findPeriod, findReport } from '../reporting';
 import { asParticipant, COORDINATORS, type EventRule, touched } from './rule';
+import { fieldError } from '../schema';
 
 const submitted = (ctx: CooperationContext, reporter: Ags, period: string): Report | undefined => {
   const p = findPeriod(ctx, reporter, period);
@@ -15,7 +16,7 @@ export const CORRECT_REPORT: EventRule<'CORRECT_REPORT'> = {
   validate: (ctx, e, actor) =>
     submitted(ctx, actor.municipality!, e.period)
       ? []
-      : [{ path: 'period', message: `${actor.municipality} has submitted no report for ${e.period}` }],
+      : [fieldError('period', 'rules.noReportSubmitted', { ags: actor.municipality!, period: e.period })],
   apply: (ctx, e, { actor, at }) => {
     const report = submitted(ctx, actor.municipality!, e.period)!;
     const previous = { at, by: actor.sub, reason: e.reason, narrative: report.narrative, values: report.values };

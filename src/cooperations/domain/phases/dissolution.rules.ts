@@ -1,3 +1,4 @@
+import { fieldError } from '../schema';
 import type { EventMeta } from '../actor';
 import { type CooperationContext, currentContract, type EscalationCase } from '../cooperation';
 import { dissolutionMissing } from '../obligations.procedures';
@@ -24,12 +25,7 @@ export const PROPOSE_DISSOLUTION: EventRule<'PROPOSE_DISSOLUTION'> = {
       : null,
   validate: (ctx, e) =>
     e.effectiveOn && currentContract(ctx)?.legalForm !== 'oeffentlich-rechtliche-vereinbarung'
-      ? [
-          {
-            path: 'effectiveOn',
-            message: 'applies to an öffentlich-rechtliche Vereinbarung only (§ 24 Abs. 4 GkG NRW)',
-          },
-        ]
+      ? [fieldError('effectiveOn', 'rules.effectiveOnOervOnly')]
       : [],
   apply: (ctx, e, { actor, at }) => {
     const proposal = {

@@ -2,7 +2,7 @@ import type { Actor } from '../actor';
 import { type CooperationContext, type EscalationCase, isParticipant } from '../cooperation';
 import { closeCase, conflictLevels, escalateCase, findCase, isLastLevel, mayActOnCase, openCase } from '../escalation';
 import type { Bilingual } from '../obligations.catalog';
-import type { FieldError } from '../schema';
+import { type FieldError, fieldError } from '../schema';
 import {
   asParticipant,
   BOARD_MEMBERS,
@@ -28,7 +28,7 @@ export const RAISE_CONFLICT: EventRule<'RAISE_CONFLICT'> = {
   validate: (ctx, e) =>
     e.parties.flatMap((p, i) => [
       ...mustParticipate(ctx, p, `parties[${i}]`),
-      ...(e.parties.indexOf(p) < i ? [{ path: `parties[${i}]`, message: 'appears twice' }] : []),
+      ...(e.parties.indexOf(p) < i ? [fieldError(`parties[${i}]`, 'rules.twice')] : []),
     ]),
   apply: (ctx, e, meta) =>
     touched(
@@ -66,20 +66,20 @@ const atCaseLevel = (ctx: CooperationContext, e: { caseId: string }, actor: Acto
 
 const openCaseErrors = (ctx: CooperationContext, caseId: string): FieldError[] => {
   const c = findCase(ctx, caseId);
-  if (!c) return [{ path: 'caseId', message: `no case ${caseId} in this cooperation` }];
-  return c.status === 'open' ? [] : [{ path: 'caseId', message: `case ${c.number} is ${c.status}` }];
+  if (!c) return [fieldError('caseId', 'rules.noCase', { id: caseId })];
+  return c.status === 'open' ? [] : [fieldError('caseId', 'rules.caseClosed', { number: c.number, status: c.status })];
 };
 
 /** An open case whose level allows the decision: `refusal` names why not, given whether it is at the last level. */
 const levelErrors = (
   ctx: CooperationContext,
   caseId: string,
-  refusal: (c: EscalationCase, last: boolean) => string | null,
+  refusal: (c: EscalationCase, last: boolean) => FieldError | null,
 ): FieldError[] => {
   const errors = openCaseErrors(ctx, caseId);
   const c = findCase(ctx, caseId);
-  const message = errors.length === 0 && c ? refusal(c, isLastLevel(ctx, c)) : null;
-  return message ? [...errors, { path: 'caseId', message }] : errors;
+  const refused = errors.length === 0 && c ? refusal(c, isLastLevel(ctx, c)) : null;
+  return refused ? [...errors, refused] : errors;
 };
 
 export const RESOLVE_CASE: EventRule<'RESOLVE_CASE'> = {
@@ -97,7 +97,7 @@ export const ESCALATE_CASE: EventRule<'ESCALATE_CASE'> = {
   authorizeEvent: atCaseLevel,
   validate: (ctx, e) =>
     levelErrors(ctx, e.caseId, (c, last) =>
-      last ? `case ${c.number} is at the last level; resolve it or declare it failed` : null,
+      last ? fieldError('caseId', 'rules.lastLevel', { number: c.number }) : null,
     ),
   apply: (ctx, e, meta) => touched(escalateCase(ctx, findCase(ctx, e.caseId)!, 'escalated', e.reason, meta), meta.at),
 };
@@ -108,7 +108,7 @@ export const DECLARE_CASE_FAILED: EventRule<'DECLARE_CASE_FAILED'> = {
   authorizeEvent: atCaseLevel,
   validate: (ctx, e) =>
     levelErrors(ctx, e.caseId, (c, last) =>
-      last ? null : `case ${c.number} is at level ${c.level}; only the last level can declare it failed`,
+      last ? null : fieldError('caseId', 'rules.notLastLevel', { number: c.number, level: c.level }),
     ),
   apply: (ctx, e, meta) =>
     touched(closeCase(ctx, findCase(ctx, e.caseId)!, 'failed', 'declared-failed', e.reason, meta), meta.at),

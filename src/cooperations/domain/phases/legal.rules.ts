@@ -1,5 +1,5 @@
 import { checkNotApplicable, checkWaiver, type WaiverError } from '../legal/obligation-nature';
-import type { FieldError } from '../schema';
+import { type FieldError, fieldError, type RuleKey } from '../schema';
 import { currentProcedure } from '../supervision';
 import { asParty, needsProcedure, versionIsCurrent, withProcedure } from './procedure';
 import { asLead, COORDINATORS, type EventRule, notInFuture, touched } from './rule';
@@ -16,7 +16,7 @@ export const RECORD_MEMBER_NOTIFICATION: EventRule<'RECORD_MEMBER_NOTIFICATION'>
       ...notInFuture(e.periodSetByAuthority?.decidedOn, 'periodSetByAuthority.decidedOn', today),
     ];
     if (currentProcedure(ctx)!.text.legalForm !== 'private-law') {
-      errors.push({ path: 'type', message: 'applies to private-law forms only (§ 115 Abs. 1 GO NRW)' });
+      errors.push(fieldError('type', 'rules.privateLawOnly'));
     }
     return errors;
   },
@@ -32,11 +32,11 @@ export const RECORD_MEMBER_NOTIFICATION: EventRule<'RECORD_MEMBER_NOTIFICATION'>
     ),
 };
 
-const WAIVER_MESSAGES: Readonly<Record<WaiverError, string>> = {
-  statutory: 'is a statutory duty and cannot be waived',
-  'not-waivable': 'cannot be waived (the FAQ recommends it, but the system relies on it)',
-  'reason-required': 'needs a reason',
-  'part-not-marked-ggfs': 'is not a part marked "ggfs." (only those may be marked not applicable)',
+const WAIVER_MESSAGES: Readonly<Record<WaiverError, RuleKey>> = {
+  statutory: 'rules.waiverStatutory',
+  'not-waivable': 'rules.waiverNotWaivable',
+  'reason-required': 'rules.waiverReasonRequired',
+  'part-not-marked-ggfs': 'rules.waiverPartNotGgfs',
 };
 
 const WAIVER_PATH: Readonly<Record<WaiverError, string>> = {
@@ -52,7 +52,7 @@ export const WAIVE_OBLIGATION: EventRule<'WAIVE_OBLIGATION'> = {
   authorize: asLead,
   validate: (_ctx, e) => {
     const error = e.part ? checkNotApplicable(e.obligation, e.part, e.reason) : checkWaiver(e.obligation, e.reason);
-    return error ? [{ path: WAIVER_PATH[error], message: WAIVER_MESSAGES[error] }] : [];
+    return error ? [fieldError(WAIVER_PATH[error], WAIVER_MESSAGES[error])] : [];
   },
   apply: (ctx, e, { actor, at }) =>
     touched(

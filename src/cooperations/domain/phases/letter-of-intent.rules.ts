@@ -9,6 +9,7 @@ import {
   signatureOf,
   touched,
 } from './rule';
+import { fieldError } from '../schema';
 
 const NO_LOI = {
   de: 'Es liegt noch kein Entwurf der Absichtserklärung vor.',
@@ -26,12 +27,7 @@ export const DRAFT_LOI: EventRule<'DRAFT_LOI'> = {
     ...e.resources.flatMap((r, i) => [
       ...mustParticipate(ctx, r.municipality, `resources[${i}].municipality`),
       ...(e.resources.findIndex((x) => x.municipality === r.municipality) < i
-        ? [
-            {
-              path: `resources[${i}].municipality`,
-              message: 'resources are given once per municipality',
-            },
-          ]
+        ? [fieldError(`resources[${i}].municipality`, 'rules.resourcesOnce')]
         : []),
     ]),
   ],
@@ -70,7 +66,7 @@ export const SIGN_LOI: EventRule<'SIGN_LOI'> = {
   },
   validate: (ctx, e) => {
     const current = currentLoi(ctx)!.version;
-    return e.version === current ? [] : [{ path: 'version', message: `is not the current version (${current})` }];
+    return e.version === current ? [] : [fieldError('version', 'rules.notCurrentVersion', { current })];
   },
   apply: (ctx, e, { actor, at }) =>
     touched(

@@ -1,7 +1,7 @@
 import { germanDate } from '../calendar';
 import type { FormSpecificExitStep } from '../events';
 import { exitEffectiveOn, noticeEndTimer, pendingExit } from '../membership';
-import type { FieldError } from '../schema';
+import { type FieldError, fieldError } from '../schema';
 import { emptyTermination, settleTermination, terminationRecorded } from '../termination';
 import { noticeEndKey, withTimers } from '../timers';
 import {
@@ -33,11 +33,11 @@ export const REQUEST_EXIT: EventRule<'REQUEST_EXIT'> = {
       notInFuture(step[k], `formSpecificStep.${k}`, today),
     );
     if (step.votesFor !== undefined && step.votesTotal !== undefined && step.votesFor > step.votesTotal) {
-      errors.push({ path: 'formSpecificStep.votesFor', message: 'must not exceed votesTotal' });
+      errors.push(fieldError('formSpecificStep.votesFor', 'rules.votesExceedTotal'));
     }
     const m = step.statuteMajority;
     if (m && m.numerator > m.denominator) {
-      errors.push({ path: 'formSpecificStep.statuteMajority', message: 'must not exceed 1' });
+      errors.push(fieldError('formSpecificStep.statuteMajority', 'rules.majorityOverOne'));
     }
     return errors;
   },
@@ -83,7 +83,7 @@ export const WITHDRAW_EXIT_REQUEST: EventRule<'WITHDRAW_EXIT_REQUEST'> = {
   validate: (ctx, _e, actor, _today, now) => {
     const timer = ctx.timers[noticeEndKey(actor.municipality!)];
     return timer && now.getTime() >= Date.parse(timer.dueAt)
-      ? [{ path: 'type', message: `the notice period ended on ${pendingExit(ctx, actor.municipality)!.effectiveOn}` }]
+      ? [fieldError('type', 'rules.noticeEnded', { date: pendingExit(ctx, actor.municipality)!.effectiveOn })]
       : [];
   },
   apply: (ctx, e, { actor, at }) => {

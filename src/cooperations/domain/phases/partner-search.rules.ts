@@ -1,6 +1,7 @@
 import type { CooperationContext, Member } from '../cooperation';
 import { withSearchClosed } from './publication.rules';
 import { asLead, asParticipant, COORDINATORS, type EventRule, touched, withoutContact } from './rule';
+import { fieldError } from '../schema';
 
 const endMembership = (
   ctx: CooperationContext,
@@ -35,9 +36,11 @@ export const INVITE_PARTNER: EventRule<'INVITE_PARTNER'> = {
   authorize: asLead,
   validate: (ctx, e) => {
     const status = ctx.members[e.municipality.ags]?.status;
-    if (status === 'active') return [{ path: 'municipality.ags', message: `${e.municipality.ags} already takes part` }];
+    if (status === 'active') {
+      return [fieldError('municipality.ags', 'rules.alreadyTakesPart', { ags: e.municipality.ags })];
+    }
     if (status === 'invited') {
-      return [{ path: 'municipality.ags', message: `${e.municipality.ags} is already invited` }];
+      return [fieldError('municipality.ags', 'rules.alreadyInvited', { ags: e.municipality.ags })];
     }
     return [];
   },
@@ -93,7 +96,7 @@ export const WITHDRAW_INVITATION: EventRule<'WITHDRAW_INVITATION'> = {
   validate: (ctx, e) =>
     ctx.members[e.municipality]?.status === 'invited'
       ? []
-      : [{ path: 'municipality', message: `${e.municipality} has no open invitation` }],
+      : [fieldError('municipality', 'rules.noOpenInvitation', { ags: e.municipality })],
   apply: (ctx, e, { at }) => endMembership(ctx, e.municipality, 'withdrawn', at, null),
 };
 

@@ -1,5 +1,6 @@
 import { isParticipant } from '../cooperation';
 import { asLead, COORDINATORS, type EventRule, mustParticipate, touched } from './rule';
+import { fieldError } from '../schema';
 
 export const DEFINE_STEERING_BODY: EventRule<'DEFINE_STEERING_BODY'> = {
   roles: COORDINATORS,
@@ -18,10 +19,7 @@ export const DEFINE_REPORTING_DUTIES: EventRule<'DEFINE_REPORTING_DUTIES'> = {
       ...d.recipients
         .map((r, j) => ({ r, path: `duties[${i}].recipients[${j}]` }))
         .filter(({ r }) => r !== 'steering-body' && r !== 'all-partners' && !isParticipant(ctx, r))
-        .map(({ r, path }) => ({
-          path,
-          message: `${r} is neither 'steering-body', 'all-partners' nor a participating municipality`,
-        })),
+        .map(({ r, path }) => fieldError(path, 'rules.recipient', { value: r })),
     ]),
   apply: (ctx, { type: _type, ...reporting }, { at }) =>
     touched({ ...ctx, governance: { ...ctx.governance, reporting: { ...reporting, definedAt: at } } }, at),

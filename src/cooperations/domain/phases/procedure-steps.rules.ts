@@ -3,7 +3,7 @@ import { type CooperationContext, currentContract } from '../cooperation';
 import { amendmentRule } from '../legal';
 import { pendingExit } from '../membership';
 import type { Bilingual } from '../obligations.catalog';
-import type { FieldError } from '../schema';
+import { type FieldError, fieldError } from '../schema';
 import { settleTermination, terminationRecorded } from '../termination';
 import { asParty } from './procedure';
 import { asLeadOrSeat, asParticipant, COORDINATORS, type EventRule, notInFuture, touched } from './rule';
@@ -35,14 +35,14 @@ export const RECORD_ASSEMBLY_VOTE: EventRule<'RECORD_ASSEMBLY_VOTE'> = {
   precondition: (ctx) => (isZv(ctx) ? null : ONLY_ZV),
   validate: (ctx, e, _actor, today) => {
     const errors: FieldError[] = [...notInFuture(e.date, 'date', today)];
-    if (e.votesFor > e.statutoryVotes) errors.push({ path: 'votesFor', message: 'must not exceed statutoryVotes' });
+    if (e.votesFor > e.statutoryVotes) errors.push(fieldError('votesFor', 'rules.votesExceedStatutory'));
     const m = e.statuteMajority;
-    if (m && m.numerator > m.denominator) errors.push({ path: 'statuteMajority', message: 'must not exceed 1' });
+    if (m && m.numerator > m.denominator) errors.push(fieldError('statuteMajority', 'rules.majorityOverOne'));
     if (e.subject === 'amendment' && !ctx.contract.pendingAmendment) {
-      errors.push({ path: 'subject', message: 'there is no open amendment' });
+      errors.push(fieldError('subject', 'rules.noOpenAmendment'));
     }
     if (e.subject === 'dissolution' && !ctx.dissolution.proposals.some((p) => p.status === 'open')) {
-      errors.push({ path: 'subject', message: 'there is no open dissolution proposal' });
+      errors.push(fieldError('subject', 'rules.noOpenDissolution'));
     }
     return errors;
   },
@@ -74,7 +74,7 @@ export const SIGN_AMENDMENT: EventRule<'SIGN_AMENDMENT'> = {
   },
   validate: (ctx, e) => {
     const version = ctx.contract.pendingAmendment!.version;
-    return e.version === version ? [] : [{ path: 'version', message: `is not the open amendment (${version})` }];
+    return e.version === version ? [] : [fieldError('version', 'rules.notOpenAmendment', { version })];
   },
   apply: (ctx, e, { actor, at }) => {
     const a = ctx.contract.pendingAmendment!;
@@ -101,13 +101,15 @@ export const RECORD_TERMINATION_RECEIPT: EventRule<'RECORD_TERMINATION_RECEIPT'>
   precondition: (ctx) => (terminationRecorded(ctx) ? null : ONLY_ORV),
   validate: (ctx, e, actor, today) => {
     const request = pendingExit(ctx, e.municipality);
-    if (!request?.termination) return [{ path: 'municipality', message: 'has no pending termination' }];
+    if (!request?.termination) {
+      return [fieldError('municipality', 'rules.noPendingTermination', { ags: e.municipality })];
+    }
     if (e.municipality === actor.municipality) {
-      return [{ path: 'municipality', message: 'the terminating municipality does not receive its own termination' }];
+      return [fieldError('municipality', 'rules.ownTermination')];
     }
     const errors = notInFuture(e.receivedOn, 'receivedOn', today);
     if (e.receivedOn < germanDate(new Date(request.requestedAt))) {
-      errors.push({ path: 'receivedOn', message: 'must not be before the termination was declared' });
+      errors.push(fieldError('receivedOn', 'rules.beforeTermination'));
     }
     return errors;
   },
@@ -135,7 +137,7 @@ export const RECORD_TERMINATION_PUBLICATION: EventRule<'RECORD_TERMINATION_PUBLI
     const errors = notInFuture(e.publishedOn, 'publishedOn', today);
     const request = pendingExit(ctx, actor.municipality)!;
     if (e.publishedOn < germanDate(new Date(request.requestedAt))) {
-      errors.push({ path: 'publishedOn', message: 'must not be before the termination was declared' });
+      errors.push(fieldError('publishedOn', 'rules.beforeTermination'));
     }
     return errors;
   },

@@ -2,7 +2,7 @@ import type { Actor } from '../actor';
 import type { CooperationContext, CouncilResolution, MemberNotificationRecord, SupervisoryStep } from '../cooperation';
 import { isParticipant } from '../cooperation';
 import type { Bilingual } from '../obligations.catalog';
-import type { FieldError } from '../schema';
+import { type FieldError, fieldError } from '../schema';
 import { currentProcedure, dissolutionProcedure, isInForce } from '../supervision';
 
 /*
@@ -57,7 +57,7 @@ export const needsProcedure = (ctx: CooperationContext): Bilingual | null =>
 
 export const versionIsCurrent = (ctx: CooperationContext, version: number): FieldError[] => {
   const current = currentProcedure(ctx)!.text.version;
-  return version === current ? [] : [{ path: 'version', message: `is not the current version (${current})` }];
+  return version === current ? [] : [fieldError('version', 'rules.notCurrentVersion', { current })];
 };
 
 /** A partner, or a municipality joining with the open amendment. */

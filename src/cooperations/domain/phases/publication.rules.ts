@@ -1,3 +1,4 @@
+import { fieldError } from '../schema';
 import type { Bilingual } from '../obligations.catalog';
 import type { Instant } from '../calendar';
 import type { CooperationContext } from '../cooperation';
@@ -25,7 +26,7 @@ export const PUBLISH_PARTNER_SEARCH: EventRule<'PUBLISH_PARTNER_SEARCH'> = {
   roles: COORDINATORS,
   authorize: asLead,
   validate: (_ctx, e, _actor, today) =>
-    e.openUntil < today ? [{ path: 'openUntil', message: `must not be in the past (today is ${today})` }] : [],
+    e.openUntil < today ? [fieldError('openUntil', 'rules.notInPast', { today })] : [],
   apply: (ctx, e, { actor, at }) => {
     const { lookingFor, districts, regions, openUntil } = e;
     return touched(
@@ -75,9 +76,9 @@ export const EXPRESS_INTEREST: EventRule<'EXPRESS_INTEREST'> = {
       : { de: 'Interesse nur für die eigene Kommune.', en: 'Interest only for your own municipality.' },
   validate: (ctx, e, _actor, today) => {
     const search = openSearch(ctx)!;
-    if (search.openUntil < today) return [{ path: 'openUntil', message: `the search ended on ${search.openUntil}` }];
+    if (search.openUntil < today) return [fieldError('openUntil', 'rules.searchEnded', { date: search.openUntil })];
     return search.interests.some((i) => i.municipality.ags === e.municipality.ags)
-      ? [{ path: 'municipality', message: `${e.municipality.ags} has already expressed interest` }]
+      ? [fieldError('municipality', 'rules.alreadyInterested', { ags: e.municipality.ags })]
       : [];
   },
   apply: (ctx, e, { actor, at }) => {

@@ -12,7 +12,7 @@ import {
   reportId,
   reportingSchedules,
 } from '../reporting';
-import type { FieldError } from '../schema';
+import { type FieldError, fieldError } from '../schema';
 import { reportGraceKey, withTimers } from '../timers';
 import { asParticipant, COORDINATORS, type EventRule, system, SYSTEM, touched } from './rule';
 
@@ -33,16 +33,16 @@ export const SUBMIT_REPORT: EventRule<'SUBMIT_REPORT'> = {
   validate: (ctx, e, actor, today) => {
     const p = findPeriod(ctx, actor.municipality!, e.period);
     const errors: FieldError[] = [];
-    if (!p) errors.push({ path: 'period', message: `is not a reporting period of ${actor.municipality}` });
+    if (!p) errors.push(fieldError('period', 'rules.notReportingPeriod', { ags: actor.municipality! }));
     else if (p.startsOn > today) {
-      errors.push({ path: 'period', message: `has not started (it starts on ${p.startsOn})` });
+      errors.push(fieldError('period', 'rules.periodNotStarted', { date: p.startsOn }));
     } else if (findReport(ctx, p.reporter, p.period)) {
-      errors.push({ path: 'period', message: `${p.period} has already been reported` });
+      errors.push(fieldError('period', 'rules.alreadyReported', { period: p.period }));
     }
     const seen = new Set<string>();
     e.values.forEach((v, i) => {
       const key = v.indicator.trim().replace(/\s+/g, ' ').toLocaleLowerCase('de');
-      if (seen.has(key)) errors.push({ path: `values[${i}].indicator`, message: 'appears twice' });
+      if (seen.has(key)) errors.push(fieldError(`values[${i}].indicator`, 'rules.twice'));
       seen.add(key);
     });
     return errors;
@@ -93,9 +93,9 @@ export const ACKNOWLEDGE_REPORT: EventRule<'ACKNOWLEDGE_REPORT'> = {
       : null,
   validate: (ctx, e, actor) => {
     const report = reportFor(ctx, e.period, e.reporter);
-    if (!report) return [{ path: 'period', message: `no (unambiguous) report has been submitted for ${e.period}` }];
+    if (!report) return [fieldError('period', 'rules.noUnambiguousReport', { period: e.period })];
     return report.acknowledgements.some((a) => a.municipality === actor.municipality)
-      ? [{ path: 'period', message: `${actor.municipality} has already acknowledged this report` }]
+      ? [fieldError('period', 'rules.alreadyAcknowledged', { ags: actor.municipality! })]
       : [];
   },
   apply: (ctx, e, { actor, at }) => {

@@ -5,7 +5,7 @@ import { currentContract, isParticipant } from '../cooperation';
 import type { EventOfType, LifecycleEventType } from '../events';
 import type { Bilingual } from '../obligations.catalog';
 import { councilDecisionRequirement, type DecisionRoute } from '../legal/council';
-import type { FieldError } from '../schema';
+import { type FieldError, fieldError } from '../schema';
 
 /**
  * The business rules of one event type: everything the domain knows about it apart from its shape
@@ -98,10 +98,10 @@ export const withoutContact = (ctx: CooperationContext, ags: string): Cooperatio
 };
 
 export const notInFuture = (value: CalendarDate | undefined, path: string, today: CalendarDate): FieldError[] =>
-  value && value > today ? [{ path, message: `must not be in the future (today is ${today})` }] : [];
+  value && value > today ? [fieldError(path, 'rules.inFuture', { today })] : [];
 
 export const mustParticipate = (ctx: CooperationContext, ags: string, path: string): FieldError[] =>
-  isParticipant(ctx, ags) ? [] : [{ path, message: `${ags} is not a participating municipality` }];
+  isParticipant(ctx, ags) ? [] : [fieldError(path, 'rules.notParticipant', { ags })];
 
 export const touched = (ctx: CooperationContext, at: Instant): CooperationContext => ({
   ...ctx,
@@ -135,5 +135,5 @@ export const councilBodyErrors = (ctx: CooperationContext, actor: Actor, body: s
   const routes = form ? councilDecisionRequirement(form, kind).routes.map((r) => BODY_OF_ROUTE[r.route]) : [];
   return body === expected || routes.includes(body)
     ? []
-    : [{ path: 'body', message: `must be the ${expected} of ${actor.municipality}` }];
+    : [fieldError('body', 'rules.wrongBody', { body: expected, ags: actor.municipality! })];
 };

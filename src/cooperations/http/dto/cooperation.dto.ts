@@ -29,14 +29,14 @@ export class CreateCooperationDto {
   @ApiProperty({ example: 'Gemeinsamer Bauhof Heek – Legden – Schöppingen', maxLength: 300 })
   @Transform(trim)
   @IsString()
-  @Matches(/\S/, { message: 'title must not be empty' })
+  @Matches(/\S/, { message: 'validation.notBlank' })
   @MaxLength(300)
   title!: string;
 
   @ApiProperty({ example: 'Bauhof', maxLength: 200 })
   @Transform(trim)
   @IsString()
-  @Matches(/\S/, { message: 'fieldOfWork must not be empty' })
+  @Matches(/\S/, { message: 'validation.notBlank' })
   @MaxLength(200)
   fieldOfWork!: string;
 
@@ -57,7 +57,7 @@ export class CooperationQuery extends PageQuery {
     description: 'State or phase; `active` also matches its sub-states (e.g. `active.reporting.overdue`)',
   })
   @IsOptional()
-  @IsIn(STATE_FILTER_VALUES, { message: `state must be one of: ${STATE_FILTER_VALUES.join(', ')}` })
+  @IsIn(STATE_FILTER_VALUES)
   state?: string;
 
   @ApiPropertyOptional({
@@ -65,7 +65,7 @@ export class CooperationQuery extends PageQuery {
     description: 'AGS of a municipality taking part (lead, partner or invited)',
   })
   @IsOptional()
-  @Matches(AGS_PATTERN, { message: 'municipality must be 8 digits' })
+  @Matches(AGS_PATTERN, { message: 'validation.ags' })
   municipality?: string;
 
   @ApiPropertyOptional({ example: 'bauhof', description: 'Part of the title; case- and umlaut-insensitive' })

@@ -1,3 +1,4 @@
+import type { ProblemException } from '../../../common/problem';
 import { describeLifecycle, EVENT_TYPES, OUTSIDER_EVENT_TYPES, SYSTEM_EVENT_TYPES } from '../../domain';
 import { EventBodyPipe } from '../event-body.pipe';
 import { API_EVENT_TYPES } from './event.dto';
@@ -11,11 +12,8 @@ async function check(body: unknown): Promise<unknown> {
     await pipe.transform(body);
     return 'ok';
   } catch (error) {
-    const response = (error as { getResponse?: () => unknown }).getResponse?.() as {
-      status?: number;
-      errors?: Array<{ path: string }>;
-    };
-    return { status: (error as { getStatus(): number }).getStatus(), paths: response.errors?.map((e) => e.path) };
+    const problem = (error as ProblemException).toProblem('en') as { errors?: Array<{ path: string }> };
+    return { status: (error as ProblemException).getStatus(), paths: problem.errors?.map((e) => e.path) };
   }
 }
 

@@ -82,7 +82,7 @@ function validators(field: AnySchema, nestedName: string): Validator[] {
       return [
         IsString(),
         MaxLength(spec.max),
-        ...(spec.min > 0 ? [Matches(NON_BLANK, { message: '$property must not be empty' })] : []),
+        ...(spec.min > 0 ? [Matches(NON_BLANK, { message: 'validation.notBlank' })] : []),
       ];
     case 'number':
       return [
@@ -95,14 +95,14 @@ function validators(field: AnySchema, nestedName: string): Validator[] {
     case 'enum':
       return [IsIn([...spec.values])];
     case 'literal':
-      return [Equals(spec.value, { message: `$property must be ${spec.value}` })];
+      return [Equals(spec.value, { message: 'validation.equals' })];
     case 'date':
       return [
-        Matches(CALENDAR_DAY, { message: '$property must be a date YYYY-MM-DD' }),
-        IsISO8601({ strict: true }, { message: '$property must be a valid date' }),
+        Matches(CALENDAR_DAY, { message: 'validation.date' }),
+        IsISO8601({ strict: true }, { message: 'validation.validDate' }),
       ];
     case 'ags':
-      return [Matches(AGS_PATTERN, { message: '$property must be 8-digit keys (AGS)' })];
+      return [Matches(AGS_PATTERN, { message: 'validation.ags' })];
     case 'email':
       return [IsEmail(), MaxLength(254)];
     case 'instant':
@@ -133,10 +133,10 @@ function eachItem(item: AnySchema, nestedName: string): Validator[] {
       return [
         IsString({ each }),
         MaxLength(spec.max, { each }),
-        ...(spec.min > 0 ? [Matches(NON_BLANK, { each, message: 'each value in $property must not be empty' })] : []),
+        ...(spec.min > 0 ? [Matches(NON_BLANK, { each, message: 'validation.notBlank' })] : []),
       ];
     case 'ags':
-      return [Matches(AGS_PATTERN, { each, message: '$property must be a list of 8-digit keys (AGS)' })];
+      return [Matches(AGS_PATTERN, { each, message: 'validation.agsList' })];
     case 'enum':
       return [IsIn([...spec.values], { each })];
     default:

@@ -5,6 +5,7 @@ import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { isIP, type LookupFunction } from 'node:net';
 import { Webhook } from 'standardwebhooks';
+import { text, translate } from '../../../common/i18n';
 import type { Environment } from '../../../config/configuration';
 import { isNonPublicAddress, webhookUrlProblem } from '../../domain/address-guard';
 import type { CloudEvent } from '../../domain/cloud-event';
@@ -53,7 +54,7 @@ export class WebhookSender {
    */
   async send(url: string, secret: string, event: CloudEvent, at: Date = new Date()): Promise<string> {
     const problem = webhookUrlProblem(url);
-    if (problem) throw new ForbiddenTarget(problem);
+    if (problem) throw new ForbiddenTarget(translate('en', text(`webhookTargets.${problem}`)));
     const target = new URL(url);
     const host = target.hostname.replace(/^\[|\]$/g, '');
     if (this.guarded && isIP(host) !== 0 && isNonPublicAddress(host)) {
