@@ -4,7 +4,8 @@ import type { LifecycleEventType } from '../../domain';
  * One named example per event for the OpenAPI document (`POST …/events`), from the joint building
  * yard of Heek (05554024, lead), Legden (05554036) and Schöppingen (05554052) in Kreis Borken.
  * Each is accepted as it is in the phase its summary names (test/openapi.e2e-spec.ts sends every
- * one); `caseId` is the id RAISE_CONFLICT answered.
+ * one); a summary naming a Zweckverband or a GmbH means the yard concluded in that legal form;
+ * `caseId` is the id RAISE_CONFLICT answered.
  */
 
 interface Example {
@@ -35,10 +36,68 @@ const contact = (name: string, position: string, userSub: string, conferredBy: s
   },
 });
 
+/** The agreement's text: drafted once, proposed again (amended) by PROPOSE_AMENDMENT. */
+const CONTRACT_TEXT = {
+  legalForm: 'oeffentlich-rechtliche-vereinbarung',
+  variant: 'mandating',
+  seat: HEEK,
+  tasks: ['Unterhaltung der Gemeindestraßen', 'Winterdienst'],
+  costAllocation: {
+    description: 'Kostendeckendes Entgelt nach Straßenkilometern',
+    shares: [
+      { municipality: HEEK, percent: 50 },
+      { municipality: LEGDEN, percent: 25 },
+      { municipality: SCHOEPPINGEN, percent: 25 },
+    ],
+  },
+  term: { start: '2027-01-01', end: null },
+  conflictProcedure: {
+    levels: [
+      {
+        name: 'Stufe 1: Lenkungsausschuss',
+        body: 'Lenkungsausschuss Gemeinsamer Bauhof',
+        kind: 'steering-body',
+        responseDeadline: { amount: 28, unit: 'calendar-days' },
+      },
+      {
+        name: 'Stufe 2: Vermittlung',
+        body: 'Vom Städte- und Gemeindebund NRW benannte Person',
+        kind: 'mediator',
+        responseDeadline: { amount: 3, unit: 'months' },
+      },
+    ],
+  },
+  exitTerms: {
+    noticePeriod: { amount: 12, unit: 'months' },
+    toEndOf: 'calendar-year',
+    earliestDate: '2031-12-31',
+    costs: 'Der Ausscheidende trägt die bis dahin entstandenen Kosten.',
+    assets: 'Geräte bleiben beim Bauhof.',
+    staff: 'Abgeordnete Beschäftigte kehren zurück.',
+    it: 'Daten werden exportiert.',
+    premises: 'Der Standort Heek bleibt beim Bauhof.',
+    vehiclesAndEquipment: 'Eingebrachte Fahrzeuge gehen an die einbringende Gemeinde zurück.',
+  },
+};
+
 const EXAMPLES: Example[] = [
   {
     summary: 'Partnersuche, Federführung: Legden einladen / partner search, lead: invite Legden',
     value: { type: 'INVITE_PARTNER', municipality: LEGDEN },
+  },
+  {
+    summary: 'Partnersuche, Federführung: Suche veröffentlichen [P3] / partner search, lead: publish the search [P3]',
+    value: {
+      type: 'PUBLISH_PARTNER_SEARCH',
+      lookingFor: 'Nachbargemeinden, die den Bauhof mit uns betreiben: Straßenunterhaltung und Winterdienst',
+      districts: ['Kreis Borken'],
+      regions: ['Münster'],
+      openUntil: '2026-03-31',
+    },
+  },
+  {
+    summary: 'Partnersuche veröffentlicht, Federführung / published partner search, lead',
+    value: { type: 'CLOSE_PARTNER_SEARCH', reason: 'Mit Legden und Schöppingen sind die Partner gefunden.' },
   },
   {
     summary: 'Partnersuche, eingeladene Kommune / partner search, invited municipality',
@@ -59,6 +118,11 @@ const EXAMPLES: Example[] = [
   {
     summary: 'Partnersuche, Heek benennt seine Ansprechperson / partner search: Heek appoints its contact',
     value: contact('Anna Brüning', 'Fachbereichsleiterin Bauen', 'coord-heek', 'Bürgermeister der Gemeinde Heek'),
+  },
+  {
+    summary:
+      'Partnersuche, die von einer anderen Person benannte Ansprechperson selbst / partner search, the person another coordinator appointed',
+    value: { type: 'CONFIRM_CONTACT_APPOINTMENT' },
   },
   {
     summary: 'Partnersuche, alle Ansprechpersonen benannt / partner search, every contact appointed',
@@ -131,49 +195,7 @@ const EXAMPLES: Example[] = [
   },
   {
     summary: 'Vertrag, Federführung: öffentlich-rechtliche Vereinbarung / contract, lead: public-law agreement',
-    value: {
-      type: 'DRAFT_CONTRACT',
-      legalForm: 'oeffentlich-rechtliche-vereinbarung',
-      variant: 'mandating',
-      seat: HEEK,
-      tasks: ['Unterhaltung der Gemeindestraßen', 'Winterdienst'],
-      costAllocation: {
-        description: 'Kostendeckendes Entgelt nach Straßenkilometern',
-        shares: [
-          { municipality: HEEK, percent: 50 },
-          { municipality: LEGDEN, percent: 25 },
-          { municipality: SCHOEPPINGEN, percent: 25 },
-        ],
-      },
-      term: { start: '2027-01-01', end: null },
-      conflictProcedure: {
-        levels: [
-          {
-            name: 'Stufe 1: Lenkungsausschuss',
-            body: 'Lenkungsausschuss Gemeinsamer Bauhof',
-            kind: 'steering-body',
-            responseDeadline: { amount: 28, unit: 'calendar-days' },
-          },
-          {
-            name: 'Stufe 2: Vermittlung',
-            body: 'Vom Städte- und Gemeindebund NRW benannte Person',
-            kind: 'mediator',
-            responseDeadline: { amount: 3, unit: 'months' },
-          },
-        ],
-      },
-      exitTerms: {
-        noticePeriod: { amount: 12, unit: 'months' },
-        toEndOf: 'calendar-year',
-        earliestDate: '2031-12-31',
-        costs: 'Der Ausscheidende trägt die bis dahin entstandenen Kosten.',
-        assets: 'Geräte bleiben beim Bauhof.',
-        staff: 'Abgeordnete Beschäftigte kehren zurück.',
-        it: 'Daten werden exportiert.',
-        premises: 'Der Standort Heek bleibt beim Bauhof.',
-        vehiclesAndEquipment: 'Eingebrachte Fahrzeuge gehen an die einbringende Gemeinde zurück.',
-      },
-    },
+    value: { type: 'DRAFT_CONTRACT', ...CONTRACT_TEXT },
   },
   {
     summary: 'Vertrag, jede Kommune: Ratsbeschluss zur Fassung 1 / contract, each municipality: council resolution',
@@ -204,6 +226,16 @@ const EXAMPLES: Example[] = [
   {
     summary: 'Vertrag, Federführung: alles erfüllt / contract, lead: everything met',
     value: { type: 'PUT_INTO_FORCE' },
+  },
+  {
+    summary:
+      'Vertrag einer GmbH (privatrechtlich), jede Kommune: Anzeige bei der eigenen Aufsicht (§ 115 GO NRW) / private-law contract, each municipality: notification',
+    value: {
+      type: 'RECORD_MEMBER_NOTIFICATION',
+      version: 1,
+      authority: 'Landrat des Kreises Borken',
+      submittedOn: '2026-07-06',
+    },
   },
   {
     summary: 'Vor dem Inkrafttreten, Federführung / before entry into force, lead',
@@ -252,6 +284,48 @@ const EXAMPLES: Example[] = [
     value: { type: 'ACKNOWLEDGE_REPORT', period: '2027-Q1' },
   },
   {
+    summary:
+      'Betrieb, jede Kommune: Zustimmung zum Projektregister [P4] / operation, each municipality: register consent [P4]',
+    value: { type: 'AGREE_TO_PUBLICATION' },
+  },
+  {
+    summary: 'Betrieb, Kommune nach ihrer Zustimmung / operation, municipality after its agreement',
+    value: {
+      type: 'REVOKE_PUBLICATION_AGREEMENT',
+      reason: 'Der Rat möchte die Veröffentlichung erst nach der Evaluation.',
+    },
+  },
+  {
+    summary: 'Betrieb, benannte Ansprechperson selbst / operation, the appointed contact in person',
+    value: { type: 'CONSENT_TO_CONTACT_PUBLICATION' },
+  },
+  {
+    summary: 'Betrieb, Ansprechperson nach ihrer Einwilligung / operation, contact after consenting',
+    value: { type: 'REVOKE_CONTACT_CONSENT' },
+  },
+  {
+    summary: 'Betrieb, Federführung: Änderung der Vereinbarung / operation, lead: amend the agreement',
+    value: {
+      type: 'PROPOSE_AMENDMENT',
+      reason: 'Die Grünpflege an den Gemeindestraßen wird in die Vereinbarung aufgenommen.',
+      ...CONTRACT_TEXT,
+      tasks: [...CONTRACT_TEXT.tasks, 'Grünpflege an den Gemeindestraßen'],
+    },
+  },
+  {
+    summary: 'Betrieb, offene Änderung (Fassung 2): Ansprechperson der eigenen Kommune / open amendment, own contact',
+    value: { type: 'SIGN_AMENDMENT', version: 2 },
+  },
+  {
+    summary: 'Betrieb, offene Änderung: Federführung / open amendment, lead',
+    value: { type: 'WITHDRAW_AMENDMENT', reason: 'Der Rat der Gemeinde Legden hat die Änderung abgelehnt.' },
+  },
+  {
+    summary:
+      'Betrieb, Änderung beschlossen, unterzeichnet, genehmigt und bekannt gemacht: Federführung / amendment resolved, signed, approved, published: lead',
+    value: { type: 'PUT_AMENDMENT_INTO_FORCE' },
+  },
+  {
     summary: 'Betrieb, Partner / operation, partner',
     value: {
       type: 'RAISE_CONFLICT',
@@ -297,6 +371,15 @@ const EXAMPLES: Example[] = [
     value: { type: 'RECORD_TERMINATION_RECEIPT', municipality: SCHOEPPINGEN, receivedOn: '2026-08-17' },
   },
   {
+    summary:
+      'Betrieb, kündigender Partner: Bekanntmachung der Kündigung (§ 24 Abs. 5 GkG NRW) / terminating partner: its publication',
+    value: {
+      type: 'RECORD_TERMINATION_PUBLICATION',
+      publishedOn: '2026-08-17',
+      gazetteReference: 'Amtsblatt Kreis Borken Nr. 33/2026',
+    },
+  },
+  {
     summary: 'Betrieb, ausscheidender Partner / operation, leaving partner',
     value: { type: 'WITHDRAW_EXIT_REQUEST', reason: 'Der Rat hat den Austrittsbeschluss aufgehoben.' },
   },
@@ -312,6 +395,18 @@ const EXAMPLES: Example[] = [
       date: '2026-08-17',
       reference: 'Vorlage 2026/101',
       agreed: true,
+    },
+  },
+  {
+    summary:
+      'Zweckverband, nach dem Auflösungsvorschlag: Federführung oder Sitz (§ 20 Abs. 1 GkG NRW) / Zweckverband, after the proposal: lead or seat',
+    value: {
+      type: 'RECORD_ASSEMBLY_VOTE',
+      subject: 'dissolution',
+      date: '2026-08-17',
+      votesFor: 7,
+      statutoryVotes: 9,
+      reference: 'Niederschrift der Verbandsversammlung 3/2026, TOP 2',
     },
   },
   {
