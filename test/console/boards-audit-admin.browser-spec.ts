@@ -344,6 +344,11 @@ describe('console part 2 in Chromium: boards, auditors, admins', () => {
       expect(subscription.status).toBe(201);
       receiver.useSecret(subscription.body.secret);
       const yard = await activeYard();
+      // The dispatcher delivers in the background; the page shows the log as it is when loaded.
+      for (let waited = 0; receiver.events.size === 0 && waited < 60_000; waited += 250) {
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+      expect(receiver.events.size).toBeGreaterThan(0);
       const page = await newPage(COORD_LEGDEN.sub);
       await signIn(page, server.url, { sub: COORD_LEGDEN.sub, search: 'Legden', ags: LEGDEN.ags });
       await page.goto(`${server.url}/notifications`);
