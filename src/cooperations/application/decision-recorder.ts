@@ -68,7 +68,8 @@ export class DecisionRecorder {
   /**
    * An accepted event; `payload` is the event as the chain records it (without `type`), `outcome`
    * what the answer adds to the snapshot (a raised case, warnings). With an `Idempotency-Key` the
-   * answer (`EventResult`) is stored too: the caller finishes with `CommandRunner.recorded`.
+   * answer is stored too — the `EventResult`, or what `answer` makes of it for a command that
+   * answers something else — and the caller finishes with `CommandRunner.recorded`.
    */
   async event(
     tx: EntityManager,
@@ -78,7 +79,10 @@ export class DecisionRecorder {
     principal: Principal,
     meta: CommandMeta,
     at: Date,
-    outcome: Partial<EventResult> = {},
+    {
+      outcome = {},
+      answer = (r) => r,
+    }: { outcome?: Partial<EventResult>; answer?: (result: EventResult) => object } = {},
   ): Promise<EventResult> {
     // Rows restored from a backup older than `head_hash` have none until their first event.
     const head = current.headHash
@@ -99,8 +103,8 @@ export class DecisionRecorder {
     if (cases.length > 0) also.push((bind) => EscalationCaseRepository.upsertSql(current.id, cases, bind));
     const key = meta.idempotencyKey;
     if (key) {
-      const answer = { fingerprint: meta.fingerprint, created: false, body: result };
-      also.push((bind) => insertAnswerSql(principal.sub, key, answer, bind));
+      const stored = { fingerprint: meta.fingerprint, created: false, body: answer(result) };
+      also.push((bind) => insertAnswerSql(principal.sub, key, stored, bind));
     }
     await this.cooperations.update(tx, current, stored, also);
     await this.timers.write(tx, current.id, decision.timers);

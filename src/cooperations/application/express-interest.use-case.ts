@@ -7,6 +7,7 @@ import { actorOf } from './actor';
 import { type CommandMeta, type CommandOutcome, CommandRunner } from './command-runner';
 import { CooperationNotFound, EventRejected, UnknownMunicipality } from './cooperations.errors';
 import { DecisionRecorder } from './decision-recorder';
+import type { EventResult } from './cooperation-view';
 import { decideOn, loadState } from './load-state';
 import { MunicipalityLookup } from './municipality-lookup';
 
@@ -58,14 +59,17 @@ export class ExpressInterestUseCase {
         throw new EventRejected(decision, (path) => (path.startsWith('municipality.') ? 'municipality' : path));
       }
       const { type: _type, ...payload } = decision.event;
-      const result = await this.recorder.event(tx, current, decision, payload, principal, meta, now);
       const interests = decision.state.context.partnerSearch!.interests;
-      const answer: InterestAnswer = {
+      // The outsider learns of its interest only, never the snapshot: that is also the stored answer.
+      const answerOf = (result: EventResult): InterestAnswer => ({
         cooperation: { id, version: result.cooperation.version },
         interest: { searchId: id, ...interests[interests.length - 1] },
-      };
-      return this.runner.accepted(tx, principal.sub, meta, {
-        answer,
+      });
+      const result = await this.recorder.event(tx, current, decision, payload, principal, meta, now, {
+        answer: answerOf,
+      });
+      return this.runner.recorded({
+        answer: answerOf(result),
         cooperationId: id,
         version: result.cooperation.version,
         created: false,

@@ -93,7 +93,7 @@ export class SendEventUseCase {
         principal,
         meta,
         now,
-        outcomeOf(decision, lang),
+        { outcome: outcomeOf(decision, lang) },
       );
       return this.runner.recorded({
         answer: result,

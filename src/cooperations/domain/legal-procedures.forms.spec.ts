@@ -275,14 +275,14 @@ describe('amendments per legal form', () => {
         run.decide(COORD_HEEK, { type: 'PROPOSE_AMENDMENT', reason: 'Austritt', ...text(run), leaving }),
       ).errors?.filter((e) => e.path.startsWith('leaving'));
     expect(errorsOf(orv, [SCHOEPPINGEN.ags])).toEqual([
-      { path: 'leaving', message: expect.stringContaining('Zweckverband only') },
+      { path: 'leaving', message: { key: 'rules.leavingZweckverbandOnly', params: { field: 'leaving' } } },
     ]);
     const run = zv('2027-02-02T08:00:00Z');
     expect(errorsOf(run, [HEEK.ags])).toEqual([
-      { path: 'leaving[0]', message: 'the seat cannot leave; move the seat first' },
+      { path: 'leaving[0]', message: { key: 'rules.seatCannotLeave', params: { field: 'leaving' } } },
     ]);
     expect(errorsOf(run, [LEGDEN.ags, SCHOEPPINGEN.ags])).toEqual([
-      { path: 'leaving', message: 'at least two members must remain (otherwise propose the dissolution)' },
+      { path: 'leaving', message: { key: 'rules.twoMustRemain', params: { field: 'leaving' } } },
     ]);
   });
 

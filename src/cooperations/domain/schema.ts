@@ -21,8 +21,11 @@ export interface FieldError {
 /** The keys of the lifecycle rules' messages (`rules.*` of the catalogue). */
 export type RuleKey = Extract<MessageKey, `rules.${string}`>;
 
-/** The property a path ends in (`resources[0].moneyCents` → `moneyCents`), as messages name fields. */
-export const fieldOf = (path: string): string => /([^.[\]]+)\]?$/.exec(path)?.[1] ?? path;
+/**
+ * The property a path ends in, as messages name fields: `resources[0].moneyCents` → `moneyCents`,
+ * and an item of a list by the list (`leaving[1]` → `leaving`).
+ */
+export const fieldOf = (path: string): string => /([^.[\]]+)(?:\[\d+\])*$/.exec(path)?.[1] ?? path;
 /** A field error whose text names the field (`{{field}}`: its label, else its name). */
 export const fieldError = (
   path: string,
