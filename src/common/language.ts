@@ -1,10 +1,6 @@
-/** Texts the engine shows people come in German (authoritative) and English. */
-export interface Bilingual {
-  de: string;
-  en: string;
-}
+import type { Language } from './domain/bilingual';
 
-export type Language = keyof Bilingual;
+export type { Bilingual, Language } from './domain/bilingual';
 
 /**
  * The answer language from `Accept-Language`: German (authoritative) unless English is preferred

@@ -1,3 +1,4 @@
+import type { Bilingual } from '../../common/domain/bilingual';
 /**
  * The obligation catalog as data. The ids are the contract between code, docs, API and tests;
  * German text is authoritative, English is a working translation.
@@ -29,10 +30,8 @@ export type ObligationId = (typeof OBLIGATION_IDS)[number];
 
 export type Phase = 'partnerSearch' | 'letterOfIntent' | 'planning' | 'contract' | 'active' | 'dissolving';
 
-export interface Bilingual {
-  de: string;
-  en: string;
-}
+// One definition of a German/English text for the whole engine (the domain's texts included).
+export type { Bilingual } from '../../common/domain/bilingual';
 
 export interface ObligationDefinition {
   id: ObligationId;
