@@ -59,7 +59,8 @@ interface Target {
   /** Environment of the spawned server. */
   serverEnv: Record<string, string | undefined>;
   /** A pool straight to the database, beside the server (only while the server is stopped, embedded). */
-  openDirect(max: number): Promise<{ pool: Pool; close: () => Promise<void> }>;
+  /** `socketPool`: the embedded database also through a loopback socket (the server's path before proposal 7). */
+  openDirect(max: number): Promise<{ pool: Pool; socketPool?: Pool; close: () => Promise<void> }>;
   describe(): Promise<string>;
   cleanup(): Promise<void>;
 }
@@ -96,18 +97,22 @@ function embeddedTarget(): Target {
     mode: 'embedded',
     serverEnv: { DATABASE_URL: undefined, DATABASE_SCHEMA: undefined, IKZ_DATA_DIR: directory },
     openDirect: async () => {
-      // PGlite has one session: the direct work goes through one connection, like the server's pool.
+      // PGlite has one session: the direct work goes through one connection without a socket, like
+      // the server's pool; the socket pool is used only while the other is idle.
       const embedded = await EmbeddedPostgres.start(directory);
-      const pool = new Pool({ connectionString: embedded.url, max: EmbeddedPostgres.poolSize });
+      const pool = new Pool({ ...embedded.pgConnection(), max: EmbeddedPostgres.poolSize });
+      const socketPool = new Pool({ connectionString: embedded.url, max: EmbeddedPostgres.poolSize });
       return {
         pool,
+        socketPool,
         close: async () => {
           await pool.end();
+          await socketPool.end();
           await embedded.stop();
         },
       };
     },
-    describe: () => Promise.resolve(`embedded default (PGlite over its socket server, one connection) in ${directory}`),
+    describe: () => Promise.resolve(`embedded default (PGlite in the server process, one connection) in ${directory}`),
     cleanup: () => Promise.resolve(rmSync(directory, { recursive: true, force: true })),
   };
 }
@@ -292,6 +297,7 @@ async function main(): Promise<void> {
     let floorHotResult: LoadResult;
     let sixSpread: LoadResult;
     let sixHot: LoadResult;
+    let overSocket: LoadResult | null = null;
     // The raw path in this process, A/B: hashing in worker threads, and in this thread (IKZ_VERIFY_WORKERS=0).
     const rawVerify = {
       workers: { seconds: [] as number[], entries: 0 },
@@ -336,6 +342,10 @@ async function main(): Promise<void> {
       log(`floor in 6 round trips (the shape before head_hash) …`);
       sixSpread = await runFloor(direct.pool, floorIds, CONNECTIONS, SETTINGS.seconds, 0, sixRoundTrips);
       sixHot = await runFloor(direct.pool, [floorHot], CONNECTIONS, SETTINGS.seconds, 0, sixRoundTrips);
+      if (direct.socketPool) {
+        log(`floor through a loopback socket (the embedded server's path before proposal 7) …`);
+        overSocket = await runFloor(direct.socketPool, floorIds, CONNECTIONS, SETTINGS.seconds, 0, fourRoundTrips);
+      }
     } finally {
       await direct.close();
     }
@@ -505,6 +515,15 @@ async function main(): Promise<void> {
         floor: `${perS(sixSpread.throughput)} / ${perS(sixHot.throughput)}`,
         ratio: `4 round trips: ${pct(floorSpread.throughput, sixSpread.throughput)} / ${pct(floorHotResult.throughput, sixHot.throughput)} of 6`,
       },
+      ...(overSocket
+        ? [
+            {
+              measure: 'floor through a loopback socket: spread',
+              floor: perS(overSocket.throughput),
+              ratio: `in-process: ${pct(floorSpread.throughput, overSocket.throughput)} of socket`,
+            },
+          ]
+        : []),
       {
         measure: `history page (50 of ${SETTINGS.historyEntries}): p99`,
         engine: `${ms(historyPage.p99)} (p50 ${ms(historyPage.p50)}, ${perS(historyPage.throughput)}, CPU ${ms(historyPage.serverCpuMsPerRequest)})`,
@@ -555,7 +574,12 @@ async function main(): Promise<void> {
       busy: busy !== null,
       database: { mode: target.mode, description: await target.describe() },
       settings: { ...SETTINGS, connections: CONNECTIONS, readConnections: READ_CONNECTIONS },
-      floor: { spread: floorSpread, hot: floorHotResult, sixRoundTrips: { spread: sixSpread, hot: sixHot } },
+      floor: {
+        spread: floorSpread,
+        hot: floorHotResult,
+        sixRoundTrips: { spread: sixSpread, hot: sixHot },
+        overSocket: overSocket ?? 'n/a (PostgreSQL)',
+      },
       engine: { spread: engineSpread, hot: engineHotResult, workersAuto: clustered ?? 'n/a (embedded default)' },
       ratio: {
         spread: engineSpread.throughput / floorSpread.throughput,

@@ -10,13 +10,20 @@ type DatabaseSettings = Pick<
 
 /**
  * One definition of how the server, the migration command and the tests reach the database:
- * `url` is DATABASE_URL or the embedded server's loopback URL.
+ * `url` is DATABASE_URL or the embedded database's loopback URL; `inProcess`, the embedded database
+ * itself, which the pool then reaches without a socket (`EmbeddedPostgres.pgConnection`).
  */
-export function dataSourceOptions(url: string, embedded: boolean, settings: DatabaseSettings): DataSourceOptions {
+export function dataSourceOptions(
+  url: string | null,
+  embedded: boolean,
+  settings: DatabaseSettings,
+  inProcess?: EmbeddedPostgres,
+): DataSourceOptions {
   const schema = settings.DATABASE_SCHEMA;
   return {
     type: 'postgres',
-    url,
+    // pg takes no address when it is handed a connection; TypeORM wants one to describe it.
+    ...(inProcess ? { host: 'localhost', username: 'postgres', database: 'postgres' } : { url: url ?? undefined }),
     schema,
     migrations: MIGRATIONS,
     migrationsRun: settings.DB_MIGRATIONS_RUN,
@@ -39,6 +46,7 @@ export function dataSourceOptions(url: string, embedded: boolean, settings: Data
       // A session that vanished mid-transaction (partition, frozen client) must not hold its row locks for long.
       ...(embedded ? {} : { idle_in_transaction_session_timeout: 60_000 }),
       ...(schema ? { options: `-c search_path=${schema}` } : {}),
+      ...inProcess?.pgConnection(),
     },
   };
 }

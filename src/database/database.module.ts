@@ -42,7 +42,9 @@ class EmbeddedPostgresShutdown implements OnApplicationShutdown {
       useFactory: async (config: ConfigService<Environment, true>): Promise<EmbeddedPostgres | null> => {
         if (config.get('DATABASE_URL', { infer: true })) return null;
         const directory = config.get('IKZ_DATA_DIR', { infer: true });
-        const embedded = await EmbeddedPostgres.start(directory === ':memory:' ? null : directory);
+        const embedded = await EmbeddedPostgres.start(directory === ':memory:' ? null : directory, undefined, {
+          socket: false,
+        });
         const logger = new Logger('Database');
         logger.log(`Embedded PostgreSQL (PGlite) in ${embedded.dataDirectory ?? 'memory'}`);
         if (embedded.recoveredFrom) {
@@ -74,16 +76,21 @@ export const DatabaseModule = TypeOrmModule.forRootAsync({
   imports: [EmbeddedPostgresModule],
   inject: [ConfigService, EMBEDDED_POSTGRES],
   useFactory: async (config: ConfigService<Environment, true>, embedded: EmbeddedPostgres | null) => {
-    const url = embedded?.url ?? config.getOrThrow<string>('DATABASE_URL');
+    const url = embedded ? null : config.getOrThrow<string>('DATABASE_URL');
     const schema = config.get('DATABASE_SCHEMA', { infer: true });
-    if (schema) await ensureSchema(url, schema);
+    if (schema && url) await ensureSchema(url, schema);
     return {
-      ...dataSourceOptions(url, embedded !== null, {
-        DATABASE_SCHEMA: schema,
-        DB_MIGRATIONS_RUN: config.get('DB_MIGRATIONS_RUN', { infer: true }),
-        DB_POOL_SIZE: config.get('DB_POOL_SIZE', { infer: true }),
-        DB_STATEMENT_TIMEOUT_MS: config.get('DB_STATEMENT_TIMEOUT_MS', { infer: true }),
-      }),
+      ...dataSourceOptions(
+        url,
+        embedded !== null,
+        {
+          DATABASE_SCHEMA: schema,
+          DB_MIGRATIONS_RUN: config.get('DB_MIGRATIONS_RUN', { infer: true }),
+          DB_POOL_SIZE: config.get('DB_POOL_SIZE', { infer: true }),
+          DB_STATEMENT_TIMEOUT_MS: config.get('DB_STATEMENT_TIMEOUT_MS', { infer: true }),
+        },
+        embedded ?? undefined,
+      ),
       autoLoadEntities: true,
       retryAttempts: 3,
       retryDelay: 1_000,

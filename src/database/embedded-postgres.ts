@@ -1,4 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
+import { PglitePgConnection } from '@electric-sql/pglite/node-postgres';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -34,12 +35,16 @@ export class EmbeddedDatabaseDamagedError extends Error {
 }
 
 /**
- * The embedded default: PGlite (PostgreSQL compiled to WebAssembly) served over the PostgreSQL
- * wire protocol on a loopback port, so the server talks to it through the same `pg` driver,
- * TypeORM migrations and SQL as to a real PostgreSQL.
+ * The embedded default: PGlite (PostgreSQL compiled to WebAssembly), reached through the same `pg`
+ * driver, TypeORM migrations and SQL as a real PostgreSQL. The server's pool hands `pg`'s protocol
+ * messages straight to PGlite (`pgConnection`, PGlite's node-postgres adapter): a loopback socket
+ * would serialise and parse the wire protocol twice more in the same thread (docs/performance.md,
+ * proposal 7). Tools that take a connection URL (migrate, backup, audit:verify, the bench) get a
+ * socket server on a loopback port instead (`socket: true`).
  *
  * PGlite has one backend session: transactions from different connections would interleave on it,
- * so clients must use a pool of exactly one connection (see `embeddedPoolSize`).
+ * so clients must use a pool of exactly one connection (`poolSize`), and the socket server (when
+ * there is one) takes one connection at a time.
  */
 export class EmbeddedPostgres {
   static readonly poolSize = 1;
@@ -48,9 +53,9 @@ export class EmbeddedPostgres {
 
   private constructor(
     private readonly db: PGlite,
-    private readonly server: PGLiteSocketServer,
+    private readonly server: PGLiteSocketServer | null,
     private readonly lock: DataDirectoryLock | null,
-    readonly url: string,
+    private readonly socketUrl: string | null,
     readonly dataDirectory: string | null,
     /** Set when the previous server on this directory died without closing it (PGlite recovered). */
     readonly recoveredFrom: LockHolder | null = null,
@@ -58,11 +63,13 @@ export class EmbeddedPostgres {
 
   /**
    * `directory` null: an in-memory database that is gone when stopped (tests). `template`: where the
-   * pre-initialised cluster is cached (see `PgliteTemplate`); null to always run initdb.
+   * pre-initialised cluster is cached (see `PgliteTemplate`); null to always run initdb. `socket`:
+   * also serve it on a loopback port (`url`), for clients that only take a URL.
    */
   static async start(
     directory: string | null,
     template: PgliteTemplate | null = PgliteTemplate.default(),
+    { socket = true }: { socket?: boolean } = {},
   ): Promise<EmbeddedPostgres> {
     const root = directory === null ? null : resolve(directory);
     const lock = root === null ? null : DataDirectoryLock.acquire(root);
@@ -76,16 +83,15 @@ export class EmbeddedPostgres {
         if (existing) throw new EmbeddedDatabaseDamagedError(root!, lock?.tookOverFrom ?? null, error);
         throw error;
       }
-      const server = new PGLiteSocketServer({
-        db,
-        host: '127.0.0.1',
-        port: 0,
-        maxConnections: EmbeddedPostgres.poolSize,
-      });
-      await server.start();
-      const address = (server as unknown as { server: import('node:net').Server }).server.address();
-      if (address === null || typeof address === 'string') throw new Error('PGlite socket server has no TCP address');
-      const url = `postgres://postgres@127.0.0.1:${address.port}/postgres`;
+      let server: PGLiteSocketServer | null = null;
+      let url: string | null = null;
+      if (socket) {
+        server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: EmbeddedPostgres.poolSize });
+        await server.start();
+        const address = (server as unknown as { server: import('node:net').Server }).server.address();
+        if (address === null || typeof address === 'string') throw new Error('PGlite socket server has no TCP address');
+        url = `postgres://postgres@127.0.0.1:${address.port}/postgres`;
+      }
       const embedded = new EmbeddedPostgres(db, server, lock, url, root, lock?.tookOverFrom ?? null);
       EmbeddedPostgres.open.add(embedded);
       return embedded;
@@ -103,11 +109,26 @@ export class EmbeddedPostgres {
     await Promise.allSettled([...EmbeddedPostgres.open].map((embedded) => embedded.stop()));
   }
 
+  /** The loopback URL of its socket server (started with `socket: true`). */
+  get url(): string {
+    if (!this.socketUrl) throw new Error('This embedded database was started without a socket server (socket: false)');
+    return this.socketUrl;
+  }
+
+  /**
+   * `pg` client settings that reach this database without a socket: a protocol connection that
+   * passes each message to PGlite. One pool of `poolSize` per database; `pg` reuses the connection
+   * for the pool's next client.
+   */
+  pgConnection(): { connection: unknown } {
+    return { connection: new PgliteConnection({ pglite: this.db }) };
+  }
+
   /** Stops accepting connections, then closes PGlite so its files are consistent on disk. */
   async stop(): Promise<void> {
     EmbeddedPostgres.open.delete(this);
     try {
-      await this.server.stop();
+      await this.server?.stop();
     } finally {
       try {
         if (!this.db.closed) await this.db.close();
@@ -116,10 +137,16 @@ export class EmbeddedPostgres {
       }
     }
   }
+}
 
-  /** Drops client connections without closing the database: simulates an outage in tests. */
-  async suspend(): Promise<void> {
-    await this.server.stop();
+/**
+ * PGlite's node-postgres connection, tolerant of `pg`'s custom type parsers: `pg` hands a query's
+ * `types` (an object of parsers, `src/database/prepared.ts`) to the Parse message as if they were
+ * parameter type OIDs; its own serialiser ignores a non-array there, PGlite's throws.
+ */
+class PgliteConnection extends PglitePgConnection {
+  override parse(query: { types?: unknown }): void {
+    super.parse(Array.isArray(query.types) ? query : { ...query, types: undefined });
   }
 }
 

@@ -1,3 +1,4 @@
+import cluster from 'node:cluster';
 import { accessSync, constants, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
@@ -74,7 +75,9 @@ async function checkPort(host: string, port: number): Promise<void> {
   const error = await new Promise<NodeJS.ErrnoException | null>((done) => {
     const probe = createServer();
     probe.once('error', done);
-    probe.listen({ host, port, exclusive: true }, () => probe.close(() => done(null)));
+    // A cluster worker's listen goes through the primary, which shares the port between its
+    // workers (WORKERS, src/workers.ts): an exclusive probe would find it taken by the first one.
+    probe.listen({ host, port, exclusive: !cluster.isWorker }, () => probe.close(() => done(null)));
   });
   if (error) throw portError(error, host, port);
 }
