@@ -7,8 +7,10 @@
  * 2. the ENGINE: the same two shapes through `POST /api/v1/cooperations/{id}/events` of the built
  *    server in a child process, driven by autocannon with 32 connections;
  * 3. reads: a history page of a cooperation with 100 000 entries, `/history/verify`, the
- *    steering-board queue (when it exists), cold start of the embedded default;
- * 4. peak RSS of the server process.
+ *    steering-board queue over 10 000 cooperations of which 3 000 hold 4 800 open cases
+ *    (bench/lib/queue-data.ts), cold start of the embedded default;
+ * 4. the console: its initial JS and CSS, and a fresh chromium's first load (bench/lib/console-load.ts);
+ * 5. peak RSS of the server process.
  *
  * Runs against DATABASE_URL (in a schema of its own, dropped afterwards) or the embedded default
  * (a fresh data directory, removed afterwards). Traffic goes to 127.0.0.1 only.
