@@ -53,7 +53,7 @@ export interface FirstLoad {
 /**
  * First loads in fresh browser contexts (empty cache, no service worker) against `url`: the
  * sign-in page, and the cooperation list of a signed-in user (the session the console keeps in
- * sessionStorage, given `session`). `{ missing }` when there is no chromium to drive.
+ * sessionStorage, given `session`). `{ missing }` when there is no chromium to drive, or it fails.
  */
 export async function consoleFirstLoad(
   url: string,
@@ -61,6 +61,15 @@ export async function consoleFirstLoad(
   runs: number,
 ): Promise<FirstLoad | { missing: string }> {
   if (!existsSync(CHROMIUM)) return { missing: `chromium missing at ${CHROMIUM}` };
+  // A browser that does not start or a page that never shows is this row's failure, not the run's.
+  try {
+    return await firstLoads(url, session, runs);
+  } catch (error) {
+    return { missing: `first load failed: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}` };
+  }
+}
+
+async function firstLoads(url: string, session: Record<string, unknown>, runs: number): Promise<FirstLoad> {
   const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
