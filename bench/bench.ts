@@ -7,8 +7,10 @@
  * 2. the ENGINE: the same two shapes through `POST /api/v1/cooperations/{id}/events` of the built
  *    server in a child process, driven by autocannon with 32 connections;
  * 3. reads: a history page of a cooperation with 100 000 entries, `/history/verify`, the
- *    steering-board queue (when it exists), cold start of the embedded default;
- * 4. peak RSS of the server process.
+ *    steering-board queue over 10 000 cooperations of which 3 000 hold 4 800 open cases
+ *    (bench/lib/queue-data.ts), cold start of the embedded default;
+ * 4. the console: its initial JS and CSS, and a fresh chromium's first load (bench/lib/console-load.ts);
+ * 5. peak RSS of the server process.
  *
  * Runs against DATABASE_URL (in a schema of its own, dropped afterwards) or the embedded default
  * (a fresh data directory, removed afterwards). Traffic goes to 127.0.0.1 only.
@@ -32,7 +34,10 @@ import {
   pgQuery,
   VERIFY_STORED_BATCH,
 } from '../src/history';
+import type { Overrides } from '../test/support/test-database';
 import { APPOINT_CONTACT, appointContent, fourRoundTrips, runFloor, sixRoundTrips } from './lib/floor';
+import { consoleBundleSize, consoleFirstLoad } from './lib/console-load';
+import { buildQueueTemplates, type QueueTemplate, seedQueue } from './lib/queue-data';
 import { busyWarning, FLOOR_NOTE, loadAverage, printTable, round, type Row } from './lib/report';
 import { ensureBuilt, freePort, ROOT, ServerProcess } from './lib/server-process';
 import { type LoadResult, percentile } from './lib/stats';
@@ -42,9 +47,26 @@ const QUICK = process.argv.includes('--quick');
 const PROFILE = process.argv.includes('--profile');
 const CONNECTIONS = 32;
 const READ_CONNECTIONS = 8;
+/** `queueClones`: of the `queueCooperations`, how many hold escalation cases (1–2 open each, bench/lib/queue-data.ts). */
 const SETTINGS = QUICK
-  ? { cooperations: 100, historyEntries: 10_000, seconds: 3, warmup: 1, verifyRuns: 1, queueCooperations: 1_000 }
-  : { cooperations: 1_000, historyEntries: 100_000, seconds: 15, warmup: 3, verifyRuns: 3, queueCooperations: 10_000 };
+  ? {
+      cooperations: 100,
+      historyEntries: 10_000,
+      seconds: 3,
+      warmup: 1,
+      verifyRuns: 1,
+      queueCooperations: 1_000,
+      queueClones: 300,
+    }
+  : {
+      cooperations: 1_000,
+      historyEntries: 100_000,
+      seconds: 15,
+      warmup: 3,
+      verifyRuns: 3,
+      queueCooperations: 10_000,
+      queueClones: 3_000,
+    };
 
 const JWT_SECRET = randomBytes(32).toString('hex');
 const API = '/api/v1/cooperations';
@@ -58,6 +80,8 @@ interface Target {
   mode: 'postgres' | 'embedded';
   /** Environment of the spawned server. */
   serverEnv: Record<string, string | undefined>;
+  /** Settings of a module in this process on the same database (only while the server is stopped, embedded). */
+  inProcess: Overrides;
   /** A pool straight to the database, beside the server (only while the server is stopped, embedded). */
   /** `socketPool`: the embedded database also through a loopback socket (the server's path before proposal 7). */
   openDirect(max: number): Promise<{ pool: Pool; socketPool?: Pool; close: () => Promise<void> }>;
@@ -71,6 +95,7 @@ function postgresTarget(url: string): Target {
   return {
     mode: 'postgres',
     serverEnv: { DATABASE_URL: url, DATABASE_SCHEMA: schema },
+    inProcess: { DATABASE_URL: url, DATABASE_SCHEMA: schema },
     openDirect: (max) => {
       const pool = new Pool({ connectionString: url, max, options });
       return Promise.resolve({ pool, close: () => pool.end() });
@@ -96,6 +121,7 @@ function embeddedTarget(): Target {
   return {
     mode: 'embedded',
     serverEnv: { DATABASE_URL: undefined, DATABASE_SCHEMA: undefined, IKZ_DATA_DIR: directory },
+    inProcess: { DATABASE_URL: '', IKZ_DATA_DIR: directory },
     openDirect: async () => {
       // PGlite has one session: the direct work goes through one connection without a socket, like
       // the server's pool; the socket pool is used only while the other is idle.
@@ -278,21 +304,33 @@ async function main(): Promise<void> {
       `opened ${2 * SETTINGS.cooperations + 3} cooperations through the API in ${round((performance.now() - t0) / 1000)} s`,
     );
     const queueBuilt = await routeExists(server);
+    // The queue's 10 000: the building yard (the templates' cooperation), its clones holding the
+    // open cases, and cooperations in partnerSearch without cases.
     let queueIds: string[] = [];
+    let queueTemplates: QueueTemplate[] = [];
     if (queueBuilt) {
       t0 = performance.now();
       queueIds = await openCooperations(
         server,
         token,
-        SETTINGS.queueCooperations - 2 * SETTINGS.cooperations - 3,
+        SETTINGS.queueCooperations - 2 * SETTINGS.cooperations - 3 - 1 - SETTINGS.queueClones,
         'queue',
       );
       log(`opened ${queueIds.length} more for the steering-board queue in ${round((performance.now() - t0) / 1000)} s`);
     }
     await stopServer();
+    if (queueBuilt) {
+      t0 = performance.now();
+      queueTemplates = await buildQueueTemplates(target.inProcess);
+      log(
+        `drove a building yard to active with escalation cases (${queueTemplates.length} templates) ` +
+          `in ${round((performance.now() - t0) / 1000)} s`,
+      );
+    }
 
-    // 2. Straight to the database: the long history, then the floor.
+    // 2. Straight to the database: the long history, the queue's clones, then the floor.
     const direct = await target.openDirect(CONNECTIONS);
+    let openCases = 0;
     let floorSpread: LoadResult;
     let floorHotResult: LoadResult;
     let sixSpread: LoadResult;
@@ -309,6 +347,14 @@ async function main(): Promise<void> {
       log(
         `seeded ${SETTINGS.historyEntries} chained history entries by SQL in ${round((performance.now() - t0) / 1000)} s`,
       );
+      if (queueTemplates.length > 0) {
+        t0 = performance.now();
+        openCases = await seedQueue(direct.pool, queueTemplates, SETTINGS.queueClones);
+        log(
+          `cloned ${SETTINGS.queueClones} cooperations with escalation cases by SQL (${openCases} open cases) ` +
+            `in ${round((performance.now() - t0) / 1000)} s`,
+        );
+      }
       const workersSetting = process.env.IKZ_VERIFY_WORKERS;
       // Untimed: starts the worker threads, which the server has done by its second verification too.
       await new HistoryRepository(pgQuery(direct.pool)).verify(long);
@@ -351,6 +397,7 @@ async function main(): Promise<void> {
     }
 
     // 3. The engine, restarted on the same data.
+    const engineSpawnedAt = performance.now();
     server = ServerProcess.spawn({ port: await freePort(), env: serverEnv, logFile: serverLog, nodeArgs });
     await server.waitHealthy(120_000);
     const probe = await post(`${server.url}${API}/${engineHot}/events`, token, APPOINT_CONTACT);
@@ -408,13 +455,43 @@ async function main(): Promise<void> {
         { sub: 'board-heek', role: 'steering-board', municipality: HEEK.ags },
         JWT_SECRET,
       );
+      // The data is what it should be: a full first page, and more after it.
+      const first = await fetch(`${server.url}/api/v1/escalations?limit=50`, {
+        headers: { authorization: `Bearer ${board}` },
+      });
+      const page = (await first.json()) as { items?: Array<{ mayAct: boolean }>; next?: string | null };
+      if (first.status !== 200 || page.items?.length !== 50 || !page.next || !page.items.every((e) => e.mayAct)) {
+        throw new Error(`the queue's first page: ${first.status} ${JSON.stringify(page).slice(0, 500)}`);
+      }
+      const queueFrom = (performance.now() - engineSpawnedAt) / 1000;
       queue = await cannon(server, board, {
         connections: READ_CONNECTIONS,
         seconds: Math.max(2, Math.round(SETTINGS.seconds / 2)),
         method: 'GET',
         path: () => '/api/v1/escalations?limit=50',
       });
+      if (PROFILE) {
+        const queueTo = (performance.now() - engineSpawnedAt) / 1000;
+        log(`profile: the queue ran ${round(queueFrom, 1)}–${round(queueTo, 1)} s after the server was spawned`);
+      }
     }
+
+    // 4a. The console, served by the same server: its initial bundle and a fresh browser's first load.
+    const bundle = consoleBundleSize(join(ROOT, 'dist', 'console'));
+    const firstLoad = bundle
+      ? await consoleFirstLoad(
+          server.url,
+          {
+            token,
+            sub: COORD_HEEK.sub,
+            role: 'coordinator',
+            municipality: HEEK.ags,
+            municipalityName: HEEK.name,
+            expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
+          },
+          QUICK ? 3 : 5,
+        )
+      : { missing: 'console not built' };
     await stopServer();
 
     // 4b. On PostgreSQL, the commands again with one server process per core (WORKERS=auto). The
@@ -463,6 +540,7 @@ async function main(): Promise<void> {
     // ---- report -------------------------------------------------------------------------------
     const postgres = target.mode === 'postgres';
     const ms = (n: number) => `${round(n, 1)} ms`;
+    const kib = (bytes: number) => `${round(bytes / 1024, 1)} KiB`;
     const perS = (n: number) => `${round(n, 0)}/s`;
     const pct = (engine: number, floor: number) => `${round((100 * engine) / floor, 0)} %`;
     const failures = (r: HttpResult) => (r.failed > 0 ? ` (${r.non2xx} non-2xx, ${r.errors} errors)` : '');
@@ -543,10 +621,27 @@ async function main(): Promise<void> {
           `(batches of ${VERIFY_STORED_BATCH})`,
       },
       {
-        measure: `steering-board queue (${SETTINGS.queueCooperations}): p99`,
-        engine: queue ? `${ms(queue.p99)} (p50 ${ms(queue.p50)})${failures(queue)}` : 'n/a (not built yet)',
+        measure: `steering-board queue (${SETTINGS.queueCooperations}, ${openCases} open cases): p99`,
+        engine: queue
+          ? `${ms(queue.p99)} (p50 ${ms(queue.p50)}, ${perS(queue.throughput)}, CPU ${ms(queue.serverCpuMsPerRequest)})${failures(queue)}`
+          : 'n/a (not built yet)',
         target: '< 50 ms',
         ...(queue ? { pass: queue.p99 < 50 && queue.failed === 0 } : {}),
+      },
+      {
+        measure: 'console: initial JS + CSS, raw / gzip',
+        engine: bundle
+          ? `${kib(bundle.rawBytes)} / ${kib(bundle.gzipBytes)} (${bundle.files.length} files)`
+          : 'n/a (console not built)',
+        target: '≤ 300 KiB gzip',
+        ...(bundle ? { pass: bundle.gzipBytes <= 300 * 1024 } : {}),
+      },
+      {
+        measure: 'console first load: sign-in page / cooperation list',
+        engine:
+          'missing' in firstLoad
+            ? `n/a (${firstLoad.missing})`
+            : `${ms(firstLoad.signIn.p50)} / ${ms(firstLoad.cooperationList.p50)} (median of ${firstLoad.signIn.runs.length})`,
       },
       {
         measure: 'cold start, embedded: fresh / existing dir',
@@ -593,7 +688,11 @@ async function main(): Promise<void> {
           workers: { ...rawVerify.workers, entriesPerSecond: verifyRateOf(rawVerify.workers) },
           inline: { ...rawVerify.inline, entriesPerSecond: verifyRateOf(rawVerify.inline) },
         },
-        queue: queue ?? 'n/a (not built yet)',
+        queue: queue ? { ...queue, openCases, cooperations: SETTINGS.queueCooperations } : 'n/a (not built yet)',
+      },
+      console: {
+        bundle: bundle ?? 'n/a (console not built)',
+        firstLoadMs: 'missing' in firstLoad ? `n/a (${firstLoad.missing})` : firstLoad,
       },
       coldStartSeconds: { fresh: coldStart[0], existing: coldStart[1] },
       peakRssMiB: peakRss,

@@ -14,6 +14,7 @@ import { WebhookSecretSealed1764700000001 } from './1764700000001-webhook-secret
 import { CooperationHeadHash1764750000001 } from './1764750000001-cooperation-head-hash';
 import { EscalationCases1764750000002 } from './1764750000002-escalation-cases';
 import { PublicReadModels1764800000001 } from './1764800000001-public-read-models';
+import { EscalationCaseEntries1764870000001 } from './1764870000001-escalation-case-entries';
 
 /** Every migration, in order. Listed explicitly so the build, the tests and the CLI run the same set. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   CooperationHeadHash1764750000001,
   EscalationCases1764750000002,
   PublicReadModels1764800000001,
+  EscalationCaseEntries1764870000001,
 ];

@@ -206,14 +206,50 @@ describe('GET /escalations: each board sees exactly the cases at its bodies, old
     expect(await ids(COORD_HEIDEN, { status: 'resolved' })).toEqual([b1]);
   });
 
+  it('the rows carry the entries the queue shows; rows stored before entries are read from their snapshots', async () => {
+    const rows = await t.dataSource.query<Array<{ case_id: string; entry: Record<string, unknown> }>>(
+      `SELECT case_id, entry FROM escalation_cases WHERE cooperation_id = ANY($1::uuid[]) ORDER BY deadline_at, case_id`,
+      [[a.id, b.id]],
+    );
+    const all = [...(await queue(AUDITOR)).items, ...(await queue(AUDITOR, { status: 'resolved' })).items] as Array<
+      Entry & { overdue: boolean; status: string }
+    >;
+    for (const { case_id, entry } of rows) {
+      const { overdue: _overdue, status: _status, mayAct: _mayAct, ...shown } = all.find((e) => e.caseId === case_id)!;
+      expect(entry).toEqual(shown);
+    }
+    const principals = [BOARD_LEGDEN, BOARD_HEEK, BOARD_REKEN, COORD_HEIDEN, AUDITOR];
+    const before = await Promise.all(principals.map((p) => queue(p, { limit: 2 })));
+    await t.dataSource.query(`UPDATE escalation_cases SET entry = NULL WHERE cooperation_id = $1`, [a.id]);
+    try {
+      expect(await Promise.all(principals.map((p) => queue(p, { limit: 2 })))).toEqual(before);
+      expect(await ids(BOARD_LEGDEN, { level: 2 })).toEqual([a1]);
+    } finally {
+      // The next command that changes a case writes its entry again; here the test puts them back.
+      for (const { case_id, entry } of rows) {
+        await t.dataSource.query(`UPDATE escalation_cases SET entry = $2::jsonb WHERE case_id = $1`, [
+          case_id,
+          JSON.stringify(entry),
+        ]);
+      }
+    }
+  });
+
   it('scopes by level: a partner not on the level-1 body sees only the cases at later levels', async () => {
     // Every partner must sit on the steering body when the contract starts (OBL-STEERING-BODY), so
-    // the rules cannot produce this state yet; an amended body could. Written by SQL.
+    // the rules cannot produce this state yet; an amended body could. Written by SQL: the snapshot,
+    // and the level-1 entries' body as the command amending it would write them.
     await t.dataSource.query(
       `UPDATE cooperations SET state = jsonb_set(state, '{context,governance,steeringBody,members}',
          (SELECT jsonb_agg(m) FROM jsonb_array_elements(state #> '{context,governance,steeringBody,members}') m
            WHERE m->>'municipality' <> $2))
         WHERE id = $1`,
+      [a.id, SCHOEPPINGEN.ags],
+    );
+    await t.dataSource.query(
+      `UPDATE escalation_cases SET entry = jsonb_set(entry, '{bodyMunicipalities}',
+         (SELECT jsonb_agg(m) FROM jsonb_array_elements(entry -> 'bodyMunicipalities') m WHERE m #>> '{}' <> $2))
+        WHERE cooperation_id = $1 AND level = 1`,
       [a.id, SCHOEPPINGEN.ags],
     );
     const { items } = await queue(BOARD_SCHOEPPINGEN);

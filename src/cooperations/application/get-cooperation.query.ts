@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '../../auth/principal';
 import { Clock, nowOf } from '../../common/clock';
-import { competentAuthorityView, type CooperationState } from '../domain';
+import {
+  competentAuthorityView,
+  type CooperationState,
+  findCase,
+  type PersistedState,
+  queueEntryOf,
+  type StoredQueueEntry,
+} from '../domain';
 import { CooperationRepository, type StoredCooperation } from '../infrastructure/cooperation.repository';
 import { EscalationCaseRepository } from '../infrastructure/escalation-case.repository';
 import { type CooperationView, viewOf } from './cooperation-view';
@@ -34,18 +41,27 @@ export class CooperationReader {
 
   /**
    * Escalation cases of `status` the caller may see, in queue order (deadline, then case id) after
-   * `after`, at most `limit`, each with its cooperation's state: SQL orders and limits the page.
+   * `after`, at most `limit`, each as its queue entry: SQL orders and limits the page, the rows
+   * carry the entries. A board member's page holds only cases whose body has their municipality.
+   * Rows stored before entries were have none: those cooperations' snapshots give theirs.
    */
   async casesInOrder(
     q: { status: string; cooperationId?: string; level?: number; after?: [string, string] | null; limit: number },
     principal: Principal,
-  ): Promise<Array<{ caseId: string; state: CooperationState }>> {
-    const page = await this.cases.page({ ...q, scope: scopeOf(principal) });
-    const states = await this.cooperations.states([...new Set(page.map((c) => c.cooperationId))]);
-    const loaded = new Map([...states].map(([id, state]) => [id, loadState(state)]));
-    return page.flatMap((c) => {
-      const state = loaded.get(c.cooperationId);
-      return state ? [{ caseId: c.caseId, state }] : [];
+  ): Promise<Array<{ caseId: string; deadlineAt: string; entry: StoredQueueEntry }>> {
+    const page = await this.cases.page({
+      ...q,
+      scope: scopeOf(principal),
+      ...(principal.role === 'steering-board' ? { body: principal.municipality ?? '' } : {}),
+    });
+    const without = [...new Set(page.filter((c) => !c.entry).map((c) => c.cooperationId))];
+    const states = without.length > 0 ? await this.cooperations.states(without) : new Map<string, PersistedState>();
+    const loaded = new Map([...states].map(([id, state]) => [id, loadState(state).context]));
+    return page.flatMap(({ caseId, deadlineAt, entry, cooperationId }) => {
+      const ctx = entry ? undefined : loaded.get(cooperationId);
+      const c = ctx && findCase(ctx, caseId);
+      const shown = entry ?? (ctx && c ? queueEntryOf(ctx, c) : undefined);
+      return shown ? [{ caseId, deadlineAt, entry: shown }] : [];
     });
   }
 

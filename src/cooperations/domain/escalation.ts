@@ -78,12 +78,15 @@ export function bodyMunicipalities(ctx: CooperationContext, level: number): Ags[
 
 /** May `actor` resolve, escalate or fail `c` at its current level? */
 export function mayActOnCase(ctx: CooperationContext, actor: Actor, c: EscalationCase): boolean {
-  return (
-    actor.role === 'steering-board' &&
-    isParticipant(ctx, actor.municipality) &&
-    bodyMunicipalities(ctx, c.level).includes(actor.municipality!)
-  );
+  return isParticipant(ctx, actor.municipality) && mayActInBody(bodyMunicipalities(ctx, c.level), actor);
 }
+
+/**
+ * May `actor` act for a body of these municipalities (`bodyMunicipalities`, all of them active
+ * partners)? `mayActOnCase` given the body, e.g. of a queue entry.
+ */
+export const mayActInBody = (body: readonly Ags[], actor: Actor): boolean =>
+  actor.role === 'steering-board' && actor.municipality !== undefined && body.includes(actor.municipality);
 
 export interface LevelDeadline {
   deadlineOn: CalendarDate;
@@ -213,6 +216,37 @@ export interface QueueEntry {
   overdue: boolean;
 }
 
+/** A queue entry without `overdue`, which depends on when it is read: what is stored with the case. */
+export type StoredQueueEntry = Omit<QueueEntry, 'overdue'>;
+
+/** Case `c` of `ctx` (whatever its status) as the steering board's queue shows it. */
+export function queueEntryOf(
+  ctx: CooperationContext,
+  c: EscalationCase,
+  levels: readonly ConflictLevel[] = conflictLevels(ctx),
+): StoredQueueEntry {
+  const level = levels[c.level - 1];
+  return {
+    cooperationId: ctx.id,
+    cooperationTitle: ctx.title,
+    caseId: c.id,
+    number: c.number,
+    subject: c.subject,
+    parties: c.parties,
+    origin: c.origin,
+    raisedAt: c.raisedAt,
+    level: c.level,
+    levelName: level?.name ?? `Stufe ${c.level}`,
+    levelKind: level?.kind ?? null,
+    body: level?.body ?? '',
+    bodyMunicipalities: bodyMunicipalities(ctx, c.level),
+    isLastLevel: c.level >= levels.length,
+    levelSince: c.levelSince,
+    deadlineOn: c.deadlineOn,
+    deadlineAt: c.deadlineAt,
+  };
+}
+
 export interface QueueFilter {
   /** Only cases this actor may act on (role steering-board, municipality in the level's body). */
   actor?: Actor;
@@ -231,29 +265,10 @@ export function escalationQueue(ctx: CooperationContext, now: Date, filter: Queu
     .filter((c) => c.status === 'open')
     .filter((c) => !filter.actor || mayActOnCase(ctx, filter.actor, c))
     .filter((c) => filter.level === undefined || c.level === filter.level)
-    .map((c): QueueEntry => {
-      const level = levels[c.level - 1];
-      return {
-        cooperationId: ctx.id,
-        cooperationTitle: ctx.title,
-        caseId: c.id,
-        number: c.number,
-        subject: c.subject,
-        parties: c.parties,
-        origin: c.origin,
-        raisedAt: c.raisedAt,
-        level: c.level,
-        levelName: level?.name ?? `Stufe ${c.level}`,
-        levelKind: level?.kind ?? null,
-        body: level?.body ?? '',
-        bodyMunicipalities: bodyMunicipalities(ctx, c.level),
-        isLastLevel: c.level >= levels.length,
-        levelSince: c.levelSince,
-        deadlineOn: c.deadlineOn,
-        deadlineAt: c.deadlineAt,
-        overdue: now.getTime() >= Date.parse(c.deadlineAt),
-      };
-    })
+    .map((c): QueueEntry => ({
+      ...queueEntryOf(ctx, c, levels),
+      overdue: now.getTime() >= Date.parse(c.deadlineAt),
+    }))
     .filter((e) => filter.body === undefined || e.body === filter.body)
     .sort((a, b) =>
       a.deadlineAt !== b.deadlineAt ? (a.deadlineAt < b.deadlineAt ? -1 : 1) : a.caseId < b.caseId ? -1 : 1,

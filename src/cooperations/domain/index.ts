@@ -80,9 +80,12 @@ export {
   escalationQueue,
   findCase,
   levelDeadline,
+  mayActInBody,
   mayActOnCase,
   type QueueEntry,
+  queueEntryOf,
   type QueueFilter,
+  type StoredQueueEntry,
   uuidV5,
 } from './escalation';
 export * from './events';

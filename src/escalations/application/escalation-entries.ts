@@ -1,47 +1,27 @@
 import type { Principal } from '../../auth/principal';
-import {
-  actorOf,
-  type CaseStatus,
-  type CooperationContext,
-  type QueueEntry,
-  escalationQueue,
-  findCase,
-  mayActOnCase,
-} from '../../cooperations';
+import { actorOf, type CaseStatus, mayActInBody, type QueueEntry, type StoredQueueEntry } from '../../cooperations';
 
 /** A queue entry as the board sees it: the domain's entry with its status and whether the caller may act. */
 export type EscalationEntry = QueueEntry & { status: CaseStatus; mayAct: boolean };
 
 /**
- * Queue entries (the domain's `escalationQueue`) of the cases with `status`. The domain's queue
- * lists open cases; for closed ones it is given the cases as if open, and the entry says otherwise.
+ * A case's queue entry (the domain's `queueEntryOf`, stored with the case or computed from the
+ * snapshot) as `principal` sees it `now`; null for a board member who may not act on the case —
+ * a board member's queue holds the cases at the levels whose body their municipality belongs to.
  */
-export function entriesOf(
-  ctx: CooperationContext,
+export function entryFor(
+  stored: StoredQueueEntry,
+  status: CaseStatus,
   now: Date,
   principal: Principal,
-  query: { status: CaseStatus; level?: number; only?: string },
-): EscalationEntry[] {
-  const cases = (ctx.escalation?.cases ?? []).filter(
-    (c) => c.status === query.status && (!query.only || c.id === query.only),
-  );
-  if (cases.length === 0) return [];
-  const actor = actorOf(principal);
-  const asOpen: CooperationContext = {
-    ...ctx,
-    escalation: { ...ctx.escalation, cases: cases.map((c) => ({ ...c, status: 'open' as const })) },
+): EscalationEntry | null {
+  const mayAct = mayActInBody(stored.bodyMunicipalities, actorOf(principal));
+  if (principal.role === 'steering-board' && !mayAct) return null;
+  const open = status === 'open';
+  return {
+    ...stored,
+    overdue: open && now.getTime() >= Date.parse(stored.deadlineAt),
+    status,
+    mayAct: open && mayAct,
   };
-  const board = principal.role === 'steering-board';
-  return escalationQueue(asOpen, now, {
-    ...(board ? { actor } : {}),
-    ...(query.level !== undefined ? { level: query.level } : {}),
-  }).map((e) => {
-    const open = query.status === 'open';
-    return {
-      ...e,
-      status: query.status,
-      overdue: open && e.overdue,
-      mayAct: open && mayActOnCase(ctx, actor, findCase(ctx, e.caseId)!),
-    };
-  });
 }

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '../../auth/principal';
 import { Clock, nowOf } from '../../common/clock';
-import { actorOf, type CaseStep, CooperationReader, findCase, mayActOnCase } from '../../cooperations';
-import { type EscalationEntry, entriesOf } from './escalation-entries';
+import { actorOf, type CaseStep, CooperationReader, findCase, mayActOnCase, queueEntryOf } from '../../cooperations';
+import { type EscalationEntry, entryFor } from './escalation-entries';
 import { CaseNotFound } from './escalations.errors';
 
 export type EscalationCaseView = EscalationEntry & {
@@ -25,12 +25,8 @@ export class GetCaseQuery {
     if (!state) throw new CaseNotFound(caseId);
     const ctx = state.context;
     const c = findCase(ctx, caseId)!;
-    const [entry] = entriesOf(
-      ctx,
-      nowOf(this.clock),
-      { ...principal, role: 'admin' },
-      { status: c.status, only: caseId },
-    );
+    // Read as an admin: whoever may see the cooperation reads its cases; mayAct is the caller's.
+    const entry = entryFor(queueEntryOf(ctx, c), c.status, nowOf(this.clock), { ...principal, role: 'admin' })!;
     return {
       ...entry,
       mayAct: c.status === 'open' && mayActOnCase(ctx, actorOf(principal), c),
