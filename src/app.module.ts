@@ -1,12 +1,10 @@
 import { Module, RequestMethod, type DynamicModule } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { LoggerModule } from 'nestjs-pino';
-import type { Options as PinoHttpOptions } from 'pino-http';
-import { logDestination } from './common/logging';
+import { logDestination, requestLogOptions } from './common/logging';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { RateLimitModule } from './common/rate-limit.module';
-import type { RequestWithId } from './common/request-id';
 import { configModule } from './config/config.module';
 import { offersDevelopmentSignIn, validateEnvironment, type Environment } from './config/configuration';
 import { ConsoleHostModule } from './console-host/console-host.module';
@@ -37,20 +35,7 @@ export class AppModule {
         LoggerModule.forRootAsync({
           inject: [ConfigService],
           useFactory: (config: ConfigService<Environment, true>) => {
-            const options: PinoHttpOptions = {
-              level: config.get('LOG_LEVEL', { infer: true }),
-              genReqId: (request) => (request as RequestWithId).id ?? 'unknown',
-              // Headers stay out of the logs: they carry tokens, and the request id says enough.
-              serializers: {
-                req: (req: { id: string; method: string; url: string }) => ({
-                  id: req.id,
-                  method: req.method,
-                  url: req.url,
-                }),
-                res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-              },
-              customProps: () => ({ service: 'ikz-lifecycle-engine' }),
-            };
+            const options = requestLogOptions(config.get('LOG_LEVEL', { infer: true }));
             const destination = logDestination(config.get('LOG_FORMAT', { infer: true }));
             return {
               // The path syntax of path-to-regexp 8; nestjs-pino's default `*` logs a deprecation warning.

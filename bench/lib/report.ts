@@ -34,8 +34,9 @@ export const FLOOR_NOTE = [
   '  BEGIN; SELECT state, version, head_hash … FOR UPDATE; one statement inserting the hashed history entry and',
   '  updating snapshot, version and chain head (a data-modifying CTE); COMMIT — four round trips, the shape the',
   '  engine uses. "floor in 6 round trips" is the shape before it (head read from the history, entry and snapshot',
-  '  as separate statements), for comparison. The engine does more per command than the floor (the outbox row,',
-  '  the reminders, the personal-data record of APPOINT_CONTACT), so engine/floor below 100 % is expected.',
+  '  as separate statements), for comparison. The engine makes the same four round trips, but its one write',
+  '  also inserts the outbox row and the personal-data record of APPOINT_CONTACT, so engine/floor below 100 %',
+  '  is expected.',
 ];
 
 export function printTable(rows: Row[], log: (line: string) => void): void {

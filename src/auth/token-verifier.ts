@@ -99,13 +99,57 @@ export async function loadVerificationKey(settings: KeySettings): Promise<Verifi
   return { key: new TextEncoder().encode(settings.JWT_SECRET), algorithms: ['HS256'] };
 }
 
+/** How many verified tokens are kept: IKZ_TOKEN_CACHE (0: none, every request verifies), else 10 000. */
+function tokenCacheSize(): number {
+  const setting = Number(process.env.IKZ_TOKEN_CACHE ?? 10_000);
+  return Number.isInteger(setting) && setting >= 0 ? setting : 10_000;
+}
+
+/**
+ * Tokens that passed verification, by their text, until their `exp`: a client sends the same
+ * token with every request, and its signature, claims and principal do not change. Only accepted
+ * tokens are kept, so a refused one is verified (and counted as a failure) every time; an expired
+ * one is dropped and verified afresh, which refuses it as jose does (`exp` ≤ now, in seconds).
+ * Bounded: when full, the oldest entry goes.
+ */
+export class VerifiedTokens {
+  private readonly byToken = new Map<string, { principal: Principal; exp: number }>();
+
+  constructor(private readonly capacity: number) {}
+
+  get(token: string, now: number = Date.now()): Principal | undefined {
+    const hit = this.byToken.get(token);
+    if (!hit) return undefined;
+    if (hit.exp <= Math.floor(now / 1000)) {
+      this.byToken.delete(token);
+      return undefined;
+    }
+    return hit.principal;
+  }
+
+  /** Keeps `principal` for `token` until `exp` (seconds); the principal as every later request gets it (frozen: shared). */
+  remember(token: string, principal: Principal, exp: number): Principal {
+    const shared = Object.freeze({ ...principal });
+    if (this.capacity === 0) return shared;
+    if (this.byToken.size >= this.capacity) this.byToken.delete(this.byToken.keys().next().value!);
+    this.byToken.set(token, { principal: shared, exp });
+    return shared;
+  }
+
+  get size(): number {
+    return this.byToken.size;
+  }
+}
+
 /**
  * Verifies bearer tokens: HS256 with a shared secret, or RS256/ES256 with a public key or JWKS —
- * given, or named by the discovery document of OIDC_ISSUER.
+ * given, or named by the discovery document of OIDC_ISSUER. A token once accepted is accepted
+ * until it expires (`VerifiedTokens`), even if the identity provider's keys rotate meanwhile.
  */
 @Injectable()
 export class TokenVerifier implements OnModuleInit {
   private keyPromise?: Promise<VerificationKey>;
+  private readonly verified = new VerifiedTokens(tokenCacheSize());
 
   constructor(private readonly config: ConfigService<Environment, true>) {}
 
@@ -128,6 +172,8 @@ export class TokenVerifier implements OnModuleInit {
   }
 
   async verify(token: string): Promise<Principal> {
+    const known = this.verified.get(token);
+    if (known) return known;
     const { key, algorithms } = await this.key();
     const issuer = this.config.get('OIDC_ISSUER', { infer: true });
     let payload: JWTPayload;
@@ -148,10 +194,12 @@ export class TokenVerifier implements OnModuleInit {
       }
       throw new InvalidTokenError(joseReason(error));
     }
-    return toPrincipal(payload, {
+    const principal = toPrincipal(payload, {
       role: this.config.get('OIDC_ROLE_CLAIM', { infer: true }),
       municipality: this.config.get('OIDC_MUNICIPALITY_CLAIM', { infer: true }),
     });
+    // `requiredClaims` made jose check that `exp` is there and a number.
+    return this.verified.remember(token, principal, payload.exp!);
   }
 
   private async loadKey(): Promise<VerificationKey> {

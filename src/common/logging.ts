@@ -1,6 +1,9 @@
 import type { LoggerService } from '@nestjs/common';
+import { hostname } from 'node:os';
 import type { DestinationStream } from 'pino';
+import type { Options as PinoHttpOptions } from 'pino-http';
 import pretty from 'pino-pretty';
+import type { RequestWithId } from './request-id';
 
 /**
  * Readable lines for a person at a terminal (pino-pretty), JSON lines for everything else (log
@@ -18,6 +21,30 @@ export function logDestination(format: 'auto' | 'json' | 'pretty'): DestinationS
     messageFormat:
       '{if context}[{context}] {end}{msg}{if req} {req.method} {req.url} → {res.statusCode} ({responseTime} ms){end}',
   });
+}
+
+/**
+ * The logger's options: one line per request with its id, method, URL and status — headers stay
+ * out (they carry tokens), and so does the body. Every line names the service, request or not.
+ */
+export function requestLogOptions(level: string): PinoHttpOptions {
+  return {
+    level,
+    genReqId: (request) => (request as RequestWithId).id ?? 'unknown',
+    // In the base bindings rather than pino-http's per-request custom properties: nothing to build per request.
+    base: { pid: process.pid, hostname: hostname(), service: 'ikz-lifecycle-engine' },
+    // The serializers read the raw request and response: pino-http's wrapping would first copy
+    // every header into a standard object for each request, only for these to drop them.
+    wrapSerializers: false,
+    serializers: {
+      req: (req: { id: string; method: string; originalUrl?: string; url: string }) => ({
+        id: req.id,
+        method: req.method,
+        url: req.originalUrl ?? req.url,
+      }),
+      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+    },
+  };
 }
 
 /** Nest's own start-up chatter: one line per module and per route, useful only when debugging. */

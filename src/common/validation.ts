@@ -1,9 +1,50 @@
 import { type ArgumentMetadata, ValidationPipe, type ValidationError } from '@nestjs/common';
-import { getMetadataStorage } from 'class-validator';
+import { getMetadataStorage, type MetadataStorage } from 'class-validator';
 import { hostileInput } from './body-hygiene';
 import type { FieldError } from './errors';
 import { type MessageKey, type Params, text, type Text } from './i18n';
 import { validationProblem } from './problem';
+
+type Metadata = ReturnType<MetadataStorage['getTargetValidationMetadatas']>;
+
+/**
+ * class-validator looks up a class's constraints afresh for every object it validates — a filter
+ * over the class's metadata, an `instanceof` against every registered class (every DTO of the API)
+ * and a grouping by property — for each body and each nested object in it. The metadata is fixed
+ * once the classes are defined, so each lookup is made once: the answers are kept until a
+ * decorator registers more.
+ */
+export function memoizeConstraintLookups(storage: MetadataStorage): void {
+  const marked = storage as MetadataStorage & { ikzMemoized?: true };
+  if (marked.ikzMemoized) return;
+  marked.ikzMemoized = true;
+  const register = storage.addValidationMetadata.bind(storage);
+  const lookup = storage.getTargetValidationMetadatas.bind(storage);
+  const group = storage.groupByPropertyName.bind(storage);
+  type Target = Parameters<MetadataStorage['getTargetValidationMetadatas']>[0];
+  let lookups = new Map<Target, Map<string, Metadata>>();
+  let groups = new WeakMap<Metadata, ReturnType<MetadataStorage['groupByPropertyName']>>();
+  storage.addValidationMetadata = (metadata) => {
+    lookups = new Map();
+    groups = new WeakMap();
+    register(metadata);
+  };
+  storage.getTargetValidationMetadatas = (target, schema, always, strictGroups, names) => {
+    const key = JSON.stringify([schema, always, strictGroups, names ?? null]);
+    let byOptions = lookups.get(target);
+    if (!byOptions) lookups.set(target, (byOptions = new Map<string, Metadata>()));
+    let found = byOptions.get(key);
+    if (!found) byOptions.set(key, (found = lookup(target, schema, always, strictGroups, names)));
+    return found;
+  };
+  storage.groupByPropertyName = (metadata) => {
+    let grouped = groups.get(metadata);
+    if (!grouped) groups.set(metadata, (grouped = group(metadata)));
+    return grouped;
+  };
+}
+
+memoizeConstraintLookups(getMetadataStorage());
 
 /**
  * class-validator's constraints in the order their message is chosen: the one message of a field

@@ -101,3 +101,15 @@ export class Bindings {
 }
 
 export type Bind = Bindings['bind'];
+
+/**
+ * One data-modifying statement a repository contributes to a command's write: the cooperations'
+ * `update` takes it in as a CTE, so that a command's writes across tables are one round trip.
+ */
+export type WriteFragment = (bind: Bind) => string;
+
+/** Runs `fragment` as a statement of its own, where no write takes it in (e.g. an opening). */
+export async function runFragment(tx: EntityManager, fragment: WriteFragment): Promise<void> {
+  const { values, bind } = new Bindings();
+  await prepared(tx, fragment(bind), values);
+}

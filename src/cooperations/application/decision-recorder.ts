@@ -12,7 +12,7 @@ import {
 } from '../../history';
 import { OutboxWriter } from '../../notifications';
 import { RegisterProjection } from '../../register';
-import { type Accepted, OPEN_COOPERATION, type Opened } from '../domain';
+import { type Accepted, type CooperationState, OPEN_COOPERATION, type Opened } from '../domain';
 import {
   CooperationRepository,
   nextRow,
@@ -30,16 +30,16 @@ type Transition = Pick<HistoryEntryContent, 'eventType' | 'payload' | 'stateBefo
 
 /**
  * Writes what the domain accepted, in the command's transaction: the history entry, the snapshot,
- * the timer rows and the notifications of the entry (outbox) — all or nothing. An event's entry,
- * snapshot, chain head, changed escalation cases and stored answer (with `Idempotency-Key`) are
- * one statement.
+ * the timer rows and the notifications of the entry (outbox) — all or nothing. An event's writes
+ * are one statement (docs/performance.md, "four round trips"): entry, snapshot, chain head, changed
+ * escalation cases and timers, the outbox row and the reminders' sync, the stored answer (with
+ * `Idempotency-Key`) and what the caller adds (`also`), each table's SQL from its repository.
  */
 @Injectable()
 export class DecisionRecorder {
   constructor(
     private readonly cooperations: CooperationRepository,
     private readonly history: HistoryRepository,
-    private readonly timers: TimerRepository,
     private readonly outbox: OutboxWriter,
     private readonly register: RegisterProjection,
   ) {}
@@ -82,7 +82,13 @@ export class DecisionRecorder {
     {
       outcome = {},
       answer = (r) => r,
-    }: { outcome?: Partial<EventResult>; answer?: (result: EventResult) => object } = {},
+      also = [],
+    }: {
+      outcome?: Partial<EventResult>;
+      answer?: (result: EventResult) => object;
+      /** Further writes of the command (another context's rows), taken into the one statement. */
+      also?: readonly WriteFragment[];
+    } = {},
   ): Promise<EventResult> {
     // Rows restored from a backup older than `head_hash` have none until their first event.
     const head = current.headHash
@@ -97,18 +103,24 @@ export class DecisionRecorder {
     });
     const stored = nextRow(current, decision.state, at, entry.hash);
     const result: EventResult = { cooperation: viewOf(stored, decision.state), entry, ...outcome };
-    const also: WriteFragment[] = [(bind) => insertEntrySql(entry, bind)];
+    const writes: WriteFragment[] = [(bind) => insertEntrySql(entry, bind), ...also];
     // The queue's copy of the cases, written only when a case changed.
     const cases = changedCases(current.state, decision.state);
-    if (cases.length > 0) also.push((bind) => EscalationCaseRepository.upsertSql(current.id, cases, bind));
+    if (cases.length > 0) writes.push((bind) => EscalationCaseRepository.upsertSql(current.id, cases, bind));
+    writes.push(...TimerRepository.writeSql(current.id, decision.timers));
+    // The reminders were last synced with the stored snapshot's context; one of an older definition
+    // is not comparable, so they are synced afresh then.
+    const before =
+      current.state.definitionVersion === decision.state.definitionVersion
+        ? (current.state.context as CooperationState['context'])
+        : undefined;
+    writes.push(...this.outbox.writes(entry, decision.state.context, { noop: decision.noop, before }));
     const key = meta.idempotencyKey;
     if (key) {
       const stored = { fingerprint: meta.fingerprint, created: false, body: answer(result) };
-      also.push((bind) => insertAnswerSql(principal.sub, key, stored, bind));
+      writes.push((bind) => insertAnswerSql(principal.sub, key, stored, bind));
     }
-    await this.cooperations.update(tx, current, stored, also);
-    await this.timers.write(tx, current.id, decision.timers);
-    await this.outbox.recorded(tx, entry, decision.state.context, { noop: decision.noop });
+    await this.cooperations.update(tx, current, stored, writes);
     await this.register.recorded(tx, current.state, decision.state, at);
     return result;
   }

@@ -5,7 +5,7 @@ import { DocumentReferences } from '../../documents';
 import { PersonalDataStore } from '../../personal-data';
 import type { Language } from '../../common/language';
 import type { Accepted, Contact, EscalationCase, LifecycleEvent, LifecycleEventType } from '../domain';
-import { CooperationRepository } from '../infrastructure/cooperation.repository';
+import { CooperationRepository, type WriteFragment } from '../infrastructure/cooperation.repository';
 import { actorOf } from './actor';
 import { type CommandMeta, type CommandOutcome, CommandRunner } from './command-runner';
 import type { EventResult } from './cooperation-view';
@@ -72,18 +72,14 @@ export class SendEventUseCase {
       this.limits.checkGrowth(current.state, decision.state);
       const { type: _type, ...fields } = decision.event;
       let payload: object = fields;
+      let also: WriteFragment[] = [];
       if (decision.event.type === 'APPOINT_CONTACT') {
         // A contact's name and e-mail go to personal data; the history gets a reference and a salted hash.
         const { name, email, ...rest } = fields as { name: string; email?: string };
-        const person = await this.personalData.storeContact(
-          tx,
-          id,
-          principal.municipality ?? null,
-          { name, email },
-          now,
-        );
-        payload = { ...rest, ...person };
-        decision = withPersonRef(decision, principal.municipality!, person.personRef);
+        const person = this.personalData.contactRecord(id, principal.municipality ?? null, { name, email }, now);
+        payload = { ...rest, ...person.reference };
+        also = [person.write];
+        decision = withPersonRef(decision, principal.municipality!, person.reference.personRef);
       }
       const result = await this.recorder.event(
         tx,
@@ -93,7 +89,7 @@ export class SendEventUseCase {
         principal,
         meta,
         now,
-        { outcome: outcomeOf(decision, lang) },
+        { outcome: outcomeOf(decision, lang), also },
       );
       return this.runner.recorded({
         answer: result,

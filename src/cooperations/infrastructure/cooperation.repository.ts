@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { escapeLike } from '../../common/like';
-import { type Bind, Bindings, prepared } from '../../database/prepared';
+import { Bindings, prepared, type WriteFragment } from '../../database/prepared';
 import { type CooperationState, type PersistedState, stateToString } from '../domain';
 import { CooperationRecord } from './cooperation.entity';
 import {
@@ -30,8 +30,7 @@ export interface StoredCooperation {
  */
 export type LockedCooperation = StoredCooperation & { answer: JoinedAnswer | null | undefined };
 
-/** A fragment of the statement that writes the next snapshot (another table's INSERT, as a CTE). */
-export type WriteFragment = (bind: Bind) => string;
+export type { WriteFragment } from '../../database/prepared';
 
 interface LockedRow extends JoinedAnswerColumns {
   id: string;
@@ -135,7 +134,8 @@ export class CooperationRepository {
 
   /**
    * Writes `next` (`nextRow` of the row the transaction has locked) in one statement with `also`
-   * (the history entry, the stored answer: data-modifying CTEs).
+   * (the history entry, the stored answer, the outbox row, …: data-modifying CTEs). They all see
+   * the snapshot the statement started with, so no two of them may touch the same row.
    */
   async update(
     tx: EntityManager,

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { WriteFragment } from '../../database/prepared';
 import type { LifecycleEvent, PersistedState, TimerChanges } from '../domain';
 
 /** One durable timer instance: the event the scheduler sends for a cooperation at `dueAt`. */
@@ -85,24 +86,30 @@ export class TimerRepository {
   }
 
   /**
-   * Deletes the cancelled timers and upserts the scheduled ones, by (cooperation, key); a
-   * rescheduled timer starts without failures.
+   * Deletes the cancelled timers and upserts the scheduled ones, by (cooperation, key), as fragments
+   * of the command's write (none when nothing changed); a rescheduled timer starts without failures.
+   * The keys cancelled and those scheduled are disjoint (`diffTimers`), as one statement requires.
    */
-  async write(tx: EntityManager, cooperationId: string, timers: TimerChanges): Promise<void> {
+  static writeSql(cooperationId: string, timers: TimerChanges): WriteFragment[] {
+    const writes: WriteFragment[] = [];
     if (timers.cancel.length > 0) {
-      await tx.query(`DELETE FROM cooperation_timers WHERE cooperation_id = $1 AND key = ANY($2::text[])`, [
-        cooperationId,
-        timers.cancel,
-      ]);
-    }
-    for (const t of timers.schedule) {
-      await tx.query(
-        `INSERT INTO cooperation_timers (cooperation_id, key, due_at, event) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (cooperation_id, key) DO UPDATE
-           SET due_at = EXCLUDED.due_at, event = EXCLUDED.event, attempts = 0, last_error = NULL, retry_at = NULL`,
-        [cooperationId, t.key, t.dueAt, JSON.stringify(t.event)],
+      writes.push(
+        (bind) =>
+          `DELETE FROM cooperation_timers WHERE cooperation_id = ${bind(cooperationId)}::uuid AND key = ANY(${bind(timers.cancel)}::text[])`,
       );
     }
+    if (timers.schedule.length > 0) {
+      writes.push((bind) => {
+        const values = timers.schedule.map(
+          (t) =>
+            `(${bind(cooperationId)}::uuid, ${bind(t.key)}::text, ${bind(t.dueAt)}::timestamptz, ${bind(JSON.stringify(t.event))}::jsonb)`,
+        );
+        return `INSERT INTO cooperation_timers (cooperation_id, key, due_at, event) VALUES ${values.join(', ')}
+         ON CONFLICT (cooperation_id, key) DO UPDATE
+           SET due_at = EXCLUDED.due_at, event = EXCLUDED.event, attempts = 0, last_error = NULL, retry_at = NULL`;
+      });
+    }
+    return writes;
   }
 
   /** Active cooperations without any timer row (snapshots written under definition version 2). */

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { type Bind, runFragment } from '../../database/prepared';
 import type { CloudEvent } from '../domain/cloud-event';
 import type { Notice } from '../domain/notices';
 
@@ -44,11 +45,15 @@ export class OutboxRepository {
 
   /** Idempotent by id: a history entry or reminder is told once however often it is written. */
   async insert(tx: EntityManager, e: OutboxEvent): Promise<void> {
-    await tx.query(
-      `INSERT INTO notification_outbox (id, cooperation_id, kind, event, notices, members, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (id) DO NOTHING`,
-      [e.id, e.cooperationId, e.kind, JSON.stringify(e.event), JSON.stringify(e.notices), e.members, e.createdAt],
-    );
+    await runFragment(tx, (bind) => OutboxRepository.insertSql(e, bind));
+  }
+
+  /** `insert` as a fragment of the command's write (`WriteFragment`). */
+  static insertSql(e: OutboxEvent, bind: Bind): string {
+    return `INSERT INTO notification_outbox (id, cooperation_id, kind, event, notices, members, created_at)
+       VALUES (${bind(e.id)}::uuid, ${bind(e.cooperationId)}::uuid, ${bind(e.kind)}::text, ${bind(JSON.stringify(e.event))}::jsonb,
+         ${bind(JSON.stringify(e.notices))}::jsonb, ${bind(e.members)}::text[], ${bind(e.createdAt)}::timestamptz)
+       ON CONFLICT (id) DO NOTHING`;
   }
 
   /** Claims the oldest events not yet expanded into deliveries (`FOR UPDATE SKIP LOCKED`: one instance each). */

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import type { WriteFragment } from '../../database/prepared';
 import type { Notice } from '../domain/notices';
 import type { ExpectedReminder } from '../domain/reminders';
 
@@ -22,30 +23,35 @@ export class ReminderRepository {
   /**
    * Makes the cooperation's unsent reminders those `expected`: rows no longer expected go, `add`
    * (those still ahead) are inserted, and unsent ones get the current notice (recipients change
-   * with the state). Sent rows stay as the record that they were sent.
+   * with the state). Sent rows stay as the record that they were sent. Fragments of the command's
+   * write (`WriteFragment`): the rows deleted and those upserted are disjoint (`add` is part of
+   * `expected`), as one statement requires.
    */
-  async sync(
-    tx: EntityManager,
+  static syncSql(
     cooperationId: string,
     expected: readonly ExpectedReminder[],
     add: readonly ExpectedReminder[],
-  ): Promise<void> {
-    const ids = expected.map((r) => `${r.timerKey} ${new Date(r.timerDueAt).toISOString()} ${r.leadDays}`);
-    await tx.query(
-      `DELETE FROM notification_reminders WHERE cooperation_id = $1 AND sent_at IS NULL
+  ): WriteFragment[] {
+    const idOf = (r: ExpectedReminder) => `${r.timerKey} ${new Date(r.timerDueAt).toISOString()} ${r.leadDays}`;
+    const remove: WriteFragment = (bind) =>
+      `DELETE FROM notification_reminders WHERE cooperation_id = ${bind(cooperationId)}::uuid AND sent_at IS NULL
           AND NOT (timer_key || ' ' || to_char(timer_due_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
-                   || ' ' || lead_days = ANY($2::text[]))`,
-      [cooperationId, ids],
-    );
-    for (const r of add) {
-      await tx.query(
-        `INSERT INTO notification_reminders (cooperation_id, timer_key, timer_due_at, lead_days, remind_at, notice)
-         VALUES ($1, $2, $3, $4, $5, $6)
-         ON CONFLICT (cooperation_id, timer_key, timer_due_at, lead_days)
-         DO UPDATE SET notice = EXCLUDED.notice WHERE notification_reminders.sent_at IS NULL`,
-        [cooperationId, r.timerKey, r.timerDueAt, r.leadDays, r.remindAt, JSON.stringify(r.notice)],
+                   || ' ' || lead_days = ANY(${bind(expected.map(idOf))}::text[]))`;
+    // One row per key: an upsert cannot touch a row twice (lead times listed twice in the settings).
+    const rows = [...new Map(add.map((r) => [idOf(r), r])).values()];
+    if (rows.length === 0) return [remove];
+    const upsert: WriteFragment = (bind) => {
+      const values = rows.map(
+        (r) =>
+          `(${bind(cooperationId)}::uuid, ${bind(r.timerKey)}::text, ${bind(r.timerDueAt)}::timestamptz, ${bind(r.leadDays)}::int,
+            ${bind(r.remindAt)}::timestamptz, ${bind(JSON.stringify(r.notice))}::jsonb)`,
       );
-    }
+      return `INSERT INTO notification_reminders (cooperation_id, timer_key, timer_due_at, lead_days, remind_at, notice)
+         VALUES ${values.join(', ')}
+         ON CONFLICT (cooperation_id, timer_key, timer_due_at, lead_days)
+         DO UPDATE SET notice = EXCLUDED.notice WHERE notification_reminders.sent_at IS NULL`;
+    };
+    return [remove, upsert];
   }
 
   /** Claims the earliest unsent reminder due at `now` (`FOR UPDATE SKIP LOCKED`: one instance sends it). */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
+import type { WriteFragment } from '../../database/prepared';
 import { type PersonFields, type PersonReference, personHash } from '../domain/personal-data';
 import { PersonalDataRepository } from '../infrastructure/personal-data.repository';
 
@@ -9,19 +9,24 @@ import { PersonalDataRepository } from '../infrastructure/personal-data.reposito
 export class PersonalDataStore {
   constructor(private readonly records: PersonalDataRepository) {}
 
-  /** Stores a contact's fields with a fresh salt, in the command's transaction; returns the entry's reference. */
-  async storeContact(
-    tx: EntityManager,
+  /**
+   * A contact's fields with a fresh salt: the entry's reference, and its record as a fragment of
+   * the command's write (it commits with the history entry that holds the reference, or not at all).
+   */
+  contactRecord(
     cooperationId: string,
     municipality: string | null,
     fields: PersonFields,
     at: Date,
-  ): Promise<PersonReference> {
+  ): { reference: PersonReference; write: WriteFragment } {
     const id = randomUUID();
     const salt = randomBytes(32).toString('hex');
     const clean: PersonFields = { name: fields.name, ...(fields.email !== undefined ? { email: fields.email } : {}) };
-    await this.records.insertContact(tx, { id, cooperationId, municipality, fields: clean, salt }, at);
-    return { personRef: id, personHash: personHash(salt, clean) };
+    const record = { id, cooperationId, municipality, fields: clean, salt };
+    return {
+      reference: { personRef: id, personHash: personHash(salt, clean) },
+      write: (bind) => PersonalDataRepository.insertContactSql(record, at, bind),
+    };
   }
 
   /** Contacts' fields by `personRef`, for those not erased: what the public register names. */

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { Bind } from '../../database/prepared';
 import type { NotificationAddressFields, PersonFields } from '../domain/personal-data';
 
 /** A record of personal data; `fields` is `{erased: true}` once erased. */
@@ -33,16 +34,15 @@ const COLUMNS = `id, subject_kind, cooperation_id, municipality, fields, created
 export class PersonalDataRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async insertContact(
-    tx: EntityManager,
+  /** A contact's record as a fragment of the command's write (`WriteFragment`). */
+  static insertContactSql(
     record: { id: string; cooperationId: string; municipality: string | null; fields: PersonFields; salt: string },
     at: Date,
-  ): Promise<void> {
-    await tx.query(
-      `INSERT INTO personal_data (id, subject_kind, cooperation_id, municipality, fields, salt, created_at)
-       VALUES ($1, 'contact', $2, $3, $4, $5, $6)`,
-      [record.id, record.cooperationId, record.municipality, JSON.stringify(record.fields), record.salt, at],
-    );
+    bind: Bind,
+  ): string {
+    return `INSERT INTO personal_data (id, subject_kind, cooperation_id, municipality, fields, salt, created_at)
+       VALUES (${bind(record.id)}::uuid, 'contact', ${bind(record.cooperationId)}::uuid, ${bind(record.municipality)}::text,
+         ${bind(JSON.stringify(record.fields))}::jsonb, ${bind(record.salt)}::text, ${bind(at)}::timestamptz)`;
   }
 
   /** A municipality's notification address: personal data of no cooperation (subject kind `notification-address`). */
