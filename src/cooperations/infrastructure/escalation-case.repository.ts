@@ -103,7 +103,7 @@ export class EscalationCaseRepository {
         ? ''
         : ` AND EXISTS (SELECT 1 FROM cooperations c WHERE c.id = e.cooperation_id
               AND c.member_ags @> ARRAY[${bind(q.scope.municipality ?? '')}]::text[])`;
-      // jsonb_exists, not `?`: the planner guesses a function at a third and `?` at 0.1 %.
+      // jsonb_exists, not `?`: a function the planner guesses at a third; `?` it takes for rare and sorts.
       where.push(`(jsonb_exists(e.entry -> 'bodyMunicipalities', ${bind(q.body)}) OR e.entry IS NULL${visible})`);
     } else if (!q.scope.all) {
       join = `JOIN cooperations c ON c.id = e.cooperation_id AND c.member_ags @> ARRAY[${bind(q.scope.municipality ?? '')}]::text[]`;
