@@ -1,4 +1,5 @@
 import type { Actor } from '../src/cooperations/domain';
+import { CaseEntriesBackfill } from '../src/cooperations/application/case-entries-backfill';
 import { caseIdFor } from '../src/cooperations/domain';
 import {
   buildingYardSteps,
@@ -206,7 +207,7 @@ describe('GET /escalations: each board sees exactly the cases at its bodies, old
     expect(await ids(COORD_HEIDEN, { status: 'resolved' })).toEqual([b1]);
   });
 
-  it('the rows carry the entries the queue shows; rows stored before entries are read from their snapshots', async () => {
+  it('the rows carry the entries the queue shows; rows stored before entries are read from their snapshots, then filled', async () => {
     const rows = await t.dataSource.query<Array<{ case_id: string; entry: Record<string, unknown> }>>(
       `SELECT case_id, entry FROM escalation_cases WHERE cooperation_id = ANY($1::uuid[]) ORDER BY deadline_at, case_id`,
       [[a.id, b.id]],
@@ -221,18 +222,18 @@ describe('GET /escalations: each board sees exactly the cases at its bodies, old
     const principals = [BOARD_LEGDEN, BOARD_HEEK, BOARD_REKEN, COORD_HEIDEN, AUDITOR];
     const before = await Promise.all(principals.map((p) => queue(p, { limit: 2 })));
     await t.dataSource.query(`UPDATE escalation_cases SET entry = NULL WHERE cooperation_id = $1`, [a.id]);
-    try {
-      expect(await Promise.all(principals.map((p) => queue(p, { limit: 2 })))).toEqual(before);
-      expect(await ids(BOARD_LEGDEN, { level: 2 })).toEqual([a1]);
-    } finally {
-      // The next command that changes a case writes its entry again; here the test puts them back.
-      for (const { case_id, entry } of rows) {
-        await t.dataSource.query(`UPDATE escalation_cases SET entry = $2::jsonb WHERE case_id = $1`, [
-          case_id,
-          JSON.stringify(entry),
-        ]);
-      }
-    }
+    expect(await Promise.all(principals.map((p) => queue(p, { limit: 2 })))).toEqual(before);
+    expect(await ids(BOARD_LEGDEN, { level: 2 })).toEqual([a1]);
+    // The start-up backfill gives them their entries again, from the snapshots; a second run finds none.
+    const backfill = t.app.get(CaseEntriesBackfill);
+    expect(await backfill.run()).toBe(2);
+    expect(await backfill.run()).toBe(0);
+    expect(
+      await t.dataSource.query(
+        `SELECT case_id, entry FROM escalation_cases WHERE cooperation_id = ANY($1::uuid[]) ORDER BY deadline_at, case_id`,
+        [[a.id, b.id]],
+      ),
+    ).toEqual(rows);
   });
 
   it('scopes by level: a partner not on the level-1 body sees only the cases at later levels', async () => {

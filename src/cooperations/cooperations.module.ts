@@ -7,6 +7,7 @@ import { MunicipalitiesModule } from '../municipalities';
 import { NotificationStoreModule } from '../notifications';
 import { PersonalDataStoreModule } from '../personal-data';
 import { RegisterStoreModule } from '../register';
+import { CaseEntriesBackfill } from './application/case-entries-backfill';
 import { CommandRunner } from './application/command-runner';
 import { CooperationCopies } from './application/cooperation-copies';
 import { DecisionRecorder } from './application/decision-recorder';
@@ -64,6 +65,7 @@ import { TimerRepository } from './infrastructure/timer.repository';
     CooperationRepository,
     IdempotencyRepository,
     EscalationCaseRepository,
+    CaseEntriesBackfill,
     TimerRepository,
     CommandRunner,
     DecisionRecorder,

@@ -103,7 +103,7 @@ export class EscalationCaseRepository {
         ? ''
         : ` AND EXISTS (SELECT 1 FROM cooperations c WHERE c.id = e.cooperation_id
               AND c.member_ags @> ARRAY[${bind(q.scope.municipality ?? '')}]::text[])`;
-      // jsonb_exists, not `?`: the planner guesses a function at a third and `?` at 0.1 %.
+      // jsonb_exists, not `?`: a function the planner guesses at a third; `?` it takes for rare and sorts.
       where.push(`(jsonb_exists(e.entry -> 'bodyMunicipalities', ${bind(q.body)}) OR e.entry IS NULL${visible})`);
     } else if (!q.scope.all) {
       join = `JOIN cooperations c ON c.id = e.cooperation_id AND c.member_ags @> ARRAY[${bind(q.scope.municipality ?? '')}]::text[]`;
@@ -130,6 +130,32 @@ export class EscalationCaseRepository {
       deadlineAt: r.deadline_at.toISOString(),
       entry: r.entry,
     }));
+  }
+
+  /** Up to `limit` cases stored before entries were (no entry yet), with their cooperations. */
+  async withoutEntry(limit: number): Promise<Array<{ caseId: string; cooperationId: string }>> {
+    const { rows } = await prepared<{ case_id: string; cooperation_id: string }>(
+      this.dataSource,
+      `SELECT case_id, cooperation_id FROM escalation_cases WHERE entry IS NULL ORDER BY case_id LIMIT $1::int`,
+      [limit],
+    );
+    return rows.map((r) => ({ caseId: r.case_id, cooperationId: r.cooperation_id }));
+  }
+
+  /**
+   * Fills the entries of rows that still have none; a row a command wrote meanwhile keeps its
+   * own (the command's is as new as its snapshot). Returns how many were filled.
+   */
+  async fillEntries(rows: ReadonlyArray<{ caseId: string; entry: StoredQueueEntry }>): Promise<number> {
+    if (rows.length === 0) return 0;
+    const { rowCount } = await prepared(
+      this.dataSource,
+      `UPDATE escalation_cases e SET entry = f.entry
+         FROM jsonb_to_recordset($1::jsonb) AS f(case_id uuid, entry jsonb)
+        WHERE e.case_id = f.case_id AND e.entry IS NULL`,
+      [JSON.stringify(rows.map((r) => ({ case_id: r.caseId, entry: r.entry })))],
+    );
+    return rowCount;
   }
 
   /** The cooperation holding case `caseId`, or null. */
