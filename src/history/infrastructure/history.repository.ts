@@ -15,7 +15,7 @@ import {
   type Recomputed,
 } from '../domain/hash-chain';
 import { ChainHasher } from './chain-hasher';
-import { linkOfRaw, type RawHistoryRow } from './raw-history-row';
+import { entryOfRaw, linkOfRaw, type RawHistoryRow } from './raw-history-row';
 
 /**
  * Runs one parameterized statement and answers its rows (`raw`: unparsed, one array per row). The
@@ -201,14 +201,18 @@ export class HistoryRepository {
     if (entries.length > 0) await this.query(insertHistorySql(entries.length), entries.flatMap(historyInsertParams));
   }
 
-  /** One cooperation's entries after sequence `after`, in order; all of them without `limit`. */
+  /**
+   * One cooperation's entries after sequence `after`, in order; all of them without `limit`. The
+   * history page's read: one named statement (the limit a parameter, `LIMIT NULL` is no limit),
+   * rows as PostgreSQL sends them, parsed once into entries (`entryOfRaw`, as verification does).
+   */
   async entries(cooperationId: string, after = 0, limit?: number): Promise<HistoryEntry[]> {
-    const rows = await this.query<HistoryRow>(
+    const rows = await this.query.raw(
       `SELECT ${select()} FROM cooperation_history h WHERE h.cooperation_id = $1 AND h.sequence > $2
-        ORDER BY h.sequence${limit === undefined ? '' : ` LIMIT ${Math.trunc(limit)}`}`,
-      [cooperationId, after],
+        ORDER BY h.sequence LIMIT $3`,
+      [cooperationId, after, limit === undefined ? null : Math.trunc(limit)],
     );
-    return rows.map(toEntry);
+    return rows.map(entryOfRaw);
   }
 
   /** The payloads and actors of one cooperation's entries of one event type, in order, in the caller's transaction. */
