@@ -14,7 +14,7 @@ import {
   type HistoryEntryContent,
   type Recomputed,
 } from '../domain/hash-chain';
-import { ChainHasher } from './chain-hasher';
+import { ChainHasher, type RecomputedBatch } from './chain-hasher';
 import { entryOfRaw, linkOfRaw, type RawHistoryRow } from './raw-history-row';
 
 /**
@@ -332,10 +332,10 @@ export class HistoryRepository {
     push: (link: ChainLink, recomputed: Recomputed) => boolean,
   ): Promise<boolean> {
     const hasher = ChainHasher.shared();
-    const inFlight: Array<Promise<[RawHistoryRow[], Recomputed[]]>> = [];
+    const inFlight: Array<Promise<[RawHistoryRow[], RecomputedBatch]>> = [];
     const drain = async (): Promise<boolean> => {
-      const [rows, hashes] = await inFlight.shift()!;
-      for (let i = 0; i < rows.length; i++) if (!push(linkOfRaw(rows[i]), hashes[i])) return false;
+      const [rows, recomputedAt] = await inFlight.shift()!;
+      for (let i = 0; i < rows.length; i++) if (!push(linkOfRaw(rows[i]), recomputedAt(i))) return false;
       return true;
     };
     try {
