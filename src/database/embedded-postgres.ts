@@ -78,7 +78,7 @@ export class EmbeddedPostgres {
       const existing = dataPath !== undefined && existsSync(join(dataPath, 'PG_VERSION'));
       let db: PGlite;
       try {
-        db = existing ? await PGlite.create(dataPath) : await createFresh(dataPath, template);
+        db = existing ? await PGlite.create(dataPath, pgliteOptions()) : await createFresh(dataPath, template);
       } catch (error) {
         if (existing) throw new EmbeddedDatabaseDamagedError(root!, lock?.tookOverFrom ?? null, error);
         throw error;
@@ -151,6 +151,19 @@ class PgliteConnection extends PglitePgConnection {
 }
 
 /**
+ * PostgreSQL settings of the embedded database, on top of PGlite's own start parameters. PGlite
+ * keeps PostgreSQL's shared memory inside its WebAssembly heap, which never shrinks: initdb's
+ * 128 MB of shared_buffers became resident once a long history had been read (the server's peak
+ * RSS, docs/performance.md). With 32 MB the heap stays at PGlite's initial 128 MiB; pages beyond it
+ * come from the operating system's file cache, which is not the server's memory.
+ */
+const EMBEDDED_SETTINGS = ['shared_buffers=32MB'];
+
+const pgliteOptions = () => ({
+  startParams: [...PGlite.defaultStartParams, ...EMBEDDED_SETTINGS.flatMap((setting) => ['-c', setting])],
+});
+
+/**
  * A fresh cluster: PGlite's initdb (several seconds of WebAssembly) runs once per PGlite version on
  * this machine; its result is cached as a tarball of the data directory (`dumpDataDir`) and later
  * fresh directories (and in-memory databases) are created from it with `loadDataDir`, which is
@@ -161,14 +174,14 @@ async function createFresh(dataPath: string | undefined, template: PgliteTemplat
   const cached = template?.read() ?? null;
   if (cached) {
     try {
-      return await PGlite.create(dataPath, { loadDataDir: new Blob([cached]) });
+      return await PGlite.create(dataPath, { ...pgliteOptions(), loadDataDir: new Blob([cached]) });
     } catch {
       // A template this PGlite cannot load: forget it, start over with initdb in an empty folder.
       template?.discard();
       if (dataPath !== undefined) rmSync(dataPath, { recursive: true, force: true });
     }
   }
-  const db = await PGlite.create(dataPath);
+  const db = await PGlite.create(dataPath, pgliteOptions());
   if (template) {
     try {
       template.write(new Uint8Array(await (await db.dumpDataDir('none')).arrayBuffer()));

@@ -177,10 +177,12 @@ export class CooperationRepository {
 
   /** Only the member list: visibility checks of frequent reads need nothing else. */
   async members(id: string): Promise<string[] | null> {
-    const record = await this.dataSource
-      .getRepository(CooperationRecord)
-      .findOne({ select: { id: true, memberAgs: true }, where: { id } });
-    return record ? record.memberAgs : null;
+    const { rows } = await prepared<{ member_ags: string[] }>(
+      this.dataSource,
+      'SELECT member_ags FROM cooperations WHERE id = $1',
+      [id],
+    );
+    return rows[0]?.member_ags ?? null;
   }
 
   async list(filter: CooperationFilter): Promise<StoredCooperation[]> {

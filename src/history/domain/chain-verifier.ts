@@ -1,4 +1,4 @@
-import { canonicalize } from './canonical-json';
+import { byCodePoint, canonicalize } from './canonical-json';
 
 /*
  * The rules of the tamper-evident history chain (docs/hash-chain.md § 1, 3, 4) without a hash
@@ -46,9 +46,25 @@ export function entryContent(entry: HistoryEntryContent): HistoryEntryContent {
   return Object.fromEntries(CONTENT_FIELDS.map((k) => [k, entry[k]])) as unknown as HistoryEntryContent;
 }
 
+/** The content fields in canonical (code-point) order, each with its key as canonical JSON writes it. */
+const CANONICAL_FIELDS = [...CONTENT_FIELDS].sort(byCodePoint).map((k) => [k, `${JSON.stringify(k)}:`] as const);
+
+/**
+ * `canonicalize(entryContent(content))`, byte for byte, without building the content object and
+ * sorting its keys for every entry: verification runs this once per stored entry.
+ */
+export function canonicalContent(content: HistoryEntryContent): string {
+  let out = '';
+  for (const [field, key] of CANONICAL_FIELDS) {
+    const value = content[field];
+    if (value !== undefined) out += `${out === '' ? '{' : ','}${key}${canonicalize(value)}`;
+  }
+  return out === '' ? '{}' : `${out}}`;
+}
+
 /** The text whose SHA-256 is an entry's hash: the previous hash followed by the canonical content. */
 export function hashInput(prevHash: string, content: HistoryEntryContent): string {
-  return prevHash + canonicalize(entryContent(content));
+  return prevHash + canonicalContent(content);
 }
 
 export type ChainVerification =

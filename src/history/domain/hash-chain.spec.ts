@@ -4,16 +4,22 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { decide, OPEN_COOPERATION, openCooperation } from '../../cooperations/domain';
+import { createHash } from 'node:crypto';
 import {
   byCodePoint,
   byCodePointReference,
+  canonicalContent,
   canonicalize,
   ChainVerifier,
   chainEntry,
   GENESIS_HASH,
   type HistoryEntry,
   type HistoryEntryContent,
+  CONTENT_FIELDS,
+  entryContent,
   hashEntry,
+  hashInput,
+  sha256hex,
   verifyChain,
 } from './hash-chain';
 import { buildingYardSteps, OPENING } from '../../../test/fixtures/building-yard.scenario';
@@ -179,6 +185,32 @@ describe('key order: the allocation-free comparator agrees with the code-point r
     expect(byCodePoint('\uDC00', '\uD800\uDC00')).toBeLessThan(0);
     expect(byCodePoint('a\uD800', 'a\uD800\uDC00')).toBeLessThan(0);
     expect(byCodePoint('ab', 'ab')).toBe(0);
+  });
+});
+
+describe('the hash input, as verification computes it', () => {
+  it('canonicalContent is byte-identical to canonicalizing the picked content fields (property)', () => {
+    const field = fc.option(fc.jsonValue({ maxDepth: 3 }), { nil: undefined });
+    const content = fc.record(Object.fromEntries(CONTENT_FIELDS.map((k) => [k, field])), { requiredKeys: [] });
+    const extra = fc.dictionary(fc.string(), fc.jsonValue({ maxDepth: 1 }), { maxKeys: 3 });
+    fc.assert(
+      fc.property(content, extra, (c, more) => {
+        const entry = { ...more, ...c } as unknown as HistoryEntryContent;
+        expect(canonicalContent(entry)).toBe(canonicalize(entryContent(entry)));
+        expect(hashInput('ab', entry)).toBe(`ab${canonicalize(entryContent(entry))}`);
+      }),
+      { numRuns: 3_000 },
+    );
+    for (const e of buildingYardHistory()) expect(canonicalContent(e)).toBe(canonicalize(entryContent(e)));
+  });
+
+  it('sha256hex is the SHA-256 of the UTF-8 bytes in lowercase hex (property)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (text) => {
+        expect(sha256hex(text)).toBe(createHash('sha256').update(text, 'utf8').digest('hex'));
+      }),
+      { numRuns: 2_000 },
+    );
   });
 });
 

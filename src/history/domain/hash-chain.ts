@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import {
   type ChainLink,
   type ChainVerification,
@@ -19,6 +19,7 @@ import {
 
 export { byCodePoint, byCodePointReference, canonicalize } from './canonical-json';
 export {
+  canonicalContent,
   type ChainLink,
   type ChainVerification,
   CONTENT_FIELDS,
@@ -26,11 +27,13 @@ export {
   GENESIS_HASH,
   type HistoryEntry,
   type HistoryEntryContent,
+  hashInput,
   type Recomputed,
 } from './chain-verifier';
 
+/** SHA-256 of the text's UTF-8 bytes, lowercase hex (one-shot: no Hash object per entry). */
 export function sha256hex(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
+  return hash('sha256', text, 'hex');
 }
 
 export function hashEntry(prevHash: string, content: HistoryEntryContent): string {

@@ -1,7 +1,8 @@
 import { parentPort } from 'node:worker_threads';
-import { type RawHistoryRow, recomputeRaw } from './raw-history-row';
+import { checkRows, type RawHistoryRow } from './raw-history-row';
 
-/** A ChainHasher worker: recomputes the hashes of the batches it is sent, in order. */
+/** A ChainHasher worker: recomputes and checks the hashes of the batches it is sent, in order. */
 parentPort!.on('message', ({ id, rows }: { id: number; rows: RawHistoryRow[] }) => {
-  parentPort!.postMessage({ id, hashes: rows.map(recomputeRaw) });
+  const checked = checkRows(rows);
+  parentPort!.postMessage({ id, checked }, [checked.confirmed.buffer]);
 });

@@ -1,6 +1,6 @@
 import { chainEntry, GENESIS_HASH } from '../domain/hash-chain';
 import { historyInsertParams } from './history.repository';
-import { ChainHasher } from './chain-hasher';
+import { ChainHasher, type RecomputedBatch } from './chain-hasher';
 import { type RawHistoryRow, recomputeRaw } from './raw-history-row';
 
 /** Rows as PostgreSQL sends them in text format. */
@@ -37,10 +37,12 @@ describe('ChainHasher', () => {
     const hasher = ChainHasher.shared();
     const results = await Promise.all([hasher.recompute(batch), hasher.recompute(batch.slice(100))]);
     expect(hasher.threaded).toBe(true);
-    expect(results[0]).toEqual(batch.map(recomputeRaw));
-    expect(results[1]).toEqual(batch.slice(100).map(recomputeRaw));
-    expect(results[0][0]).toEqual({ hash: batch[0][12] });
-    expect(results[0][7]).not.toEqual({ hash: batch[7][12] });
-    expect(results[0][9]).toMatchObject({ error: expect.stringMatching(/JSON/) as string });
+    const all = (recomputed: RecomputedBatch, n: number) => Array.from({ length: n }, (_, i) => recomputed(i));
+    expect(all(results[0], 300)).toEqual(batch.map(recomputeRaw));
+    expect(all(results[1], 200)).toEqual(batch.slice(100).map(recomputeRaw));
+    expect(results[0](0)).toEqual({ hash: batch[0][12] });
+    expect(results[0](7)).toMatchObject({ hash: expect.stringMatching(/^[0-9a-f]{64}$/) as string });
+    expect(results[0](7)).not.toEqual({ hash: batch[7][12] });
+    expect(results[0](9)).toMatchObject({ error: expect.stringMatching(/JSON/) as string });
   });
 });

@@ -2,12 +2,21 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Recomputed } from '../domain/hash-chain';
-import { type RawHistoryRow, recomputeRaw } from './raw-history-row';
+import { type CheckedRows, type RawHistoryRow, recomputedOf, recomputeRaw } from './raw-history-row';
+
+/** Row i's recomputed hash (or why it cannot be computed), for the rows of one batch. */
+export type RecomputedBatch = (i: number) => Recomputed;
 
 interface Task {
-  resolve: (hashes: Recomputed[]) => void;
+  resolve: (batch: RecomputedBatch) => void;
   rows: RawHistoryRow[];
 }
+
+/** In the calling thread: each row when the verifier asks for it (a broken chain stops asking). */
+const inThisThread =
+  (rows: readonly RawHistoryRow[]): RecomputedBatch =>
+  (i) =>
+    recomputeRaw(rows[i]);
 
 /** How many worker threads hash: IKZ_VERIFY_WORKERS (0: in the calling thread), else one per core up to 4. */
 function poolSize(): number {
@@ -54,9 +63,14 @@ export class ChainHasher {
     return this.size > 0 && !this.failed;
   }
 
-  recompute(rows: RawHistoryRow[]): Promise<Recomputed[]> {
+  /**
+   * The batch's rows recomputed by a worker, answered as the stored hashes it confirmed (a bitmap)
+   * and the recomputation of the others only: this thread, which also reads the rows, does not
+   * deserialize an object and a hash string per row.
+   */
+  recompute(rows: RawHistoryRow[]): Promise<RecomputedBatch> {
     const slot = this.size > 0 && !this.failed ? this.slot() : null;
-    if (!slot) return Promise.resolve(rows.map(recomputeRaw));
+    if (!slot) return Promise.resolve(inThisThread(rows));
     return new Promise((resolve) => {
       const id = ++this.ids;
       slot.pending.set(id, { resolve, rows });
@@ -85,14 +99,15 @@ export class ChainHasher {
     });
     const slot = { worker, pending: new Map<number, Task>() };
     worker.unref();
-    worker.on('message', ({ id, hashes }: { id: number; hashes: Recomputed[] }) => {
-      slot.pending.get(id)?.resolve(hashes);
+    worker.on('message', ({ id, checked }: { id: number; checked: CheckedRows }) => {
+      const task = slot.pending.get(id);
+      task?.resolve(recomputedOf(task.rows, checked));
       slot.pending.delete(id);
       if (slot.pending.size === 0) worker.unref();
     });
     const fail = () => {
       this.failed = true;
-      for (const task of slot.pending.values()) task.resolve(task.rows.map(recomputeRaw));
+      for (const task of slot.pending.values()) task.resolve(inThisThread(task.rows));
       slot.pending.clear();
     };
     worker.on('error', fail);

@@ -50,7 +50,9 @@ function store(entries: HistoryEntry[]) {
     a.cooperation_id < b.cooperation_id ? -1 : a.cooperation_id > b.cooperation_id ? 1 : a.sequence - b.sequence;
   const objects = (sql: string, params: unknown[] = []) => {
     calls.push(sql);
-    const limit = Number(/LIMIT (\d+)/.exec(sql)?.[1]);
+    // Verification inlines its batch size; the page binds its limit as $3 (null: no limit).
+    const inline = /LIMIT (\d+)/.exec(sql)?.[1];
+    const limit = inline !== undefined ? Number(inline) : ((params[2] as number | null | undefined) ?? Infinity);
     if (sql.includes('h.cooperation_id = $1')) {
       const mine = rows.filter((r) => r.cooperation_id === params[0]);
       return Promise.resolve(
@@ -84,6 +86,18 @@ function store(entries: HistoryEntry[]) {
   const query = Object.assign(objects, { raw }) as unknown as Query;
   return { repository: new HistoryRepository(query), calls };
 }
+
+describe('HistoryRepository.entries (the history page)', () => {
+  const chain = history(ID, 23);
+
+  it('answers the entries after a sequence, up to the limit or all of them, parsed as they were written', async () => {
+    const { repository, calls } = store([...chain, ...history(OTHER, 4)]);
+    expect(await repository.entries(ID, 5, 3)).toEqual(chain.slice(5, 8));
+    expect(await repository.entries(ID, 20, 50)).toEqual(chain.slice(20));
+    expect(await repository.entries(ID)).toEqual(chain);
+    expect(new Set(calls).size).toBe(1);
+  });
+});
 
 describe('HistoryRepository.verify (batched chain reader)', () => {
   const chain = history(ID, 23);

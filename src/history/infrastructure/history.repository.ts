@@ -14,8 +14,8 @@ import {
   type HistoryEntryContent,
   type Recomputed,
 } from '../domain/hash-chain';
-import { ChainHasher } from './chain-hasher';
-import { linkOfRaw, type RawHistoryRow } from './raw-history-row';
+import { ChainHasher, type RecomputedBatch } from './chain-hasher';
+import { entryOfRaw, linkOfRaw, type RawHistoryRow } from './raw-history-row';
 
 /**
  * Runs one parameterized statement and answers its rows (`raw`: unparsed, one array per row). The
@@ -201,14 +201,18 @@ export class HistoryRepository {
     if (entries.length > 0) await this.query(insertHistorySql(entries.length), entries.flatMap(historyInsertParams));
   }
 
-  /** One cooperation's entries after sequence `after`, in order; all of them without `limit`. */
+  /**
+   * One cooperation's entries after sequence `after`, in order; all of them without `limit`. The
+   * history page's read: one named statement (the limit a parameter, `LIMIT NULL` is no limit),
+   * rows as PostgreSQL sends them, parsed once into entries (`entryOfRaw`, as verification does).
+   */
   async entries(cooperationId: string, after = 0, limit?: number): Promise<HistoryEntry[]> {
-    const rows = await this.query<HistoryRow>(
+    const rows = await this.query.raw(
       `SELECT ${select()} FROM cooperation_history h WHERE h.cooperation_id = $1 AND h.sequence > $2
-        ORDER BY h.sequence${limit === undefined ? '' : ` LIMIT ${Math.trunc(limit)}`}`,
-      [cooperationId, after],
+        ORDER BY h.sequence LIMIT $3`,
+      [cooperationId, after, limit === undefined ? null : Math.trunc(limit)],
     );
-    return rows.map(toEntry);
+    return rows.map(entryOfRaw);
   }
 
   /** The payloads and actors of one cooperation's entries of one event type, in order, in the caller's transaction. */
@@ -328,10 +332,10 @@ export class HistoryRepository {
     push: (link: ChainLink, recomputed: Recomputed) => boolean,
   ): Promise<boolean> {
     const hasher = ChainHasher.shared();
-    const inFlight: Array<Promise<[RawHistoryRow[], Recomputed[]]>> = [];
+    const inFlight: Array<Promise<[RawHistoryRow[], RecomputedBatch]>> = [];
     const drain = async (): Promise<boolean> => {
-      const [rows, hashes] = await inFlight.shift()!;
-      for (let i = 0; i < rows.length; i++) if (!push(linkOfRaw(rows[i]), hashes[i])) return false;
+      const [rows, recomputedAt] = await inFlight.shift()!;
+      for (let i = 0; i < rows.length; i++) if (!push(linkOfRaw(rows[i]), recomputedAt(i))) return false;
       return true;
     };
     try {

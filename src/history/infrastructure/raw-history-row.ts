@@ -45,3 +45,30 @@ export function recomputeRaw(r: RawHistoryRow): Recomputed {
   }
   return recompute(entry);
 }
+
+/**
+ * A batch's recomputation as a worker answers it: `confirmed[i]` is 1 where row i's stored hash is
+ * the recomputed one (the usual case, answered without a string per row); `other` holds every
+ * other row's recomputation — a different hash or why the content cannot be encoded.
+ */
+export interface CheckedRows {
+  confirmed: Uint8Array<ArrayBuffer>;
+  other: Record<number, Recomputed>;
+}
+
+export function checkRows(rows: readonly RawHistoryRow[]): CheckedRows {
+  const confirmed = new Uint8Array(rows.length);
+  const other: Record<number, Recomputed> = {};
+  for (let i = 0; i < rows.length; i++) {
+    const r = recomputeRaw(rows[i]);
+    if ('hash' in r && r.hash === rows[i][12]) confirmed[i] = 1;
+    else other[i] = r;
+  }
+  return { confirmed, other };
+}
+
+/** Row i's recomputation from a `checkRows` answer: what `recomputeRaw(rows[i])` answers. */
+export const recomputedOf =
+  (rows: readonly RawHistoryRow[], { confirmed, other }: CheckedRows) =>
+  (i: number): Recomputed =>
+    confirmed[i] === 1 ? { hash: rows[i][12]! } : other[i];
