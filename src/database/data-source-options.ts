@@ -3,7 +3,7 @@ import { MIGRATIONS } from '../../migrations';
 import type { Environment } from '../config/configuration';
 import { EmbeddedPostgres } from './embedded-postgres';
 
-type DatabaseSettings = Pick<
+export type DatabaseSettings = Pick<
   Environment,
   'DATABASE_SCHEMA' | 'DB_MIGRATIONS_RUN' | 'DB_POOL_SIZE' | 'DB_STATEMENT_TIMEOUT_MS'
 >;

@@ -5,10 +5,18 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import type { Environment } from '../config/configuration';
-import { dataSourceOptions } from './data-source-options';
-import { EmbeddedPostgres } from './embedded-postgres';
+import { type DatabaseSettings, dataSourceOptions } from './data-source-options';
+import type { EmbeddedPostgres } from './embedded-postgres';
+import { startEmbedded } from './migrated-template';
 
 export const EMBEDDED_POSTGRES = Symbol('EMBEDDED_POSTGRES');
+
+const databaseSettings = (config: ConfigService<Environment, true>): DatabaseSettings => ({
+  DATABASE_SCHEMA: config.get('DATABASE_SCHEMA', { infer: true }),
+  DB_MIGRATIONS_RUN: config.get('DB_MIGRATIONS_RUN', { infer: true }),
+  DB_POOL_SIZE: config.get('DB_POOL_SIZE', { infer: true }),
+  DB_STATEMENT_TIMEOUT_MS: config.get('DB_STATEMENT_TIMEOUT_MS', { infer: true }),
+});
 
 /**
  * Closes the database in the right order when the server stops: first the pool (after the HTTP
@@ -42,9 +50,7 @@ class EmbeddedPostgresShutdown implements OnApplicationShutdown {
       useFactory: async (config: ConfigService<Environment, true>): Promise<EmbeddedPostgres | null> => {
         if (config.get('DATABASE_URL', { infer: true })) return null;
         const directory = config.get('IKZ_DATA_DIR', { infer: true });
-        const embedded = await EmbeddedPostgres.start(directory === ':memory:' ? null : directory, undefined, {
-          socket: false,
-        });
+        const embedded = await startEmbedded(directory === ':memory:' ? null : directory, databaseSettings(config));
         const logger = new Logger('Database');
         logger.log(`Embedded PostgreSQL (PGlite) in ${embedded.dataDirectory ?? 'memory'}`);
         if (embedded.recoveredFrom) {
@@ -77,20 +83,10 @@ export const DatabaseModule = TypeOrmModule.forRootAsync({
   inject: [ConfigService, EMBEDDED_POSTGRES],
   useFactory: async (config: ConfigService<Environment, true>, embedded: EmbeddedPostgres | null) => {
     const url = embedded ? null : config.getOrThrow<string>('DATABASE_URL');
-    const schema = config.get('DATABASE_SCHEMA', { infer: true });
-    if (schema && url) await ensureSchema(url, schema);
+    const settings = databaseSettings(config);
+    if (url && settings.DATABASE_SCHEMA) await ensureSchema(url, settings.DATABASE_SCHEMA);
     return {
-      ...dataSourceOptions(
-        url,
-        embedded !== null,
-        {
-          DATABASE_SCHEMA: schema,
-          DB_MIGRATIONS_RUN: config.get('DB_MIGRATIONS_RUN', { infer: true }),
-          DB_POOL_SIZE: config.get('DB_POOL_SIZE', { infer: true }),
-          DB_STATEMENT_TIMEOUT_MS: config.get('DB_STATEMENT_TIMEOUT_MS', { infer: true }),
-        },
-        embedded ?? undefined,
-      ),
+      ...dataSourceOptions(url, embedded !== null, settings, embedded ?? undefined),
       autoLoadEntities: true,
       retryAttempts: 3,
       retryDelay: 1_000,

@@ -1,4 +1,13 @@
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -24,15 +33,20 @@ describe('EmbeddedPostgres: fresh directories from a cached template', () => {
     }
   };
 
-  it('writes the template at the first fresh start, creates later ones from it, and they keep data', async () => {
+  // One initdb (WebAssembly, the slow part) for all of it: the damaged template's fallback is the first start.
+  it('falls back to initdb on a damaged template and replaces it; later fresh starts come from it and keep data', async () => {
     const template = new PgliteTemplate(join(scratch, 'cache', 'initdb.tar'));
+    mkdirSync(join(scratch, 'cache'));
+    writeFileSync(template.file, Buffer.alloc(64 * 1024, 7));
     const first = await EmbeddedPostgres.start(join(scratch, 'a'), template);
     try {
+      expect(first.createdFrom).toBe('initdb');
       expect(await roundTrip(first, 1)).toEqual([1]);
     } finally {
       await first.stop();
     }
     expect(statSync(template.file).size).toBeGreaterThan(1024);
+    expect(template.read()).not.toBeNull();
 
     const second = await EmbeddedPostgres.start(join(scratch, 'b'), template);
     try {
@@ -42,6 +56,7 @@ describe('EmbeddedPostgres: fresh directories from a cached template', () => {
     }
     const reopened = await EmbeddedPostgres.start(join(scratch, 'b'), template);
     try {
+      expect(reopened.createdFrom).toBe('directory');
       expect(await roundTrip(reopened, 3)).toEqual([2, 3]);
     } finally {
       await reopened.stop();
@@ -52,28 +67,37 @@ describe('EmbeddedPostgres: fresh directories from a cached template', () => {
     } finally {
       await memory.stop();
     }
+
+    // A truncated template is not whole (its footer is gone): it is discarded, and the next fresh
+    // start would run initdb as the first one did.
+    const whole = readFileSync(template.file);
+    writeFileSync(template.file, whole.subarray(0, whole.length - 512 * 1000));
+    expect(template.read()).toBeNull();
+    expect(existsSync(template.file)).toBe(false);
   });
 
-  it('falls back to initdb when the template is damaged or truncated, and replaces it', async () => {
+  it('takes a migrated template first, and the initdb one when the migrated one is not whole', async () => {
     const template = new PgliteTemplate(join(scratch, 'initdb.tar'));
-    writeFileSync(template.file, Buffer.alloc(64 * 1024, 7));
-    const embedded = await EmbeddedPostgres.start(join(scratch, 'c'), template);
+    const shared = PgliteTemplate.default();
+    if (shared && existsSync(shared.file)) copyFileSync(shared.file, template.file);
+    const migrated = template.derived('migrated-test');
+    expect(migrated.file).toBe(join(scratch, 'initdb.migrated-test.tar'));
+    writeFileSync(migrated.file, 'not a tar');
+    const plain = await EmbeddedPostgres.start(null, template, { migrated });
     try {
-      expect(await roundTrip(embedded, 5)).toEqual([5]);
+      expect(plain.createdFrom).toBe('initdb');
+      expect(await roundTrip(plain, 7)).toEqual([7]);
+      await plain.saveAsTemplate(migrated);
     } finally {
-      await embedded.stop();
+      await plain.stop();
     }
-    const whole = readFileSync(template.file);
-    expect(template.read()).not.toBeNull();
-    writeFileSync(template.file, whole.subarray(0, whole.length - 512 * 1000));
-    expect(template.read()).toBeNull(); // and discarded
-    const again = await EmbeddedPostgres.start(join(scratch, 'd'), template);
+    const fromMigrated = await EmbeddedPostgres.start(join(scratch, 'e'), template, { migrated });
     try {
-      expect(await roundTrip(again, 6)).toEqual([6]);
+      expect(fromMigrated.createdFrom).toBe('migrated');
+      expect(await roundTrip(fromMigrated, 8)).toEqual([7, 8]);
     } finally {
-      await again.stop();
+      await fromMigrated.stop();
     }
-    expect(readFileSync(template.file).length).toBe(whole.length);
   });
 
   it('is off with IKZ_PGLITE_TEMPLATE=off, a file when configured, else beside PGlite by its version', () => {

@@ -3,6 +3,7 @@ import { PglitePgConnection } from '@electric-sql/pglite/node-postgres';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import type { ClientConfig } from 'pg';
 import { DataDirectoryLock, type LockHolder } from './data-directory-lock';
 
 /**
@@ -57,19 +58,22 @@ export class EmbeddedPostgres {
     private readonly lock: DataDirectoryLock | null,
     private readonly socketUrl: string | null,
     readonly dataDirectory: string | null,
+    readonly createdFrom: CreatedFrom,
     /** Set when the previous server on this directory died without closing it (PGlite recovered). */
     readonly recoveredFrom: LockHolder | null = null,
   ) {}
 
   /**
    * `directory` null: an in-memory database that is gone when stopped (tests). `template`: where the
-   * pre-initialised cluster is cached (see `PgliteTemplate`); null to always run initdb. `socket`:
+   * pre-initialised cluster is cached (see `PgliteTemplate`); null to always run initdb. `migrated`:
+   * a cached cluster to create a fresh database from first, when there is one (see
+   * `migrated-template.ts`); `createdFrom` says which one a fresh database came from. `socket`:
    * also serve it on a loopback port (`url`), for clients that only take a URL.
    */
   static async start(
     directory: string | null,
     template: PgliteTemplate | null = PgliteTemplate.default(),
-    { socket = true }: { socket?: boolean } = {},
+    { socket = true, migrated = null }: { socket?: boolean; migrated?: PgliteTemplate | null } = {},
   ): Promise<EmbeddedPostgres> {
     const root = directory === null ? null : resolve(directory);
     const lock = root === null ? null : DataDirectoryLock.acquire(root);
@@ -77,8 +81,10 @@ export class EmbeddedPostgres {
       const dataPath = root === null ? undefined : join(root, 'pglite');
       const existing = dataPath !== undefined && existsSync(join(dataPath, 'PG_VERSION'));
       let db: PGlite;
+      let createdFrom: CreatedFrom = 'directory';
       try {
-        db = existing ? await PGlite.create(dataPath, pgliteOptions()) : await createFresh(dataPath, template);
+        if (existing) db = await PGlite.create(dataPath, pgliteOptions());
+        else ({ db, createdFrom } = await createFresh(dataPath, template, migrated));
       } catch (error) {
         if (existing) throw new EmbeddedDatabaseDamagedError(root!, lock?.tookOverFrom ?? null, error);
         throw error;
@@ -92,7 +98,7 @@ export class EmbeddedPostgres {
         if (address === null || typeof address === 'string') throw new Error('PGlite socket server has no TCP address');
         url = `postgres://postgres@127.0.0.1:${address.port}/postgres`;
       }
-      const embedded = new EmbeddedPostgres(db, server, lock, url, root, lock?.tookOverFrom ?? null);
+      const embedded = new EmbeddedPostgres(db, server, lock, url, root, createdFrom, lock?.tookOverFrom ?? null);
       EmbeddedPostgres.open.add(embedded);
       return embedded;
     } catch (error) {
@@ -120,8 +126,17 @@ export class EmbeddedPostgres {
    * passes each message to PGlite. One pool of `poolSize` per database; `pg` reuses the connection
    * for the pool's next client.
    */
-  pgConnection(): { connection: unknown } {
+  pgConnection(): ClientConfig & { connection: unknown } {
     return { connection: new PgliteConnection({ pglite: this.db }) };
+  }
+
+  /**
+   * Caches this database's cluster as `template` for later fresh ones. Checkpointed first, so that
+   * a database created from it starts without replaying the write-ahead log.
+   */
+  async saveAsTemplate(template: PgliteTemplate): Promise<void> {
+    await this.db.exec('CHECKPOINT');
+    template.write(await dump(this.db));
   }
 
   /** Stops accepting connections, then closes PGlite so its files are consistent on disk. */
@@ -163,34 +178,53 @@ const pgliteOptions = () => ({
   startParams: [...PGlite.defaultStartParams, ...EMBEDDED_SETTINGS.flatMap((setting) => ['-c', setting])],
 });
 
+/** Where a database's cluster came from: its existing directory, a cached migrated cluster, initdb. */
+export type CreatedFrom = 'directory' | 'migrated' | 'initdb';
+
 /**
  * A fresh cluster: PGlite's initdb (several seconds of WebAssembly) runs once per PGlite version on
  * this machine; its result is cached as a tarball of the data directory (`dumpDataDir`) and later
  * fresh directories (and in-memory databases) are created from it with `loadDataDir`, which is
- * what an existing directory costs to open. Migrations still run afterwards as usual. Anything
- * wrong with the cache (missing, unreadable, truncated, refused by PGlite) falls back to initdb.
+ * what an existing directory costs to open. Migrations still run afterwards as usual. A `migrated`
+ * template (the cluster after the migrations) is tried before it. Anything wrong with a cache
+ * (missing, unreadable, truncated, refused by PGlite) falls back to the next one, then initdb.
+ * A cached cluster holds no settings: `shared_buffers` is a start parameter (`pgliteOptions`).
  */
-async function createFresh(dataPath: string | undefined, template: PgliteTemplate | null): Promise<PGlite> {
-  const cached = template?.read() ?? null;
-  if (cached) {
+async function createFresh(
+  dataPath: string | undefined,
+  template: PgliteTemplate | null,
+  migrated: PgliteTemplate | null,
+): Promise<{ db: PGlite; createdFrom: CreatedFrom }> {
+  for (const [cache, createdFrom] of [
+    [migrated, 'migrated'],
+    [template, 'initdb'],
+  ] as const) {
+    const cached = cache?.read() ?? null;
+    if (!cached) continue;
     try {
-      return await PGlite.create(dataPath, { ...pgliteOptions(), loadDataDir: new Blob([cached]) });
+      return {
+        db: await PGlite.create(dataPath, { ...pgliteOptions(), loadDataDir: new Blob([cached]) }),
+        createdFrom,
+      };
     } catch {
-      // A template this PGlite cannot load: forget it, start over with initdb in an empty folder.
-      template?.discard();
+      // A template this PGlite cannot load: forget it, try the next one in an empty folder.
+      cache?.discard();
       if (dataPath !== undefined) rmSync(dataPath, { recursive: true, force: true });
     }
   }
   const db = await PGlite.create(dataPath, pgliteOptions());
   if (template) {
     try {
-      template.write(new Uint8Array(await (await db.dumpDataDir('none')).arrayBuffer()));
+      template.write(await dump(db));
     } catch {
       // No cache (read-only install, full disk): the next fresh start runs initdb again.
     }
   }
-  return db;
+  return { db, createdFrom: 'initdb' };
 }
+
+const dump = async (db: PGlite): Promise<Uint8Array> =>
+  new Uint8Array(await (await db.dumpDataDir('none')).arrayBuffer());
 
 const FOOTER_MAGIC = 'IKZTPL01';
 const FOOTER_BYTES = 16;
@@ -254,6 +288,11 @@ export class PgliteTemplate {
 
   discard(): void {
     rmSync(this.file, { force: true });
+  }
+
+  /** A cluster that is this one plus what `key` names (the migrations), cached beside it. */
+  derived(key: string): PgliteTemplate {
+    return new PgliteTemplate(`${this.file.replace(/\.tar$/, '')}.${key}.tar`);
   }
 }
 
