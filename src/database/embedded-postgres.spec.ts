@@ -106,30 +106,3 @@ describe('EmbeddedPostgres: fresh directories from a cached template', () => {
     expect(PgliteTemplate.default({})?.file).toMatch(/node_modules\/\.cache\/ikz\/pglite-\d+\.\d+\.\d+.*-initdb\.tar$/);
   });
 });
-
-describe('EmbeddedPostgres: memory settings', () => {
-  it('runs with 32 MB of shared_buffers, on a fresh directory and on reopening it', async () => {
-    const scratch = mkdtempSync(join(tmpdir(), 'ikz-settings-'));
-    const sharedBuffers = async (embedded: EmbeddedPostgres) => {
-      const client = new Client({ connectionString: embedded.url });
-      await client.connect();
-      try {
-        return (await client.query<{ shared_buffers: string }>('SHOW shared_buffers')).rows[0].shared_buffers;
-      } finally {
-        await client.end();
-      }
-    };
-    try {
-      for (let start = 0; start < 2; start++) {
-        const embedded = await EmbeddedPostgres.start(join(scratch, 'db'));
-        try {
-          expect(await sharedBuffers(embedded)).toBe('32MB');
-        } finally {
-          await embedded.stop();
-        }
-      }
-    } finally {
-      rmSync(scratch, { recursive: true, force: true });
-    }
-  });
-});

@@ -43,6 +43,10 @@ export class EmbeddedDatabaseDamagedError extends Error {
  * proposal 7). Tools that take a connection URL (migrate, backup, audit:verify, the bench) get a
  * socket server on a loopback port instead (`socket: true`).
  *
+ * PGlite runs with PostgreSQL's default settings: with 32 MB of shared_buffers instead of 128 MB
+ * the server's peak RSS was 130 MiB lower, but every page beyond the buffers is read through
+ * PGlite's file system and commands and reads got 12–59 % dearer (docs/performance.md, issue 18).
+ *
  * PGlite has one backend session: transactions from different connections would interleave on it,
  * so clients must use a pool of exactly one connection (`poolSize`), and the socket server (when
  * there is one) takes one connection at a time.
@@ -83,7 +87,7 @@ export class EmbeddedPostgres {
       let db: PGlite;
       let createdFrom: CreatedFrom = 'directory';
       try {
-        if (existing) db = await PGlite.create(dataPath, pgliteOptions());
+        if (existing) db = await PGlite.create(dataPath);
         else ({ db, createdFrom } = await createFresh(dataPath, template, migrated));
       } catch (error) {
         if (existing) throw new EmbeddedDatabaseDamagedError(root!, lock?.tookOverFrom ?? null, error);
@@ -165,19 +169,6 @@ class PgliteConnection extends PglitePgConnection {
   }
 }
 
-/**
- * PostgreSQL settings of the embedded database, on top of PGlite's own start parameters. PGlite
- * keeps PostgreSQL's shared memory inside its WebAssembly heap, which never shrinks: initdb's
- * 128 MB of shared_buffers became resident once a long history had been read (the server's peak
- * RSS, docs/performance.md). With 32 MB the heap stays at PGlite's initial 128 MiB; pages beyond it
- * come from the operating system's file cache, which is not the server's memory.
- */
-const EMBEDDED_SETTINGS = ['shared_buffers=32MB'];
-
-const pgliteOptions = () => ({
-  startParams: [...PGlite.defaultStartParams, ...EMBEDDED_SETTINGS.flatMap((setting) => ['-c', setting])],
-});
-
 /** Where a database's cluster came from: its existing directory, a cached migrated cluster, initdb. */
 export type CreatedFrom = 'directory' | 'migrated' | 'initdb';
 
@@ -188,7 +179,6 @@ export type CreatedFrom = 'directory' | 'migrated' | 'initdb';
  * what an existing directory costs to open. Migrations still run afterwards as usual. A `migrated`
  * template (the cluster after the migrations) is tried before it. Anything wrong with a cache
  * (missing, unreadable, truncated, refused by PGlite) falls back to the next one, then initdb.
- * A cached cluster holds no settings: `shared_buffers` is a start parameter (`pgliteOptions`).
  */
 async function createFresh(
   dataPath: string | undefined,
@@ -203,7 +193,7 @@ async function createFresh(
     if (!cached) continue;
     try {
       return {
-        db: await PGlite.create(dataPath, { ...pgliteOptions(), loadDataDir: new Blob([cached]) }),
+        db: await PGlite.create(dataPath, { loadDataDir: new Blob([cached]) }),
         createdFrom,
       };
     } catch {
@@ -212,7 +202,7 @@ async function createFresh(
       if (dataPath !== undefined) rmSync(dataPath, { recursive: true, force: true });
     }
   }
-  const db = await PGlite.create(dataPath, pgliteOptions());
+  const db = await PGlite.create(dataPath);
   if (template) {
     try {
       template.write(await dump(db));
